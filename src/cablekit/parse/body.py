@@ -1,0 +1,1040 @@
+"""The cable body: page breaks, paragraphs, headings, summary, comment, signature.
+
+Everything here is line based: a cable is a few hundred short lines, and scanning
+them once with anchored, precompiled patterns is both fast and immune to the
+catastrophic backtracking a whole-text ``.*`` regex invites.
+
+Conventions
+-----------
+* Lettered sub-paragraphs (``A.``, ``¶B.``) and ``--`` bullets stay inside the text of
+  the numbered paragraph they belong to; only top-level numbers become ``Paragraph``.
+* Unnumbered cables yield one ``Paragraph`` (``number=None``) per blank-line separated
+  block (or per line, for reflowed press-format lines).
+* ``Paragraph.text``, ``summary`` and ``comment`` are in reading form
+  (:func:`cablekit.parse.normalise.normalise_text`): lines joined by single spaces,
+  portion marking and number removed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from cablekit.model import Paragraph
+from cablekit.parse.normalise import normalise_text
+
+__all__ = [
+    "page_break_lines",
+    "clean_body",
+    "parse_paragraphs",
+    "parse_summary",
+    "parse_comment",
+    "parse_signature",
+    "parse_signers",
+    "truncation_warnings",
+]
+
+# --------------------------------------------------------------------------- patterns
+
+# ``MOSCOW 00001488  002 OF 002``, ``DUBLIN 00000623 001.2 OF 003``, ``BERN ... \``
+_PB_NEW = re.compile(
+    r"^\s*[A-Z][A-Z .'-]{0,24}? 0\d{7}\s+\d{3}(?:\.\d{1,2})?\s+OF\s+\d{3}\s*\\?\s*$"
+)
+# Old telegram page header ``PAGE 02        ROME  03639  01 OF 03  231626Z`` (press copies
+# run the next text into it, kept in group 2). Group 1 is the page number.
+_PB_PAGE = re.compile(
+    r"^\s*PAGE\s+(\d{2,3})\s+[A-Z][A-Z ]{1,12}?\s+\d{4,6}\s+(?:\d{2}(?:\.\d)?\s+OF\s+\d{2}\s+)?"
+    r"\d{6}Z?\b ?(.*)$"
+)
+_CLASS_WORDS = (
+    r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|TOP SECRET|LIMITED OFFICIAL USE|NOFORN|SIPDIS|"
+    r"FOR OFFICIAL USE ONLY|C O N F I D E N T I A L|S E C R E T|U N C L A S S I F I E D)"
+)
+_CLASS_LINE = re.compile(r"^\s*" + _CLASS_WORDS + r"(?:\s*//?\s*[A-Z ]{2,30})?(?:\s+PTQ\d+)?\s*$")
+_TRAILING_CLASS = re.compile(r"\s{2,}(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED OFFICIAL USE)\s*$")
+_SECTION = re.compile(r"^\s*[A-Z/ ]{4,60}?\bSECTION\s+(\d{1,2})\s+OF\s+(\d{1,2})\b")
+_PREAMBLE_REPEAT = re.compile(r"^\s*(?:SIPDIS|E\.?\s?O\.?\s|EO\s|TAGS\b|SUBJECT\b|SUBJ\b)", re.I)
+_SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\s*:?\s*(.*)$", re.I)
+_DASHES = re.compile(r"^\s*[-=_\u2010-\u2015*]{3,}[-=_\u2010-\u2015 ]*$")
+_BLANKISH = re.compile(r"^\s*[-.]?\s*$")
+
+# Portion marking: ``C``, ``SBU``, ``S/NF``, ``S//NF``, ``C/REL NATO``, ``S//Rel NATO, ISAF``.
+_MARK_RE = (
+    r"(?:TS|S|C|U|SBU|LOU|SE|FOUO|CONFIDENTIAL|SECRET|UNCLASSIFIED|SECRET/NOFORN)"
+    r"(?:\s*/{1,2}\s*[A-Za-z][A-Za-z .,]{0,28})?"
+)
+_MARK = re.compile(r"^" + _MARK_RE + r"$", re.I)
+# ``1. (C) text``, ``¶12.(SBU)text``, ``3) (U) text``, ``4  An increase`` is NOT accepted.
+_PARA = re.compile(
+    r"^\s{0,6}(?:\u00b6\s*)?(\d{1,3})\s?([.)])\.?(?![\d.])\s*(?:\(\s*([^()]{1,32}?)\s*\))?\s*(.*)$"
+)
+# ``(C) 1. text``
+_PARA_MARK_FIRST = re.compile(r"^\s{0,6}\(\s*([^()]{1,32}?)\s*\)\s*(\d{1,3})\.(?!\d)\s*(.*)$")
+_LEADING_MARK = re.compile(r"^\(\s*(" + _MARK_RE + r")\s*\)\s*", re.I)
+_LETTERED = re.compile(r"^\s*(?:\u00b6\s*)?\(?[A-Za-z]{1,2}[.)]\s")
+_TERMINAL = frozenset(".?!\"')]:;\u201d\u2019*>")
+
+_PREAMBLE_KEY = re.compile(
+    r"^\s*(?:E\.?\s?O\.?\s*1\d{4}|EO\s*1\d{4}|TAGS\b|SUBJ(?:ECT)?\b|"
+    r"REF(?:S|TEL|TELS)?(?:\s*:|\s+[A-Z]\s*[:.]|\s*$)|"
+    r"CLASSIFIED\s+BY\b|DERIVED\s+FROM\b|SIPDIS\b|DECL\b)",
+    re.I,
+)
+_HEADING_INLINE = re.compile(
+    r"^\s*[-=\u2010-\u2015]{3,}\s*([^-=\s\u2010-\u2015].*?)\s*[-=\u2010-\u2015]{3,}\s*$"
+)
+_HEADING_TRAIL = re.compile(r"^\s*([^-=].{0,70}?)\s+[-=\u2010-\u2015]{4,}\s*$")
+
+# Summary / comment markers (applied to a line stripped of its paragraph prefix).
+_SUMMARY_START = re.compile(
+    r"^(?:BEGIN\s+)?SUMMARY(?:\s*(?:AND|&|/)\s*(?:COMMENTS?|ACTION\s+REQUESTS?|INTRODUCTION|"
+    r"RECOMMENDATIONS?|TABLE\s+OF\s+CONTENTS|KEY\s+POINTS|BACKGROUND|CONCLUSIONS?))?"
+    r"\s*(?:[:.\-\u2013\u2014=]+\s*|$)",
+    re.I,
+)
+_SUMMARY_END = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?SUMMARY\b", re.I)
+_COMMENT_START = re.compile(
+    r"(?:^|(?<=[\s(]))(?:(?:Begin|BEGIN|Embassy|EMBASSY|Post|POST|Mission|MISSION|USEU|USNATO|"
+    r"USUN)\s+)?(?:Comment|COMMENT)(?:\s+and\s+(?:Action\s+Request|Recommendation)s?)?"
+    r"\s*(?::|\.(?!\w)|\s-{1,2}\s|$)"
+)
+_COMMENT_END = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?COMMENT\b[.):]*", re.I)
+_NOT_COMMENT_BEFORE = re.compile(r"(?:\bSUMMARY\s*(?:AND|&|/)\s*|\bEND\s+|\bNO\s+)$", re.I)
+_INLINE_HEADING_CUT = re.compile(r"\s[-=\u2010-\u2015]{4,}\s.*$")
+
+# Signature.
+_SIG_NAME = re.compile(
+    r"^([A-Z][A-Za-z'\u2019\-]*\.?(?:[ ][A-Z][A-Za-z'\u2019\-]*\.?){0,3}"
+    r"(?:\s*(?:/|,|&| AND )\s*"
+    r"[A-Z][A-Za-z'\u2019\-]*\.?(?:[ ][A-Z][A-Za-z'\u2019\-]*\.?){0,3}){0,3})$"
+)
+_SIG_TAIL = re.compile(
+    r"(?:[.!?:)\"]|END OF TEXT|END TEXT)\s+([A-Z][A-Z'\-]{2,}(?: [A-Z][A-Z'\-]{2,})?)\s*$"
+)
+# Press copies run the signer into the last sentence: ``... Embassy Brasilia. McMullen``.
+_SIG_TAIL_MIXED = re.compile(r"[.!?)\"]\s+([A-Z][a-z]{0,3}[A-Z]?[a-z]+(?:[ -][A-Z][a-z]+)?)\s*$")
+_TRAILER = re.compile(
+    r"^\s*(?:NNNN|\d{4}[A-Z]{3,8}\d{4,6}\s*-.*|Declassified/Released.*|"
+    r"Review \d{1,2} [A-Z]{3} \d{4}|"
+    r"NOTE(?: BY [A-Z/ ]+)?:.*|(?:Please )?visit\b.*|.*https?://.*|You can also access.*|"
+    r"[Ss]tate Department's Classified.*|Classified .*[Ww]ebsite\.?|End Cable Text|GP-\d|"
+    r"[-=*_#.>\"\\|/]{1,}|MINIMIZE CONSIDERED\.?|BT|#\d+)\s*$",
+    re.I,
+)
+_NOT_NAMES = frozenset(
+    "END TEXT UNQUOTE QUOTE REGARDS COMMENT SUMMARY NNNN SIPDIS NOFORN CONFIDENTIAL SECRET "
+    "UNCLASSIFIED UNCLAS BT DRAFT CLASSIFIED LIMITED OFFICIAL USE ONLY NOTE THE AND OF FOR TO "
+    "IN ON A BE IS NOT PARA PARAS YES NO OK THANKS THANK YOU ACTION INFO BACKGROUND "
+    "CONCLUSION RECOMMENDATION REFTEL".split()
+)
+
+_TERMINAL_END = frozenset(".?!\"')]:;\u201d\u2019*>")
+
+
+# --------------------------------------------------------------------------- page breaks
+
+
+def _first_subject(lines: list[str]) -> str:
+    """Upper-cased, space-collapsed text of the first SUBJECT block (for repeat detection)."""
+    for i, line in enumerate(lines[:60]):
+        m = _SUBJECT.match(line)
+        if m and ":" in line[: line.upper().find("SUBJ") + 9]:
+            parts = [m.group(1)]
+            for nxt in lines[i + 1 : i + 4]:
+                s = nxt.strip()
+                if not s or _PREAMBLE_KEY.match(s) or _PARA.match(s):
+                    break
+                parts.append(s)
+            return " ".join(" ".join(parts).upper().split())
+    return ""
+
+
+def page_break_lines(lines: list[str]) -> set[int]:
+    """Indices of lines the cable system inserted when it split a long cable.
+
+    New-style breaks are one line (``MOSCOW 00001488  002 OF 002``); old telegrams carry a
+    centred classification line and a ``PAGE NN`` header, and each new *section* repeats
+    the routing and the preamble (classification, ``SECTION 02 OF 03``, SIPDIS, E.O., TAGS,
+    SUBJECT), all of which belong to the break. Blank lines around a break are not
+    included (``clean_body`` decides what they mean).
+    """
+    out: set[int] = set()
+    try:
+        n = len(lines)
+        subject = ""
+        subject_done = False
+        first_key = None
+        for i in range(min(n, 60)):
+            if _PREAMBLE_KEY.match(lines[i]) or _SECTION.match(lines[i]):
+                first_key = i
+                break
+        for i, line in enumerate(lines):
+            if not line or len(line) > 200 or (" OF " not in line and "PAGE " not in line):
+                continue
+            if _PB_NEW.match(line):
+                out.add(i)
+                continue
+            m = _PB_PAGE.match(line)
+            if m:
+                out.add(i)
+                # centred classification line(s) just above the PAGE header
+                j = i - 1
+                while j >= 0 and (not lines[j].strip() or _CLASS_LINE.match(lines[j])):
+                    if lines[j].strip():
+                        out.add(j)
+                    j -= 1
+                if m.group(1) == "01" and not m.group(2).strip():
+                    # section start: ACTION/INFO routing up to the repeated SECTION line
+                    for k in range(i + 1, min(n, i + 60)):
+                        if _SECTION.match(lines[k]):
+                            out.update(x for x in range(i + 1, k) if lines[x].strip())
+                            break
+                continue
+            sm = _SECTION.match(line)
+            if sm and first_key is not None and i > first_key + 2 and sm.group(1) != "01":
+                if not subject_done:
+                    subject = _first_subject(lines)
+                    subject_done = True
+                out.add(i)
+                out.update(_repeated_preamble(lines, i + 1, subject))
+    except Exception:  # pragma: no cover - never raise on input
+        return out
+    return out
+
+
+def _repeated_preamble(lines: list[str], start: int, subject: str) -> list[int]:
+    """Indices of the preamble a new section repeats after its ``SECTION NN OF NN`` line."""
+    n = len(lines)
+    # The repeated block must contain E.O./TAGS/SUBJECT within a few lines to count.
+    last_key = -1
+    for k in range(start, min(n, start + 14)):
+        if _PREAMBLE_REPEAT.match(lines[k]):
+            last_key = k
+    if last_key < 0:
+        return []
+    idx = [k for k in range(start, last_key + 1) if lines[k].strip()]
+    m = _SUBJECT.match(lines[last_key])
+    if m and subject:
+        k = last_key + 1
+        while k < n and k < last_key + 4:
+            s = " ".join(lines[k].upper().split())
+            if not s or s not in subject:
+                break
+            idx.append(k)
+            k += 1
+    return idx
+
+
+def _is_para_start(s: str) -> bool:
+    c = s.lstrip()[:1]
+    if not c or not (c.isdigit() or c == "(" or c == "\u00b6"):
+        return False
+    return bool(_PARA.match(s) or _PARA_MARK_FIRST.match(s))
+
+
+@functools.lru_cache(maxsize=8)
+def _items_for(text: str) -> tuple[tuple[int, str], ...]:
+    """Cached ``_clean_items`` of a text: the parser asks for it once per field."""
+    return tuple(_clean_items(text.split("\n")))
+
+
+def _items(lines: list[str]) -> list[tuple[int, str]]:
+    return list(_items_for("\n".join(lines)))
+
+
+def _clean_items(lines: list[str]) -> list[tuple[int, str]]:
+    """Lines of the cable with page breaks removed: ``(original index, text)`` pairs.
+
+    Blank lines around a break are dropped when the break split a paragraph and reduced
+    to one when it fell between paragraphs.
+    """
+    lines = [_unslash(x) for x in lines]
+    pb = page_break_lines(lines)
+    n = len(lines)
+    spacers = _spacer_blanks(lines)
+    items: list[tuple[int, str]] = []
+    i = 0
+    while i < n:
+        line = lines[i]
+        if i in spacers:
+            i += 1
+            continue
+        if i not in pb and (line.strip() or not _run_has_break(lines, i, pb)):
+            m = _PB_PAGE.match(line) if "PAGE" in line else None
+            if m and m.group(2).strip():
+                # press copy: text run into the PAGE header; keep the text
+                line = m.group(2).rstrip()
+                _strip_trailing_class(items)
+            elif m:
+                i += 1
+                continue
+            items.append((i, line))
+            i += 1
+            continue
+        # a run of blank and page-break lines containing at least one break
+        j = i
+        first_blank = -1
+        nb_before = 0
+        seen_pb = False
+        nb_after = 0
+        while j < n and (j in pb or not lines[j].strip()):
+            if j in pb:
+                seen_pb = True
+            elif not seen_pb:
+                nb_before += 1
+            else:
+                nb_after += 1
+            if first_blank < 0 and j not in pb:
+                first_blank = j
+            j += 1
+        if items and j < n:
+            _strip_trailing_class(items)
+            prev = items[-1][1].strip()
+            nxt = lines[j].strip()
+            if (
+                _keeps_paragraph_break(prev, nxt, lines, j, nb_before, nb_after)
+                and first_blank >= 0
+            ):
+                items.append((first_blank, ""))
+        i = j if j > i else i + 1
+    return items
+
+
+def _spacer_blanks(lines: list[str]) -> set[int]:
+    """Single blank lines of a double-spaced copy (a blank after every line).
+
+    In such copies only runs of two or more blanks separate paragraphs, so the single
+    blanks between two text lines are layout, not structure.
+    """
+    nonblank = 0
+    adjacent = 0
+    prev = False
+    for line in lines:
+        cur = bool(line)
+        if cur:
+            nonblank += 1
+            if prev:
+                adjacent += 1
+        prev = cur
+    if nonblank < 12 or adjacent > nonblank // 10:
+        return set()
+    return {i for i in range(1, len(lines) - 1) if not lines[i] and lines[i - 1] and lines[i + 1]}
+
+
+def _unslash(line: str) -> str:
+    """Strip trailing spaces and the `` \\`` line-continuation artefact of some copies."""
+    line = line.rstrip()
+    if line.endswith("\\") and (len(line) == 1 or line[-2] == " "):
+        line = line[:-1].rstrip()
+    return line
+
+
+def _run_has_break(lines: list[str], i: int, pb: set[int]) -> bool:
+    """Whether the blank line ``i`` belongs to a run of blanks that contains a page break."""
+    j = i
+    n = len(lines)
+    while j < n and (j in pb or not lines[j].strip()):
+        if j in pb:
+            return True
+        j += 1
+    j = i - 1
+    while j >= 0 and (j in pb or not lines[j].strip()):
+        if j in pb:
+            return True
+        j -= 1
+    return False
+
+
+def _strip_trailing_class(items: list[tuple[int, str]]) -> None:
+    """Press copies glue the page's classification to the last line: drop it."""
+    if items and "  " in items[-1][1]:
+        idx, text = items[-1]
+        new = _TRAILING_CLASS.sub("", text)
+        if new != text:
+            items[-1] = (idx, new.rstrip())
+
+
+def _keeps_paragraph_break(
+    prev: str, nxt: str, lines: list[str], j: int, nb_before: int, nb_after: int
+) -> bool:
+    if not prev or not nxt:
+        return True
+    if _DASHES.match(nxt):
+        return False  # the break fell between a heading and its underline
+    if _DASHES.match(prev) or _is_para_start(nxt) or nxt.startswith(("-", "\u00b6", "*", "o ")):
+        return True
+    if _LETTERED.match(nxt):
+        return True
+    if j + 1 < len(lines) and _DASHES.match(lines[j + 1]):
+        return True  # next line is a heading
+    if nxt[0].islower() or prev[-1] not in _TERMINAL:
+        return False
+    return nb_before >= 2 or nb_after >= 3
+
+
+def clean_body(lines: list[str]) -> str:
+    """Cable text without page-break lines, split paragraphs rejoined, trailing spaces cut."""
+    try:
+        return "\n".join(t for _, t in _items(list(lines)))
+    except Exception:  # pragma: no cover
+        return "\n".join(str(x).rstrip() for x in lines) if isinstance(lines, list) else ""
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+
+def _para_match(s: str) -> tuple[int, str, str | None, str] | None:
+    """``(number, style, marking, rest)`` for a numbered-paragraph line, else None."""
+    c = s.lstrip()[:1]
+    if not c or not (c.isdigit() or c == "(" or c == "\u00b6"):
+        return None
+    m = _PARA.match(s)
+    if m:
+        mark = m.group(3)
+        rest = m.group(4)
+        if mark is not None and not _MARK.match(mark):
+            rest = "(" + mark + ") " + rest  # ``5. (U.S.) text`` - not a marking
+            mark = None
+        if m.group(2) == ")" and s.lstrip()[:1] == "(":
+            return None
+        return int(m.group(1)), m.group(2), _norm_mark(mark), rest
+    m = _PARA_MARK_FIRST.match(s)
+    if m and _MARK.match(m.group(1)):
+        return int(m.group(2)), ".", _norm_mark(m.group(1)), m.group(3)
+    return None
+
+
+def _norm_mark(mark: str | None) -> str | None:
+    if mark is None:
+        return None
+    return " ".join(mark.split()).upper()
+
+
+def _body_start(items: list[tuple[int, str]]) -> int:
+    """Position in ``items`` where the body starts (after the preamble)."""
+    limit = min(len(items), 120)
+    first_para = -1
+    for k in range(limit):
+        s = items[k][1]
+        pm = _para_match(s)
+        if pm and (pm[0] <= 3 or pm[2] is not None) and not _PREAMBLE_KEY.match(s):
+            first_para = k
+            break
+    # the end of the last preamble block before the first paragraph
+    stop = first_para if first_para >= 0 else min(limit, 80)
+    last_key = -1
+    for k in range(stop):
+        s = items[k][1]
+        if _PREAMBLE_KEY.match(s) or _SECTION.match(s) or _CLASS_LINE.match(s):
+            last_key = k
+    if last_key < 0:
+        if first_para >= 0:
+            # nothing recognisable above: body starts at the first non-blank line
+            k = 0
+            while k < first_para and not items[k][1].strip():
+                k += 1
+            return k if first_para - k < 40 else first_para
+        return 0
+    k = last_key + 1
+    # continuation lines of the block (wrapped SUBJECT, Classified By, REF items, which
+    # may be spaced out by blank lines: ``REF: A. STATE 1`` / `` `` / ``¶B. SAN JOSE 2``)
+    while True:
+        while k < stop and items[k][1].strip():
+            k += 1
+        while k < stop and not items[k][1].strip():
+            k += 1
+        if k < stop and _LETTERED.match(items[k][1]) and len(items[k][1].strip()) < 60:
+            continue
+        break
+    return k if first_para < 0 or k <= first_para else first_para
+
+
+def _heading_text(s: str) -> str:
+    s = s.strip().strip("-=\u2010\u2011\u2012\u2013\u2014\u2015_ ").strip()
+    s = _LEADING_MARK.sub("", s)
+    return s.rstrip(":").strip()
+
+
+def _looks_heading(s: str) -> bool:
+    if len(s) > 100:
+        return False
+    t = s.strip()
+    if not t or len(t) > 80 or len(t) < 2:
+        return False
+    if t[-1] in ".,;?" and not t.endswith("..."):
+        return False
+    if t[0] in "-*(\"'" and not _LEADING_MARK.match(t):
+        return False
+    if _para_match(t) or _LETTERED.match(t) or "   " in t:
+        return False
+    if not t[0].isupper() and not t[0].isdigit():
+        return False
+    letters = sum(c.isalpha() for c in t)
+    return letters >= max(2, len(t) // 2)
+
+
+class _Acc:
+    """Accumulates paragraphs while scanning."""
+
+    def __init__(self, offset: int) -> None:
+        self.out: list[Paragraph] = []
+        self.offset = offset
+        self.parts: list[str] = []
+        self.number: str | None = None
+        self.mark: str | None = None
+        self.heading: str | None = None
+        self.start = 0
+        self.open = False
+
+    def begin(self, idx: int, number: str | None, mark: str | None, heading: str | None) -> None:
+        self.flush()
+        self.open = True
+        self.number, self.mark, self.heading, self.start = number, mark, heading, idx
+        self.parts = []
+
+    def add(self, text: str) -> None:
+        t = text.strip()
+        if t:
+            self.parts.append(t)
+
+    def flush(self) -> None:
+        if self.open and (self.parts or self.number is not None):
+            text = normalise_text(" ".join(self.parts))
+            self.out.append(
+                Paragraph(
+                    number=self.number,
+                    marking=self.mark,
+                    heading=self.heading,
+                    text=text,
+                    start_line=self.start + self.offset - 1,
+                )
+            )
+        self.open = False
+        self.parts = []
+
+
+def _signature_cut(items: list[tuple[int, str]]) -> int:
+    """Position in ``items`` where the signature / trailer starts (len if none)."""
+    k = len(items) - 1
+    steps = 0
+    while k >= 0 and steps < 25:
+        s = items[k][1].strip()
+        if not s or _CLASS_LINE.match(s) or _TRAILER.match(s) or _PB_NEW.match(s):
+            k -= 1
+            steps += 1
+            continue
+        if _sig_from_line(s) is not None and not _SIG_TAIL.search(s):
+            return k
+        return k + 1
+    return k + 1
+
+
+def parse_paragraphs(lines: list[str], first_line: int = 1) -> list[Paragraph]:
+    """Numbered paragraphs of the body (preamble skipped), with headings and clean text."""
+    try:
+        return _parse_paragraphs(list(lines), int(first_line))
+    except Exception:  # pragma: no cover
+        return []
+
+
+def _parse_paragraphs(lines: list[str], first_line: int) -> list[Paragraph]:
+    items = _items(lines)
+    if not items:
+        return []
+    start = _body_start(items)
+    end = _signature_cut(items)
+    body = items[start:end] if end > start else items[start:]
+    acc = _Acc(first_line)
+    numbered = _has_numbering(body)
+    heading: str | None = None
+    last_num: int | None = None
+    style: str | None = None
+    prev_blank = True
+    prev_text = ""
+    n = len(body)
+    k = 0
+    while k < n:
+        idx, raw = body[k]
+        s = raw.strip()
+        if not s:
+            prev_blank = True
+            if not numbered or last_num is None:
+                acc.flush()
+            k += 1
+            continue
+        nxt = body[k + 1][1] if k + 1 < n else ""
+        # headings (cheap guards first: most lines are plain wrapped text)
+        dashy = "---" in s or "===" in s or "\u2010\u2010" in s or "___" in s or "***" in s
+        hm = _HEADING_INLINE.match(s) if dashy else None
+        if hm and len(hm.group(1)) <= 80:
+            heading = _heading_text(hm.group(1))
+            acc.flush() if not numbered or last_num is None else None
+            k += 1
+            prev_blank = True
+            continue
+        if dashy and _DASHES.match(s):
+            k += 1
+            continue
+        tm = _HEADING_TRAIL.match(s) if dashy else None
+        if tm:
+            heading = _heading_text(tm.group(1))
+            k += 1
+            prev_blank = True
+            continue
+        if (
+            len(s) <= 80
+            and s[-1] not in ".,;"
+            and (prev_blank or prev_text[-1:] in _TERMINAL)
+            and _looks_heading(s)
+        ):
+            nxt_s = nxt.strip()
+            nxt2 = body[k + 2][1] if k + 2 < n else ""
+            two = (
+                nxt_s
+                and len(s) + len(nxt_s) <= 90
+                and _looks_heading(nxt_s)
+                and _DASHES.match(nxt2)
+            )
+            if (
+                two
+                or _DASHES.match(nxt_s)
+                or ((not nxt_s or _para_match(nxt_s)) and (numbered or s.isupper() or len(s) < 50))
+            ):
+                heading = _heading_text(s + " " + nxt_s if two else s)
+                if not numbered or last_num is None:
+                    acc.flush()
+                k += 2 if two else 1
+                prev_blank = True
+                continue
+        pm = _para_match(raw) if numbered else None
+        if pm is not None:
+            num, st, mark, rest = pm
+            ok = False
+            if last_num is None:
+                ok = num <= 3 or mark is not None
+            elif style is not None and st != style:
+                ok = False
+            elif num == last_num + 1:
+                ok = True
+            elif last_num < num <= last_num + 6 and (
+                mark is not None or prev_blank or prev_text[-1:] in _TERMINAL
+            ):
+                ok = True
+            if ok:
+                style = style or st
+                last_num = num
+                acc.begin(idx + 1, str(num), mark, heading)
+                acc.add(rest)
+                prev_blank = False
+                prev_text = s
+                k += 1
+                continue
+        # plain text line
+        if not acc.open or (
+            (not numbered or last_num is None) and (prev_blank or len(prev_text) > 150)
+        ):
+            acc.begin(idx + 1, None, None, heading)
+            lm = _LEADING_MARK.match(s)
+            if lm:
+                acc.mark = _norm_mark(lm.group(1))
+                s = s[lm.end() :]
+        acc.add(s)
+        prev_blank = False
+        prev_text = s
+        k += 1
+    acc.flush()
+    out = acc.out
+    if out and out[-1].text:
+        sig = _parse_signature(lines)
+        if sig and out[-1].text.endswith(" " + sig):
+            out[-1].text = out[-1].text[: -len(sig) - 1].rstrip()
+    return out
+
+
+def _has_numbering(body: list[tuple[int, str]]) -> bool:
+    """A cable counts as numbered when it has a ``1.``/``2.`` paragraph start."""
+    seen = 0
+    for _, s in body:
+        pm = _para_match(s)
+        if pm and (pm[0] <= 3 or pm[2] is not None):
+            seen += 1
+            if seen >= 2 or pm[2] is not None:
+                return True
+    return seen >= 1
+
+
+# --------------------------------------------------------------------------- summary / comment
+
+
+def _strip_prefix(s: str) -> str:
+    """Drop a paragraph number and portion marking from the start of a line."""
+    t = s.strip()
+    pm = _para_match(t)
+    if pm:
+        t = pm[3].strip()
+    lm = _LEADING_MARK.match(t)
+    if lm:
+        t = t[lm.end() :]
+    return t
+
+
+def _finish(parts: list[str]) -> str | None:
+    text = " ".join(p.strip() for p in parts if p.strip())
+    text = _LEADING_MARK.sub("", text.strip())
+    text = text.strip(" -\u2013\u2014(")
+    text = normalise_text(text)
+    return text or None
+
+
+def parse_summary(text: str) -> str | None:
+    """The summary (``Summary: ... End summary.``) without markers and portion marking."""
+    try:
+        return _parse_summary(text)
+    except Exception:  # pragma: no cover
+        return None
+
+
+def _parse_summary(text: str) -> str | None:
+    if not isinstance(text, str) or "ummary" not in text and "UMMARY" not in text:
+        return None
+    items = _items_for(text)
+    lines = [t for _, t in items]
+    start = _body_start(items)
+    n = len(lines)
+    for k in range(start, n):
+        raw = lines[k].strip()
+        if not raw or len(raw) > 5000 and "UMMARY" not in raw.upper()[:200]:
+            continue
+        s = _strip_prefix(raw)
+        hm = _HEADING_INLINE.match(s)
+        heading_form = False
+        if hm:
+            s = hm.group(1)
+        m = _SUMMARY_START.match(s)
+        if not m or (k > 0 and lines[k - 1].rstrip().upper().endswith("END")):
+            continue
+        rest = s[m.end() :]
+        if (
+            hm
+            or not rest.strip()
+            or _DASHES.match(rest)
+            or rest.strip()[:3] in ("---", "===", "\u2010\u2010\u2010")
+        ):
+            heading_form = True
+            rest = ""
+        rest = _LEADING_MARK.sub("", rest.strip())
+        return _collect_summary(lines, k, rest, heading_form)
+    # no start marker: an ``END SUMMARY`` near the top closes a summary opening the body
+    for k in range(start, min(n, start + 80)):
+        if _SUMMARY_END.search(lines[k]) or (
+            lines[k].rstrip().upper().endswith("END")
+            and k + 1 < n
+            and lines[k + 1].strip().upper().startswith("SUMMARY")
+        ):
+            while start < k and not lines[start].strip():
+                start += 1
+            for t in range(start, k + 1):
+                if _is_para_start(lines[t]):
+                    start = t
+                    break
+            if not _is_para_start(lines[start]) and k - start > 12:
+                return None
+            return _collect_summary(
+                lines, start - 1, _strip_prefix(lines[start]), False, first=start
+            )
+    return None
+
+
+def _collect_summary(
+    lines: list[str], k: int, rest: str, heading_form: bool, first: int | None = None
+) -> str | None:
+    parts: list[str] = [rest] if rest else []
+    n = len(lines)
+    j = (first + 1) if first is not None else k + 1
+    limit = min(n, j + 150)
+    joined = " ".join(parts)
+    em = _SUMMARY_END.search(joined)
+    if em:
+        return _finish([joined[: em.start()]])
+    started = bool(rest)
+    while j < limit:
+        raw = lines[j].strip()
+        j += 1
+        if not raw:
+            if not heading_form and started and not _end_ahead(lines, j, limit):
+                break
+            continue
+        if _DASHES.match(raw):
+            continue
+        if heading_form and started and _looks_heading(raw) and j < n and _DASHES.match(lines[j]):
+            break
+        if (
+            not heading_form
+            and started
+            and _is_para_start(raw)
+            and not _end_ahead(lines, j - 1, limit)
+        ):
+            break
+        s = _strip_prefix(raw)
+        if not started:
+            m = _SUMMARY_START.match(s)
+            if m:
+                s = s[m.end() :]
+            s = _LEADING_MARK.sub("", s.strip())
+        started = True
+        parts.append(s)
+        joined = " ".join(parts)
+        # only the new line (and the tail of the previous one, for ``END`` / ``SUMMARY``)
+        # can hold the marker: searching the tail keeps this linear
+        tail_from = max(0, len(joined) - len(s) - 12)
+        em = _SUMMARY_END.search(joined, tail_from)
+        if em:
+            return _finish([joined[: em.start()]])
+    if not parts:
+        return None
+    joined = _INLINE_HEADING_CUT.sub("", " ".join(parts))
+    return _finish([joined])
+
+
+def _end_ahead(lines: list[str], j: int, limit: int) -> bool:
+    """Whether an END SUMMARY marker follows within the next paragraphs (before a heading)."""
+    for t in range(j, min(limit, j + 60)):
+        s = lines[t]
+        if _SUMMARY_END.search(s):
+            return True
+        if s.rstrip().upper().endswith("END") and t + 1 < len(lines):
+            if lines[t + 1].strip().upper().startswith("SUMMARY"):
+                return True
+        if t + 1 < len(lines) and _DASHES.match(lines[t + 1]) and _looks_heading(s):
+            return False
+    return False
+
+
+def parse_comment(text: str) -> str | None:
+    """The comment section(s): inline ``Comment: ... End comment.`` or a Comment heading."""
+    try:
+        return _parse_comment(text)
+    except Exception:  # pragma: no cover
+        return None
+
+
+def _parse_comment(text: str) -> str | None:
+    if not isinstance(text, str) or ("omment" not in text and "OMMENT" not in text):
+        return None
+    items = _items_for(text)
+    cut = _signature_cut(items)
+    lines = [t for _, t in items[:cut]]
+    start = _body_start(items)
+    n = len(lines)
+    found: list[str] = []
+    k = start
+    while k < n:
+        raw = lines[k]
+        s = raw.strip()
+        if not s or "omment" not in s and "OMMENT" not in s:
+            k += 1
+            continue
+        # heading form: ``Comment`` / ``------- COMMENT -------`` / ``COMMENT:`` + underline
+        hs = _HEADING_INLINE.match(s)
+        htxt = _heading_text(hs.group(1) if hs else s)
+        nxt = lines[k + 1].strip() if k + 1 < n else ""
+        titled = htxt.upper().startswith("COMMENT") and len(htxt) <= 80 and _DASHES.match(nxt)
+        if (
+            titled
+            or htxt.upper() in ("COMMENT", "EMBASSY COMMENT", "POST COMMENT", "COMMENTS")
+            and (hs or _DASHES.match(nxt) or not nxt or _is_para_start(nxt))
+        ):
+            parts, k = _collect_section(lines, k + 1)
+            body = " ".join(parts)
+            em = _COMMENT_END.search(body)
+            if em:
+                body = body[: em.start()]
+            t = _finish([_INLINE_HEADING_CUT.sub("", body)])
+            if t:
+                found.append(t)
+            continue
+        pos = 0
+        s_line = _strip_prefix(s) if _is_para_start(s) else s
+        m = _COMMENT_START.search(s_line, pos)
+        while m is not None and _NOT_COMMENT_BEFORE.search(s_line[: m.start()]):
+            m = _COMMENT_START.search(s_line, m.end())
+        if m is None:
+            k += 1
+            continue
+        if m.start() > 0 and s_line[: m.start()].rstrip()[-1:] not in ".!?)(\"'":
+            k += 1
+            continue
+        in_paren = s_line[: m.start()].rstrip().endswith("(")
+        parts = [s_line[m.end() :]]
+        j = k + 1
+        joined = parts[0]
+        em = _COMMENT_END.search(joined)
+        while em is None and j < n and j < k + 80:
+            t = lines[j].strip()
+            if not t:
+                if not _comment_end_ahead(lines, j):
+                    break
+                j += 1
+                continue
+            if _DASHES.match(t):
+                j += 1
+                continue
+            parts.append(_strip_prefix(t) if _is_para_start(t) else t)
+            joined = " ".join(parts)
+            em = _COMMENT_END.search(joined, max(0, len(joined) - len(parts[-1]) - 12))
+            j += 1
+            if in_paren and em is None and ")" in t and joined.count("(") < joined.count(")"):
+                break
+        if em is not None:
+            joined = joined[: em.start()]
+        elif in_paren:
+            depth = 0
+            for ci, ch in enumerate(joined):
+                if ch == "(":
+                    depth += 1
+                elif ch == ")":
+                    if depth == 0:
+                        joined = joined[:ci]
+                        break
+                    depth -= 1
+        t = _finish([_INLINE_HEADING_CUT.sub("", joined)])
+        if t:
+            found.append(t)
+        k = j if j > k else k + 1
+    return "\n\n".join(found) if found else None
+
+
+def _comment_end_ahead(lines: list[str], j: int) -> bool:
+    for t in range(j, min(len(lines), j + 40)):
+        s = lines[t]
+        if _COMMENT_END.search(s):
+            return True
+        if _COMMENT_START.search(s) or _SUMMARY_START.match(_strip_prefix(s)):
+            return False
+    return False
+
+
+def _collect_section(lines: list[str], k: int) -> tuple[list[str], int]:
+    """Text under a heading, up to the next heading; returns parts and the next index."""
+    parts: list[str] = []
+    n = len(lines)
+    while k < n:
+        s = lines[k].strip()
+        if not s or _DASHES.match(s):
+            k += 1
+            continue
+        if _HEADING_INLINE.match(s):
+            break
+        if _looks_heading(s) and k + 1 < n and _DASHES.match(lines[k + 1]):
+            break
+        parts.append(_strip_prefix(s))
+        k += 1
+    return parts, k
+
+
+# --------------------------------------------------------------------------- signature
+
+
+def _sig_from_line(s: str) -> str | None:
+    t = s.strip().rstrip("#.\\ ").strip()
+    if not t or len(t) > 50:
+        return None
+    m = _SIG_NAME.match(t)
+    if not m:
+        return None
+    words = re.split(r"[\s/,&]+", t)
+    if any(w.upper().strip(".") in _NOT_NAMES for w in words if w):
+        return None
+    if not t.isupper():
+        # mixed case: only short capitalised names (``Beyrle``, ``Riley``, ``De Pree``)
+        if len(words) > 3 or any(not w[:1].isupper() for w in words if w):
+            return None
+        if any(sum(c.isupper() for c in w) > 2 for w in words if w):
+            return None
+    return t
+
+
+def parse_signature(lines: list[str]) -> str | None:
+    """The signer line at the end of the cable (``BEYRLE``, ``KEEGAN/WALLACE``), as written."""
+    try:
+        return _parse_signature(list(lines))
+    except Exception:  # pragma: no cover
+        return None
+
+
+@functools.lru_cache(maxsize=8)
+def _pb_for(text: str) -> frozenset[int]:
+    return frozenset(page_break_lines(text.split("\n")))
+
+
+def _parse_signature(lines: list[str]) -> str | None:
+    pb = _pb_for("\n".join(lines))
+    k = len(lines) - 1
+    steps = 0
+    while k >= 0 and steps < 40:
+        s = lines[k].strip()
+        steps += 1
+        if not s or k in pb or _CLASS_LINE.match(s) or _TRAILER.match(s) or _PB_PAGE.match(s):
+            k -= 1
+            continue
+        if s.upper() in ("UNQUOTE", "REGARDS", "END TEXT.", "END TEXT", "END QUOTE", "END QUOTE."):
+            k -= 1
+            continue
+        name = _sig_from_line(s)
+        if name is not None:
+            # a mixed-case one-word line must follow a finished sentence or a blank line
+            if not name.isupper():
+                prev = lines[k - 1].strip() if k > 0 else ""
+                if prev and prev[-1:] not in _TERMINAL_END and not _TRAILER.match(prev):
+                    return None
+            return name
+        m = _SIG_TAIL.search(s) or _SIG_TAIL_MIXED.search(s)
+        if m and m.group(1).upper() not in _NOT_NAMES:
+            return m.group(1)
+        return None
+    return None
+
+
+def parse_signers(lines: list[str]) -> list[str]:
+    """Signer names from the signature, split on ``/``, ``,``, ``&`` and ``AND``."""
+    sig = parse_signature(lines)
+    if not sig:
+        return []
+    names = re.split(r"\s*(?:/|,|&|\bAND\b)\s*", sig)
+    return [x.strip().rstrip(".") for x in names if x.strip().rstrip(".")]
+
+
+# --------------------------------------------------------------------------- warnings
+
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z'\-]*)\W*$")
+
+
+def truncation_warnings(paragraphs: list[Paragraph]) -> list[str]:
+    """``paragraph N ends mid-sentence`` when a numbered paragraph stops on a lower-case word.
+
+    Lost lines show as a paragraph ending without terminal punctuation right before the
+    next number. ALL-CAPS endings, numbers, tables and bullets end bare legitimately, so
+    only a lower-case final word counts.
+    """
+    out: list[str] = []
+    try:
+        for p, q in zip(paragraphs, paragraphs[1:], strict=False):
+            if p.number is None or q.number is None or not p.text:
+                continue
+            if not (p.number.isdigit() and q.number.isdigit()):
+                continue
+            if int(q.number) != int(p.number) + 1:
+                continue
+            t = p.text.rstrip()
+            if t[-1:] in _TERMINAL_END:
+                continue
+            m = _LAST_WORD.search(t[-40:])
+            if not m or not m.group(1).islower() or m.end() != len(t[-40:]):
+                continue
+            tail = t[-200:]
+            if " -- " in tail or tail.count(":") and tail.rfind(":") > len(tail) - 120:
+                continue  # list item or label: value
+            out.append(f"paragraph {p.number} ends mid-sentence")
+    except Exception:  # pragma: no cover
+        return out
+    return out

@@ -1,0 +1,62 @@
+"""Reading form of cable text.
+
+The cable system mangled some characters on the way to Cablegate: an apostrophe
+became ``,`` (``Aliyev,s``), a dash became ``)`` (``a coordinating body ) it does``),
+quotes were doubled (``""consult""``) and the site's HTML left entities behind.
+``normalise_text`` undoes these for the *reading* fields (summary, comment, paragraph
+text); the verbatim text is never touched.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+__all__ = ["normalise_text"]
+
+# ``Aliyev,s`` -> ``Aliyev's``: a comma glued to a word and followed by a lone ``s``.
+_COMMA_S = re.compile(r"(?<=[A-Za-z]),([sS])\b")
+# A ``)`` standing alone between words is the system's dash when no ``(`` is open.
+_PAREN_DASH = re.compile(r"(?<=[\w.,;\"']) \)(?= [\w\"'])")
+_SPACES = re.compile(r"[ \t\u00a0]{2,}")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+_LINEBREAK_ENTITY = re.compile(r"&#x0*[aA];|&#0*10;")
+
+
+def _fix_paren_dashes(s: str) -> str:
+    """Replace `` ) `` by `` -- `` unless a ``(`` is still open before it."""
+    out: list[str] = []
+    last = 0
+    for m in _PAREN_DASH.finditer(s):
+        window = s[max(0, m.start() - 300) : m.start()]
+        if window.count("(") > window.count(")"):
+            continue  # a real closing parenthesis
+        out.append(s[last : m.start()])
+        out.append(" --")
+        last = m.end()
+    if not out:
+        return s
+    out.append(s[last:])
+    return "".join(out)
+
+
+def normalise_text(s: str) -> str:
+    """Return ``s`` in reading form; never raises, returns ``""`` for non-strings."""
+    if not isinstance(s, str) or not s:
+        return ""
+    try:
+        if "&" in s:
+            s = _LINEBREAK_ENTITY.sub("\n", s)
+            if _ENTITY.search(s):
+                s = html.unescape(s)
+        if ",s" in s or ",S" in s:
+            s = _COMMA_S.sub(r"'\1", s)
+        if " )" in s:
+            s = _fix_paren_dashes(s)
+        if '""' in s:
+            s = s.replace('""', '"')
+        if "  " in s or "\t" in s or "\u00a0" in s:
+            s = _SPACES.sub(" ", s)
+        return s.strip()
+    except Exception:  # pragma: no cover - defensive: never raise on input
+        return s

@@ -1,0 +1,98 @@
+"""Cables as text for people: the ``--format text`` of the CLI."""
+
+from __future__ import annotations
+
+import textwrap
+
+from cablekit.model import Cable
+
+_WIDTH = 78
+
+
+def cable_as_text(cable: Cable) -> str:
+    """A readable summary: the header fields, then the paragraphs, then any warnings."""
+    out: list[str] = []
+    title = cable.reference_id or "(reference id unknown)"
+    out.append(f"{title}  {cable.classification or ''}".rstrip())
+    out.append("=" * len(out[0]))
+    fields = [
+        ("Created", cable.created),
+        ("Origin", cable.origin),
+        ("Handling", ", ".join(cable.handling)),
+        ("Precedence", cable.precedence),
+        ("Sections", str(cable.section_count) if cable.section_count else None),
+        ("TAGS", " ".join(cable.tags)),
+        ("Subject", cable.subject),
+        ("References", _references(cable)),
+        ("Classified by", _classified_by(cable)),
+        ("Declassify on", _declassify(cable)),
+        ("Signature", cable.signature),
+        ("Source", _source(cable)),
+    ]
+    width = max(len(name) for name, _ in fields) + 2
+    for name, value in fields:
+        if value:
+            out.append(_field(name, value, width))
+    if cable.summary:
+        out.append("")
+        out.append(_wrap("Summary: " + cable.summary))
+    if cable.paragraphs:
+        out.append("")
+        heading = None
+        for p in cable.paragraphs:
+            if p.heading and p.heading != heading:
+                heading = p.heading
+                out.append(f"  [{heading}]")
+            number = f"{p.number}. " if p.number else ""
+            marking = f"({p.marking}) " if p.marking else ""
+            out.append(_wrap(number + marking + p.text, indent="  "))
+    if cable.comment:
+        out.append("")
+        out.append(_wrap("Comment: " + cable.comment))
+    for warning in cable.warnings:
+        out.append(f"! {warning}")
+    return "\n".join(out)
+
+
+def _field(name: str, value: str, width: int) -> str:
+    lines = textwrap.wrap(value, _WIDTH - width) or [""]
+    first = f"{name + ':':<{width}}{lines[0]}"
+    return "\n".join([first] + [" " * width + rest for rest in lines[1:]])
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def _references(cable: Cable) -> str:
+    parts = []
+    for ref in cable.references:
+        label = f"{ref.letter}. " if ref.letter else ""
+        parts.append(label + (ref.reference_id or ref.text))
+    return "; ".join(parts)
+
+
+def _classified_by(cable: Cable) -> str | None:
+    c = cable.classified_by
+    if c is None:
+        return None
+    who = ", ".join(c.names)
+    if c.title:
+        who = f"{c.title} {who}".strip()
+    reasons = ", ".join(c.reasons)
+    return f"{who} for reasons {reasons}" if reasons else who or c.text
+
+
+def _declassify(cable: Cable) -> str | None:
+    if not cable.declassify_on:
+        return None
+    return f"{cable.declassify_on} (E.O. {cable.eo})" if cable.eo else cable.declassify_on
+
+
+def _source(cable: Cable) -> str | None:
+    s = cable.source
+    if not s.path:
+        return None
+    if s.start_line:
+        return f"{s.path}, lines {s.start_line}-{s.end_line}"
+    return s.path

@@ -1,0 +1,178 @@
+"""Segmentation: where each cable in a document starts and ends."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from cablekit.segment import Segment, segment
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "seed" / "republished-page.txt"
+
+NEWS = """Russia and Israel deepen ties as Lieberman visits Moscow
+
+MOSCOW (Reuters) - Israeli Foreign Minister Avigdor Lieberman met Russian
+President Dmitry Medvedev on Tuesday, the first stop of a two-day visit.
+
+"We discussed the peace process and Iran," Lieberman told reporters. He said
+1. the talks were friendly and 2. no new agreements were signed.
+
+Secret talks on arms sales were not on the agenda, officials said in 2009.
+Posted by admin. Leave a Reply
+"""
+
+
+def _records() -> list[dict]:
+    lines = (FIXTURES / "cables-sample.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def _cable_text(record: dict) -> str:
+    return record["header"].strip("\n") + "\n" + record["body"].rstrip()
+
+
+def _last_nonblank(text: str) -> int:
+    lines = text.split("\n")
+    return max(i for i, line in enumerate(lines) if line.strip()) + 1
+
+
+def test_seed_page_gives_the_four_cables() -> None:
+    if not SEED.exists():
+        pytest.skip("shared data absent")
+    text = SEED.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    segs = segment(text)
+    assert [s.reference_hint for s in segs] == [
+        "MOSCOW 1488",
+        "MOSCOW 392",
+        "BAKU 134",
+        "MOSCOW 2529",
+    ]
+    assert (
+        segs[0]
+        .text.split("\n")[0]
+        .startswith("C O N F I D E N T I A L SECTION 01 OF 02 MOSCOW 001488")
+    )
+    assert segs[0].start_line == 3  # not the blog title on line 1
+    assert segs[-1].text.split("\n")[-1].strip() == "34.  (U) ASD Vershbow has cleared this cable."
+    # Every non-blank line from the first cable line to the last is covered ...
+    covered = {i for s in segs for i in range(s.start_line, s.end_line + 1)}
+    last_cable_line = segs[-1].end_line
+    missing = [
+        n for n in range(3, last_cable_line + 1) if lines[n - 1].strip() and n not in covered
+    ]
+    assert missing == []
+    # ... and none of the page chrome after it is.
+    assert "commenting" not in segs[-1].text
+    assert all("Please log in" not in s.text for s in segs)
+    for s in segs:
+        assert s.text == "\n".join(lines[s.start_line - 1 : s.end_line])
+
+
+def test_one_corpus_cable_is_one_segment_covering_it() -> None:
+    for record in _records():
+        text = _cable_text(record)
+        (seg,) = segment(text)
+        assert seg.start_line == 1
+        assert seg.end_line == _last_nonblank(text)
+        assert seg.text.startswith("VZCZC")
+
+
+def test_two_cables_with_prose_between() -> None:
+    a, b = (_cable_text(r) for r in _records()[:2])
+    prose = "\nHere is the second cable, which the paper also obtained.\nIt follows below.\n\n"
+    text = "My notes on two cables\n\n" + a + "\n\n" + prose + b + "\n\nComments are closed.\n"
+    segs = segment(text)
+    assert len(segs) == 2
+    assert segs[0].text == a
+    assert segs[1].text == b
+    assert segs[0].start_line == 3
+
+
+def test_three_cables_pasted_without_blank_lines() -> None:
+    cables = [_cable_text(r) for r in _records()]
+    text = "\n".join(cables)
+    segs = segment(text)
+    assert [s.text for s in segs] == cables
+    hints = [s.reference_hint for s in segs]
+    assert hints == ["SANTIAGO 2572", "BOGOTA 11293", "NEW DELHI 4826"]
+
+
+def test_news_article_has_no_cable() -> None:
+    assert segment(NEWS) == []
+    assert segment("") == []
+    assert segment("\n\n\n") == []
+
+
+def test_cable_without_classification_line() -> None:
+    text = (
+        "Here is what the embassy wrote:\n\n"
+        "E.O. 12958: DECL: 06/05/2019 \n"
+        "TAGS: PGOV PREL IR IS SY GG RS\n"
+        "SUBJECT: ISRAELI FM LIEBERMAN IN MOSCOW \n"
+        "\n"
+        "1. (C) Summary: Israeli FM Lieberman's June 2-3 visit to \n"
+        "Russia appears not to have broken new ground diplomatically. \n"
+        "\n"
+        "2. (C) Israeli DCM Yuval Fuchs told us that FM Lieberman's \n"
+        "June 2-3 visit to Russia ran the gamut of international issues. \n"
+        "\n"
+        "Share this:\n"
+        "Twitter\n"
+    )
+    (seg,) = segment(text)
+    assert seg.start_line == 3
+    assert seg.text.split("\n")[-1].startswith("June 2-3 visit to Russia ran the gamut")
+    assert seg.reference_hint is None
+
+
+def test_page_break_of_another_cable_starts_a_new_one() -> None:
+    text = (
+        "C O N F I D E N T I A L MOSCOW 001488\n\n"
+        "1. (C) First paragraph.\n\n"
+        "2. (C) Second paragraph.\n\n"
+        "BAKU 00000134  002 OF 004\n\n"
+        "7. (C) In response to U/S Burns' question.\n"
+    )
+    segs = segment(text)
+    assert [s.reference_hint for s in segs] == ["MOSCOW 1488", "BAKU 134"]
+    assert segs[1].start_line == 7
+
+
+def test_signature_closes_the_cable() -> None:
+    text = (
+        "UNCLAS STATE 000123\n\nSUBJECT: TEST\n\n1. (U) Text of the cable.\n\n"
+        "2. (U) More text.\n\nCLINTON\n\nLeave a Reply\nYour email address will not be published.\n"
+    )
+    (seg,) = segment(text)
+    assert seg.text.endswith("CLINTON")
+    assert seg.reference_hint == "STATE 123"
+
+
+def test_odd_inputs_never_raise() -> None:
+    for text in ["\x00\x01", "1. (C)", "C O N F I D E N T I A L", "¶" * 10, "x" * 100_000]:
+        assert isinstance(segment(text), list)
+    assert all(isinstance(s, Segment) for s in segment("1. (C) a\n\n2. (C) b\n"))
+
+
+def test_fast_on_one_cable() -> None:
+    text = _cable_text(_records()[0]) * 1
+    segment(text)
+    runs = 200
+    t0 = time.perf_counter()
+    for _ in range(runs):
+        segment(text)
+    per_call = (time.perf_counter() - t0) / runs
+    assert per_call < 0.002  # generous for a busy CI machine; typically ~0.05 ms
+
+
+def test_adversarial_long_line_is_fast() -> None:
+    nasty = "C O N F I D E N T I A L " + "A " * 3000 + "\n" + "MOSCOW " * 2000 + "1 OF\n"
+    t0 = time.perf_counter()
+    segment(nasty * 5)
+    assert time.perf_counter() - t0 < 0.05
