@@ -33,7 +33,7 @@ def cable_as_text(cable: Cable) -> str:
     for name, value in fields:
         if value:
             out.append(_field(name, value, width))
-    if cable.summary:
+    if cable.summary and not _in_paragraphs(cable.summary, cable):
         out.append("")
         out.append(_wrap("Summary: " + cable.summary))
     if cable.paragraphs:
@@ -46,12 +46,18 @@ def cable_as_text(cable: Cable) -> str:
             number = f"{p.number}. " if p.number else ""
             marking = f"({p.marking}) " if p.marking else ""
             out.append(_wrap(number + marking + p.text, indent="  "))
-    if cable.comment:
+    if cable.comment and not _in_paragraphs(cable.comment, cable):
         out.append("")
         out.append(_wrap("Comment: " + cable.comment))
     for warning in cable.warnings:
         out.append(f"! {warning}")
     return "\n".join(out)
+
+
+def _in_paragraphs(section: str, cable: Cable) -> bool:
+    """True when a summary or comment is already shown as (part of) a paragraph."""
+    head = section[:60]
+    return any(head in p.text for p in cable.paragraphs)
 
 
 def _field(name: str, value: str, width: int) -> str:

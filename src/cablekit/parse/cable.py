@@ -60,6 +60,16 @@ def parse_cable(
 
     # Re-keyed copies put dump metadata or a second routing block above the text.
     cline = preamble.parse_classification_line(body_lines, window=_CLASSIFICATION_WINDOW)
+    if cline is not None and cline.serial is None:
+        # A bare "CONFIDENTIAL" (a caption, a dump's column) may stand above the real line.
+        fuller = preamble.parse_classification_line(
+            body_lines, start=cline.index + 1, window=_CLASSIFICATION_WINDOW
+        )
+        if fuller is not None and fuller.serial is not None:
+            fuller.handling = fuller.handling + [
+                h for h in cline.handling if h not in fuller.handling
+            ]
+            cline = fuller
     eo, declassify_on = preamble.parse_declassification(body_text)
     classified_by = preamble.parse_classified_by(body_text)
 
@@ -180,6 +190,7 @@ def _four_digit_year(yy: int) -> int:
     return 1900 + yy if yy >= 66 else 2000 + yy
 
 
+_REF_FIELD = re.compile(r"^\s*REF(?:S|TELS?)?\b", re.MULTILINE | re.IGNORECASE)
 _REF_YEAR = re.compile(r"\b(\d\d) ?[A-Z][A-Z ]{1,20}? \d{1,6}\b")
 
 
@@ -200,7 +211,8 @@ def _infer_year(
     if eo == "12958" and reasons and all(r.startswith("1.4") for r in reasons):
         lo = max(lo, 2003)  # the 1.4 numbering exists from 2003 on (1.5 lingered after)
     floor = lo
-    for m in _REF_YEAR.finditer(body_text, 0, 3000):
+    ref = _REF_FIELD.search(body_text, 0, 3000)
+    for m in _REF_YEAR.finditer(body_text, ref.end() if ref else 0, ref.end() + 600 if ref else 0):
         ref_year = _four_digit_year(int(m.group(1)))
         if lo <= ref_year <= hi:
             floor = max(floor, ref_year)
@@ -225,18 +237,23 @@ _MONTHS = {
         1,
     )
 }
-# "met in November 2009", "was signed on March 3, 2010": a verb in the past, then a date.
-_PAST_EVENT = re.compile(
-    r"(?<!be )(?<!been )\b(?:met|held|took place|visited|signed|began|ended|occurred|announced|"
-    r"travell?ed|returned|arrived|launched|opened|adopted|elected|passed|released)\b"
-    r"[^.;\n]{0,30}?\b(?:in|on|since)\s+(" + "|".join(_MONTHS) + r")\s+(?:\d{1,2},\s+)?(\d{4})\b"
+# "met in November 2009", "was signed on March 3, 2010": a date, after a verb in the past.
+_DATE_MENTION = re.compile(
+    r"\b(?:in|on|since)\s+(" + "|".join(_MONTHS) + r")\s+(?:\d{1,2},\s+)?(\d{4})\b"
+)
+_PAST_VERB_BEFORE = re.compile(
+    r"(?<!be )(?<!been )\b(?:met|held|took place|visited|signed|began|ended|occurred|"
+    r"announced|travell?ed|returned|arrived|launched|opened|adopted|elected|passed|released)"
+    r"\b[^.;]{0,30}$"
 )
 
 
 def _latest_past_event(body_text: str) -> tuple[int, int]:
     latest = (0, 0)
-    for m in _PAST_EVENT.finditer(body_text.replace("\n", " ")):
-        latest = max(latest, (int(m.group(2)), _MONTHS[m.group(1)]))
+    for m in _DATE_MENTION.finditer(body_text):
+        before = body_text[max(0, m.start() - 50) : m.start()].replace("\n", " ")
+        if _PAST_VERB_BEFORE.search(before):
+            latest = max(latest, (int(m.group(2)), _MONTHS[m.group(1)]))
     return latest
 
 
