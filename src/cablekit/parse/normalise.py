@@ -15,10 +15,15 @@ import re
 __all__ = ["normalise_text"]
 
 # ``Aliyev,s`` -> ``Aliyev's``: a comma glued to a word and followed by a lone ``s``.
-_COMMA_S = re.compile(r"(?<=[A-Za-z]),([sS])\b")
+# The look-behind comes after the comma so that the pattern starts with a literal, which
+# the regex engine can skip to quickly (a leading look-behind is tried at every position).
+_COMMA_S = re.compile(r",(?<=[A-Za-z],)([sS])\b")
 # A ``)`` standing alone between words is the system's dash when no ``(`` is open.
 _PAREN_DASH = re.compile(r"(?<=[\w.,;\"']) \)(?= [\w\"'])")
 _SPACES = re.compile(r"[ \t\u00a0]{2,}")
+# Two or more spaces, the common case: written as two spaces and then ``" *"`` so that
+# the pattern starts with a two-space literal, which the regex engine skips ahead to.
+_DOUBLE_SPACES = re.compile(r"   *")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _LINEBREAK_ENTITY = re.compile(r"&#x0*[aA];|&#0*10;")
 
@@ -40,6 +45,13 @@ def _fix_paren_dashes(s: str) -> str:
     return "".join(out)
 
 
+def _collapse_blanks(s: str) -> str:
+    """Runs of two or more spaces, tabs or no-break spaces become one space."""
+    if "\t" in s or (not s.isascii() and "\u00a0" in s):
+        return _SPACES.sub(" ", s)
+    return _DOUBLE_SPACES.sub(" ", s)
+
+
 def normalise_text(s: str) -> str:
     """Return ``s`` in reading form; never raises, returns ``""`` for non-strings."""
     if not isinstance(s, str) or not s:
@@ -49,14 +61,16 @@ def normalise_text(s: str) -> str:
             s = _LINEBREAK_ENTITY.sub("\n", s)
             if _ENTITY.search(s):
                 s = html.unescape(s)
-        if ",s" in s or ",S" in s:
+        # Each test below scans the text: one-character tests (``")" in s``) are much
+        # cheaper than two-character ones, so they go first.
+        if "," in s and _COMMA_S.search(s):  # searching first spares ``sub``'s set-up
             s = _COMMA_S.sub(r"'\1", s)
-        if " )" in s:
+        if ")" in s and " )" in s:
             s = _fix_paren_dashes(s)
-        if '""' in s:
+        if '"' in s and '""' in s:
             s = s.replace('""', '"')
-        if "  " in s or "\t" in s or "\u00a0" in s:
-            s = _SPACES.sub(" ", s)
+        if "  " in s or "\t" in s or (not s.isascii() and "\u00a0" in s):
+            s = _collapse_blanks(s)
         return s.strip()
     except Exception:  # pragma: no cover - defensive: never raise on input
         return s

@@ -11,6 +11,7 @@ unknown posts fall back to the naming grammar (``AMEMBASSY X`` -> ``Embassy X``)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Capitals (and a few other cities) that host a US embassy, as the site spells them.
 _EMBASSIES = """
@@ -199,6 +200,11 @@ def origin_for_post(post: str) -> str | None:
     Used when a cable has no routing header: the post alone must tell embassy
     from consulate, hence the tables.
     """
+    return _origin_for_post(post) if isinstance(post, str) else None
+
+
+@lru_cache(maxsize=2048)  # a few hundred posts write most cables
+def _origin_for_post(post: str) -> str | None:
     try:
         code = canonical_station(post)
         if not code:
@@ -238,9 +244,12 @@ def origin_for_fm(fm: str) -> str | None:
     The grammar: the first word names the kind of post (AMEMBASSY, AMCONSUL,
     USMISSION, USEU, USINT, AIT, USLO, REO, USDEL ...), the rest the city.
     """
+    return _origin_for_fm(fm) if isinstance(fm, str) else None
+
+
+@lru_cache(maxsize=2048)  # a few hundred FM lines send most cables
+def _origin_for_fm(fm: str) -> str | None:
     try:
-        if not isinstance(fm, str):
-            return None
         text = _SPACE_RE.sub(" ", fm.upper().strip())
         text = _SLASHES_RE.sub("", text).strip()
         m = _FM_RE.match(text)

@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from cablekit.model import ClassifiedBy, Reference
 from cablekit.parse import tags as _tags
+from cablekit.parse.tags import has_any, search_from
 
 try:  # the posts table (another module of this package); a minimal fallback otherwise
     from cablekit.parse.posts import CODE_ALIASES as _ALIASES
@@ -43,7 +45,9 @@ __all__ = [
 
 _MAX_PREAMBLE_LINES = 150  # no field of the preamble is further down than this
 _MAX_CHARS = 12_000  # nor further than this (press format puts it all on a few lines)
-_PARA1_RE = re.compile(r"^\s*\u00b6?\s*1\s?\.\s*(?:\(|[A-Z])")
+# Paragraph 1 at the start of a line, searched in the whole text at once (whitespace but
+# no newline: the pattern must not run from one line into the next).
+_PARA1_RE = re.compile(r"\n[^\S\n]*\u00b6?[^\S\n]*1[^\S\n]?\.[^\S\n]*(?:\(|[A-Z])")
 
 LEVELS = ("UNCLASSIFIED", "LIMITED OFFICIAL USE", "CONFIDENTIAL", "SECRET", "TOP SECRET")
 
@@ -90,17 +94,70 @@ def _split(text: str) -> tuple[str, ...]:
 
     Cached: the cable parser calls every field function on the same text.
     """
-    lines = text[:_MAX_CHARS].replace("\r", "").split("\n")[:_MAX_PREAMBLE_LINES]
-    for i, line in enumerate(lines):
-        if i > 3 and _PARA1_RE.match(line):
-            return tuple(lines[: i + 6])
-    return tuple(lines)
+    head = text[:_MAX_CHARS]
+    if "\r" in head:
+        head = head.replace("\r", "")
+    count = _MAX_PREAMBLE_LINES
+    # Paragraph 1 counts from the fifth line on: search after the fourth newline.
+    pos = -1
+    for _ in range(4):
+        pos = head.find("\n", pos + 1)
+        if pos < 0:
+            break
+    if pos >= 0:
+        m = _PARA1_RE.search(head, pos)
+        if m:
+            index = head.count("\n", 0, m.start()) + 1  # the line paragraph 1 is on
+            if index < _MAX_PREAMBLE_LINES:
+                count = min(index + 6, _MAX_PREAMBLE_LINES)
+    # Split no further than needed: most of a cable lies below its preamble.
+    return tuple(head.split("\n", count)[:count])
 
 
 def _lines(text: str) -> list[str]:
     if not isinstance(text, str):
         return []
     return list(_split(text))
+
+
+@lru_cache(maxsize=16)
+def _lowered(text: str) -> tuple[str | None, tuple[int, ...]]:
+    """The preamble lines joined and lower-cased, and where each line starts in that.
+
+    None in place of the text when lower-casing moved the offsets: no character maps to
+    nothing, so the same length means each one mapped to one (``İ`` maps to two).
+    """
+    lines = _split(text)
+    joined = "\n".join(lines)
+    low = joined.lower()
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    return (low if len(low) == len(joined) else None), tuple(starts)
+
+
+def _lines_with(text: str, needles: tuple[str, ...]) -> list[int]:
+    """Indices of the preamble lines that hold one of ``needles`` (lower case), in order.
+
+    Each field function tries its pattern on these lines only: one ``find`` over the
+    whole preamble instead of a test on every line. ``needles`` must be such that every
+    line the pattern can match holds one (letters without other case forms: not I, K, S).
+    """
+    if not isinstance(text, str):
+        return []
+    low, starts = _lowered(text)
+    if low is None:
+        return [i for i, line in enumerate(_split(text)) if has_any(line, needles)]
+    found: set[int] = set()
+    for needle in needles:
+        pos = low.find(needle)
+        while pos >= 0:
+            i = bisect_right(starts, pos) - 1
+            found.add(i)
+            if i + 1 >= len(starts):
+                break
+            pos = low.find(needle, starts[i + 1])
+    return sorted(found)
 
 
 def _spaced(word: str) -> str:
@@ -121,6 +178,7 @@ _EFTO_RE = re.compile(r"\bE ?F ?T ?O\b")
 _SERIAL_RE = re.compile(
     r"^(?P<post>(?:[A-Za-z][A-Za-z'.\-]*\s+){0,5}?)(?P<serial>\d{2,8})(?![0-9])"
 )
+_CAVEAT_SPLIT_RE = re.compile(r"[\s/]+")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z/\-]*")
 
 
@@ -152,7 +210,7 @@ def _match_classification(line: str, index: int) -> ClassificationLine | None:
     handling: list[str] = []
     cav = _CAVEAT_RE.match(rest)
     if cav:
-        for word in re.split(r"[\s/]+", cav.group("cav").upper()):
+        for word in _CAVEAT_SPLIT_RE.split(cav.group("cav").upper()):
             if word in _HANDLING_SET and word not in handling:
                 handling.append(word)
         if "FOR OFFICIAL USE ONLY" in cav.group("cav").upper():
@@ -202,6 +260,13 @@ def _match_classification(line: str, index: int) -> ClassificationLine | None:
     )
 
 
+# The last scan of parse_classification_line: (start, window, the lines it read, whether
+# it ran off the end of the list, its answer). The cable parser scans the body lines, then
+# parse_handling the preamble lines of the same text: where the lines read are the same,
+# so is the answer, and the second scan is skipped.
+_last_scan: tuple[int, int, tuple[str, ...], bool, ClassificationLine | None] | None = None
+
+
 def parse_classification_line(
     lines: list[str], start: int = 0, window: int = 15
 ) -> ClassificationLine | None:
@@ -210,29 +275,64 @@ def parse_classification_line(
     A bare level line (``CONFIDENTIAL``) is only taken when no full line (with a serial)
     follows within the next few lines: web copies often repeat the level above the text.
     """
+    global _last_scan
     try:
-        seen = 0
-        bare: ClassificationLine | None = None
-        bare_seen = 0
-        for i in range(max(start, 0), len(lines)):
-            line = lines[i]
-            if not line or not line.strip():
-                continue
-            seen += 1
-            if seen > window or (bare is not None and seen - bare_seen > 4):
-                break
-            if len(line) > 400:
-                line = line[:400]
-            found = _match_classification(line, i)
-            if found is None:
-                continue
-            if found.serial is not None or found.handling:
-                return found
-            if bare is None:
-                bare, bare_seen = found, seen
-        return bare
+        first = max(start, 0)
+        if _last_scan is not None and _last_scan[:2] == (start, window):
+            _, _, read, ran_off, answer = _last_scan
+            stop = first + len(read)
+            if (len(lines) == stop if ran_off else len(lines) >= stop) and tuple(
+                lines[first:stop]
+            ) == read:
+                return _copy(answer)
+        answer, stop = _scan_classification(lines, first, window)
+        ran_off = stop >= len(lines)
+        _last_scan = (start, window, tuple(lines[first:stop]), ran_off, _copy(answer))
+        return answer
     except Exception:  # noqa: BLE001 - never raise
         return None
+
+
+def _copy(line: ClassificationLine | None) -> ClassificationLine | None:
+    """A copy that the caller may change without changing the kept answer."""
+    if line is None:
+        return None
+    return ClassificationLine(
+        line.index,
+        line.level,
+        list(line.handling),
+        line.section,
+        line.section_count,
+        line.post,
+        line.serial,
+        line.text,
+    )
+
+
+def _scan_classification(
+    lines: list[str], first: int, window: int
+) -> tuple[ClassificationLine | None, int]:
+    """The answer of ``parse_classification_line`` and the index after the last line read."""
+    seen = 0
+    bare: ClassificationLine | None = None
+    bare_seen = 0
+    for i in range(first, len(lines)):
+        line = lines[i]
+        if not line or not line.strip():
+            continue
+        seen += 1
+        if seen > window or (bare is not None and seen - bare_seen > 4):
+            return bare, i + 1
+        if len(line) > 400:
+            line = line[:400]
+        found = _match_classification(line, i)
+        if found is None:
+            continue
+        if found.serial is not None or found.handling:
+            return found, i + 1
+        if bare is None:
+            bare, bare_seen = found, seen
+    return bare, len(lines)
 
 
 # ---------------------------------------------------------------------------------------
@@ -249,16 +349,24 @@ _HANDLING_RE = re.compile(
 _SIPDIS_RUN_RE = re.compile(r"SIPDIS")
 
 
-def _preamble_region(lines: list[str], start: int) -> str:
+def _preamble_region(text: str, start: int) -> str:
     """Text from the classification line to the E.O./TAGS/SUBJECT field (handling lines)."""
     parts: list[str] = []
-    for line in lines[start : start + 30]:
-        m = _FIELD_START_RE.search(line)
+    for line in _split(text)[start : start + 30]:
+        # Every field marker holds a colon (TAGS:, SUBJECT:) or a 1 (E.O. 1xxxx).
+        m = _FIELD_START_RE.search(line) if ":" in line or "1" in line else None
         if m:
             parts.append(line[: m.start()])
             break
         parts.append(line)
     return "\n".join(parts)[:3000]
+
+
+@lru_cache(maxsize=16)
+def _region_marks(text: str, start: int) -> tuple[str, ...]:
+    """The handling words of the preamble region, in order (cached: the handling and the
+    site classification both read them)."""
+    return tuple(m.group(1) for m in _HANDLING_RE.finditer(_preamble_region(text, start)))
 
 
 @lru_cache(maxsize=16)
@@ -270,13 +378,12 @@ def _text_classification(text: str) -> ClassificationLine | None:
 def parse_handling(text: str) -> list[str]:
     """Handling caveats of the preamble in order of appearance: SIPDIS, NOFORN, EXDIS ..."""
     try:
-        lines = _lines(text)
-        cl = _text_classification(text) if isinstance(text, str) else None
-        start = cl.index if cl else 0
-        region = _preamble_region(lines, start)
+        if not isinstance(text, str):
+            return []
+        cl = _text_classification(text)
         out: list[str] = []
-        for m in _HANDLING_RE.finditer(region):
-            word = m.group(1).replace(" ", "") if m.group(1) == "E F T O" else m.group(1)
+        for mark in _region_marks(text, cl.index if cl else 0):
+            word = "EFTO" if mark == "E F T O" else mark
             if word not in out:
                 out.append(word)
         if "SIPDIS" not in out:
@@ -300,15 +407,13 @@ def site_classification(text: str, line: ClassificationLine | None) -> str | Non
     SBU only in paragraph markings does not count.
     """
     try:
-        lines = _lines(text)
         if line is None and isinstance(text, str):
             line = _text_classification(text)
         if line is None:
             return _classification_from_markings(text)
-        region = _preamble_region(lines, line.index)
         marks = set(line.handling)
-        for m in _HANDLING_RE.finditer(region):
-            marks.add(m.group(1))
+        if isinstance(text, str):
+            marks.update(_region_marks(text, line.index))
         # Re-keyed copies glue the caveats to the serial ("LONDON 000333NOFORNSIPDIS"),
         # and a subject marked "(C/NF)" declares the caveat of the whole cable.
         if "NOFORN" in line.text or _SUBJECT_NOFORN_RE.search(text, 0, 6000):
@@ -367,6 +472,9 @@ _EO_RE = re.compile(
     r"(?:(?P<decl>DECL(?:ASSIFY)?(?:\s+ON)?)\s*[:.]?)?\s*(?P<value>[^\n]{0,80})",
     re.IGNORECASE,
 )
+# Case-sensitive, so much cheaper than _EO_RE: a line without it holds no E.O. field.
+_EO_HINT_RE = re.compile(r"[Ee]\.?\s?[Oo]")
+_DECL_WORD_RE = re.compile(r"DECL(?:ASSIFY)?\s*:?\s*", re.IGNORECASE)
 _DATE_MDY_RE = re.compile(r"^(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{2,4})(?!\d)")
 _DATE_YMD_RE = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?!\d)")
 _VALUE_END_RE = re.compile(r"\s(?:TAGS?|TAGES|TABS|TGS|TAS|AGS)\b|\s{3,}|\s+SUBJ", re.IGNORECASE)
@@ -410,16 +518,16 @@ def parse_declassification(text: str) -> tuple[str | None, str | None]:
     ``N/A``).
     """
     try:
-        lines = _lines(text)
-        for line in lines:
-            m = _EO_RE.search(line)
+        for line in _lines(text):
+            hint = _EO_HINT_RE.search(line)  # where the first match can begin
+            m = _EO_RE.search(line, hint.start()) if hint else None
             if not m or not (m.group("eo") or m.group("decl")):
                 continue
             eo = m.group("eo")
             value = m.group("value") or ""
             if not m.group("decl"):
                 value = value.lstrip(":. ")
-                dm = re.match(r"DECL(?:ASSIFY)?\s*:?\s*", value, re.IGNORECASE)
+                dm = _DECL_WORD_RE.match(value)
                 if dm:
                     value = value[dm.end() :]
             return eo, _declassify_value(value)
@@ -432,10 +540,13 @@ def parse_declassification(text: str) -> tuple[str | None, str | None]:
 # TAGS
 
 
+_TAGS_NEEDLES = ("ta", "tg", "ag")  # TAGS, TAGES, TABS, TAG, TGS, TAS, AGS
+
+
 def parse_tags(text: str) -> list[str]:
     """TAGS in order, upper-cased, run-together codes split and typos corrected."""
     try:
-        raw = _tags.find_tags_text(_lines(text))
+        raw = _tags.find_tags_text(_lines(text), candidates=_lines_with(text, _TAGS_NEEDLES))
         return _tags.parse_tags_text(raw) if raw else []
     except Exception:  # noqa: BLE001
         return []
@@ -455,6 +566,13 @@ _SUBJECT_END_RE = re.compile(
     r"This\s+message\s+is\s+Sensitive|\s\u00b6?1\.\s*\(",
     re.IGNORECASE,
 )
+_SUBJECT_END_NEEDLES = ("ref", "by", "but", "age", "1.")  # one is in every match above
+
+
+def _subject_end(text: str) -> re.Match[str] | None:
+    return _SUBJECT_END_RE.search(text) if has_any(text, _SUBJECT_END_NEEDLES) else None
+
+
 _SUBJECT_STOP_LINE_RE = re.compile(
     r"^\s*(?:\u00b6?\d+\s*\.|\(?[A-Z]{1,3}(?:/[A-Z]{1,3})?\)|REF|Classified\s+By|"
     r"CLASSIFIED\s+BY|E\.?\s?O\.?\s?1|TAGS|-{3,}|_{3,}|=+\s*$|Summary\b|SUMMARY\b|"
@@ -482,10 +600,11 @@ def parse_subject(text: str) -> str | None:
     """SUBJECT (or SUBJ) field, its lines joined, portion marking and entities removed."""
     try:
         lines = _lines(text)
-        for i, line in enumerate(lines):
+        for i in _lines_with(text, ("bj",)):
+            line = lines[i]
             if "bj" not in line and "BJ" not in line and "Bj" not in line:
                 continue
-            m = _SUBJECT_CI_RE.search(line) or _SUBJECT_RE.search(line)
+            m = search_from(_SUBJECT_CI_RE, line, ("subj", "ubject")) or _SUBJECT_RE.search(line)
             if not m:
                 continue
             first = line[m.end() :].rstrip("\\ \t")
@@ -499,20 +618,20 @@ def parse_subject(text: str) -> str | None:
                 first = lines[j].rstrip("\\ \t")
                 j += 1
             parts = [first]
-            end = _SUBJECT_END_RE.search(first)
+            end = _subject_end(first)
             if end:
                 parts = [first[: end.start()]]
             else:
-                upper = not any(c.islower() for c in first)
+                upper = not _has_lower(first)
                 while j < len(lines) and j < i + 8 and not parts[-1].rstrip().endswith("..."):
                     nxt = lines[j].rstrip("\\ \t")
                     if not nxt.strip() or _SUBJECT_STOP_LINE_RE.match(nxt):
                         break
                     if _PAGE_BREAK_LINE_RE.match(nxt) or _match_classification(nxt, j):
                         break
-                    if upper and any(c.islower() for c in nxt):
+                    if upper and _has_lower(nxt):
                         break
-                    end = _SUBJECT_END_RE.search(nxt)
+                    end = _subject_end(nxt)
                     if end:
                         parts.append(nxt[: end.start()])
                         break
@@ -523,6 +642,13 @@ def parse_subject(text: str) -> str | None:
         return None
     except Exception:  # noqa: BLE001
         return None
+
+
+def _has_lower(s: str) -> bool:
+    """True when ``s`` holds a lower-case letter (ASCII text: one C-level comparison)."""
+    if s.isascii():
+        return s != s.upper()
+    return any(c.islower() for c in s)
 
 
 def _join_subject(parts: list[str]) -> str:
@@ -568,6 +694,13 @@ _REF_TOKEN_RE = re.compile(r"'\d{2}\b|\d+|[A-Za-z][A-Za-z']*|\S")
 _YEAR_SUFFIX_RE = re.compile(r"^\(\s*'?(\d{2})\s*\)")
 _SEPARATORS = frozenset({",", ";", "AND", "&"})
 _ENTRY_JUNK = frozenset({"REF", "REFS", "REFTEL", "REFTELS", "AND", "ALSO"})
+_ID_YEAR_RE = re.compile(r"^(\d{2})[A-Z]")
+_REF_WORD_TAIL_RE = re.compile(r"\s*(?:S\b|ERENCE)")
+_PAGE_OF_RE = re.compile(r"^\s*\d{3}(?:\.\d)?\s+OF\s+\d{3}")
+_O_DIGIT_RE = re.compile(r"(?<![A-Za-z0-9])[Oo](\d)(?![\d.])")
+_ZERO_LETTERS_RE = re.compile(r"(?<![A-Za-z0-9])0(?=[A-Z]{3})")
+_LETTERS_ZERO_RE = re.compile(r"(?<=[A-Z]{3})0(?=\s)")
+_LETTER_WORD_RE = re.compile(r"[A-Za-z]{2,}")
 _FUZZY_CACHE: dict[str, str | None] = {}
 _FUZZY_POOL_BY_FIRST: dict[str, tuple[str, ...]] = {}
 for _code in sorted(set(_STATIONS) | set(_ALIASES)):
@@ -632,26 +765,45 @@ def _citing_year(year: int | None, reference_id: str | None) -> int | None:
     if isinstance(year, int) and not isinstance(year, bool):
         return year % 100
     if isinstance(reference_id, str):
-        m = re.match(r"^(\d{2})[A-Z]", reference_id)
+        m = _ID_YEAR_RE.match(reference_id)
         if m:
             return int(m.group(1))
     return None
 
 
-def _ref_block(lines: list[str]) -> str | None:
-    """The text of the REF field, page-break lines removed; None when there is none."""
-    for i, line in enumerate(lines):
+_REF_END_NEEDLES = ("by", "but", "age", "1.", "mmary")  # one is in every match of _REF_END_RE
+
+
+def _ref_end(text: str) -> re.Match[str] | None:
+    return _REF_END_RE.search(text) if has_any(text, _REF_END_NEEDLES) else None
+
+
+def _dangling(s: str) -> bool:
+    """The REF text ends with a serial, a letter, a comma or AND: the list goes on.
+
+    The match ends where the trailing whitespace begins and is at most four characters
+    long, so only the tail is searched (``\\b`` still sees the character before it).
+    """
+    end = len(s.rstrip())
+    return _REF_DANGLING_RE.search(s, max(0, end - 4)) is not None
+
+
+def _ref_block(lines: list[str], candidates: Iterable[int]) -> str | None:
+    """The text of the REF field, page-break lines removed; None when there is none.
+
+    ``candidates``: indices of the lines that may hold the marker, in order.
+    """
+    for i in candidates:
+        line = lines[i]
         if "ef" not in line and "EF" not in line and "Ef" not in line:
             continue
-        m = _REF_MARKER_RE.search(line)
+        m = search_from(_REF_MARKER_RE, line, ("ref",))
         if not m:
             continue
-        if re.match(r"\s*(?:S\b|ERENCE)", line[m.end() - 1 : m.end() + 6]) and ":" not in m.group(
-            0
-        ):
+        if _REF_WORD_TAIL_RE.match(line[m.end() - 1 : m.end() + 6]) and ":" not in m.group(0):
             continue
         parts = [line[m.end() :]]
-        end = _REF_END_RE.search(parts[0])
+        end = _ref_end(parts[0])
         if end:
             return parts[0][: end.start()]
         j = i + 1
@@ -666,23 +818,23 @@ def _ref_block(lines: list[str]) -> str | None:
                     k += 1
                 if k >= len(lines) or not parts or not "".join(parts).strip():
                     if k < len(lines) and not "".join(parts).strip():
-                        j = k
+                        j = max(k, j + 1)  # k == j: a page-break line, blank once cut out
                         continue
                     break
                 cand = lines[k]
-                if _REF_DANGLING_RE.search(parts[-1]) and not _REF_END_RE.search(cand[:30]):
-                    j = k
+                if _dangling(parts[-1]) and not _ref_end(cand[:30]):
+                    j = max(k, j + 1)
                     continue
                 if (
                     _REF_CONT_RE.match(cand) or _PAGE_BREAK_RE.match(cand.strip())
                 ) and not _REF_CONT_BAD_RE.match(cand):
-                    j = k
+                    j = max(k, j + 1)
                     continue
                 break
-            if _PAGE_BREAK_LINE_RE.match(nxt) or re.match(r"^\s*\d{3}(?:\.\d)?\s+OF\s+\d{3}", nxt):
+            if _PAGE_BREAK_LINE_RE.match(nxt) or _PAGE_OF_RE.match(nxt):
                 j += 1
                 continue
-            end = _REF_END_RE.search(nxt)
+            end = _ref_end(nxt)
             if end:
                 parts.append(nxt[: end.start()])
                 break
@@ -696,9 +848,9 @@ def _ref_block(lines: list[str]) -> str | None:
 
 def _fix_ref_typos(block: str) -> str:
     """``O4`` -> ``04``, ``0TTAWA`` -> ``OTTAWA``, ``SANTIAG0`` -> ``SANTIAGO``."""
-    block = re.sub(r"(?<![A-Za-z0-9])[Oo](\d)(?![\d.])", r"0\1", block)
-    block = re.sub(r"(?<![A-Za-z0-9])0(?=[A-Z]{3})", "O", block)
-    block = re.sub(r"(?<=[A-Z]{3})0(?=\s)", "O", block)
+    block = _O_DIGIT_RE.sub(r"0\1", block)
+    block = _ZERO_LETTERS_RE.sub("O", block)
+    block = _LETTERS_ZERO_RE.sub("O", block)
     return block
 
 
@@ -712,10 +864,12 @@ def parse_references(
     keep ``reference_id=None``. The REF field is tokenised once; no backtracking.
     """
     try:
-        block = _ref_block(_lines(text))
+        block = _ref_block(_lines(text), _lines_with(text, ("ref",)))
         if not block:
             return []
-        block = _PAGE_BREAK_RE.sub(" ", block.replace("\\n", "\n"))
+        block = block.replace("\\n", "\n")
+        if "PAGE" in block or ("OF" in block and "00" in block):  # what a page break needs
+            block = _PAGE_BREAK_RE.sub(" ", block)
         block = _fix_ref_typos(block)
         return _scan_refs(block, _citing_year(year, reference_id), reference_id)
     except Exception:  # noqa: BLE001
@@ -723,7 +877,7 @@ def parse_references(
 
 
 def _scan_refs(block: str, cyear: int | None, own_id: str | None) -> list[Reference]:
-    toks = [(m.group(0), m.start(), m.end()) for m in _REF_TOKEN_RE.finditer(block)]
+    toks = [(m.group(), *m.span()) for m in _REF_TOKEN_RE.finditer(block)]
     n = len(toks)
     out: list[Reference] = []
     letter: str | None = None
@@ -733,7 +887,7 @@ def _scan_refs(block: str, cyear: int | None, own_id: str | None) -> list[Refere
 
     def close_segment(end: int) -> None:
         seg_text = " ".join(block[seg_start:end].split()).strip(" ,;.")
-        words = [w for w in re.findall(r"[A-Za-z]{2,}", seg_text) if w.upper() not in _ENTRY_JUNK]
+        words = [w for w in _LETTER_WORD_RE.findall(seg_text) if w.upper() not in _ENTRY_JUNK]
         if seg_refs == 0 and words:
             out.append(Reference(letter=letter, reference_id=None, text=seg_text))
 
@@ -781,8 +935,10 @@ def _scan_refs(block: str, cyear: int | None, own_id: str | None) -> list[Refere
             found = _cable_at(toks, i, block)
             if found is None and prev_ref is not None:
                 # "STATE 41252 AND 44603": the serial shares the previous post and year
-                between = [up(k) for k in range(prev_ref[0] + 1, i)]
-                if between and all(b in _SEPARATORS for b in between):
+                # (checked lazily: most gaps fail on their first token, and a gap can
+                # span the whole block when the REF field runs into the text)
+                gap = range(prev_ref[0] + 1, i)
+                if gap and all(up(k) in _SEPARATORS for k in gap):
                     if not (i + 1 < n and toks[i + 1][0][:1].isalpha()):
                         found = (i, prev_ref[1], prev_ref[2], s)
             if found is not None:
@@ -939,6 +1095,20 @@ _TITLE_WORDS = frozenset(
     """.split()
 )
 _TITLE_FUZZY = tuple(w for w in _TITLE_WORDS if len(w) >= 7 and w.isalpha())
+_NUMBER_RE = re.compile(r"\d+\.?\d*")
+_DE_END_RE = re.compile(r"DE\s*$", re.IGNORECASE)
+_LINE_WORD_RE = re.compile(r"\s*LINE\b", re.IGNORECASE)
+_REASON_LINE_RE = re.compile(
+    r"^\s*(?:for\b|per\b|reas|\(?[a-h]\)|1\.\s?[45]|e\.?o\.?)", re.IGNORECASE
+)
+_NUMBERED_PARA_RE = re.compile(r"^\s*\u00b6?\d+\.\s*\(|^\s*\u00b6?\d+\.\s+[A-Z]")
+_MARKED_PARA_RE = re.compile(r"^\s*\(\w{1,4}\)")
+_PAGE_LINE_RE = re.compile(r"^\s*PAGE\s+\d")
+_LEVEL_ONLY_RE = re.compile(r"^\s*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*$")
+_CLOSED_END_RE = re.compile(r"[)\].]\s*$")
+_PARA_CUT_RE = re.compile(r"\u00b6\s?\d+\.|\s\d+\.\s?\((?:U|C|S|SBU)[^)]{0,4}\)")
+_WORD_FRAGMENT_RE = re.compile(r"^([a-z]{1,3})(?=[\s,.;)]|$)")
+_DIGIT_START_RE = re.compile(r"^\d")
 _STOP_NAME = frozenset({"for", "per", "reason", "reasons", "based", "on", "upon", "under"})
 
 
@@ -949,7 +1119,7 @@ def _is_title_word(word: str) -> bool:
         return True
     if w in _TITLE_WORDS or w.rstrip("s") in _TITLE_WORDS:
         return True
-    if w.isdigit() or re.fullmatch(r"\d+\.?\d*", w):
+    if w.isdigit() or _NUMBER_RE.fullmatch(w):
         return True
     if "/" in w and all(p in _TITLE_WORDS or len(p) <= 4 for p in w.split("/")):
         return True
@@ -958,22 +1128,29 @@ def _is_title_word(word: str) -> bool:
     if len(w) >= 7 and w.isalpha():
         for t in _TITLE_FUZZY:
             if abs(len(t) - len(w)) <= 2 and t[0] == w[0]:
-                if SequenceMatcher(None, w, t).ratio() >= 0.8:
+                sm = SequenceMatcher(None, w, t)
+                # quick_ratio() bounds ratio() from above at a fraction of its cost
+                if sm.quick_ratio() >= 0.8 and sm.ratio() >= 0.8:
                     return True
     return False
 
 
-def _classified_by_texts(lines: list[str]) -> Iterator[tuple[str, str]]:
-    """(text as written, text with broken words rejoined) of each Classified By field."""
-    for i, line in enumerate(lines):
-        if "y" not in line and "Y" not in line:
+def _classified_by_texts(lines: list[str], candidates: Iterable[int]) -> Iterator[tuple[str, str]]:
+    """(text as written, text with broken words rejoined) of each Classified By field.
+
+    ``candidates``: indices of the lines that may hold the marker, in order.
+    """
+    for i in candidates:
+        line = lines[i]
+        low = line.lower()  # C, L, A, B, Y have no other case forms: a safe pre-check
+        if "by" not in low or "cla" not in low:
             continue
-        m = _CLASSIFIED_BY_RE.search(line)
+        m = search_from(_CLASSIFIED_BY_RE, line, ("classified",))
         if not m:
             continue
-        if re.search(r"DE\s*$", line[: m.start()], re.IGNORECASE):
+        if _DE_END_RE.search(line[: m.start()]):
             continue
-        if re.match(r"\s*LINE\b", line[m.end() :], re.IGNORECASE):
+        if _LINE_WORD_RE.match(line[m.end() :]):
             continue  # "CORRECTED COPY - CLASSIFIED BY LINE ADDED"
         raw = [line[m.start() :]]
         after_blank = False
@@ -983,45 +1160,51 @@ def _classified_by_texts(lines: list[str]) -> Iterator[tuple[str, str]]:
                     after_blank = True
                     continue
                 break
-            if after_blank and not re.match(
-                r"^\s*(?:for\b|per\b|reas|\(?[a-h]\)|1\.\s?[45]|e\.?o\.?)", nxt, re.IGNORECASE
-            ):
+            if after_blank and not _REASON_LINE_RE.match(nxt):
                 break
-            if re.match(r"^\s*\u00b6?\d+\.\s*\(|^\s*\u00b6?\d+\.\s+[A-Z]", nxt) or re.match(
-                r"^\s*\(\w{1,4}\)", nxt
-            ):
+            if _NUMBERED_PARA_RE.match(nxt) or _MARKED_PARA_RE.match(nxt):
                 break
-            if _PAGE_BREAK_LINE_RE.match(nxt) or re.match(r"^\s*PAGE\s+\d", nxt):
+            if _PAGE_BREAK_LINE_RE.match(nxt) or _PAGE_LINE_RE.match(nxt):
                 continue
-            if re.match(r"^\s*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\s*$", nxt):
+            if _LEVEL_ONLY_RE.match(nxt):
                 continue
             raw.append(nxt)
-            if _REASON_CODE_RE.search(" ".join(raw)) and re.search(r"[)\].]\s*$", nxt):
+            if _REASON_CODE_RE.search(" ".join(raw)) and _CLOSED_END_RE.search(nxt):
                 break
         written = "\n".join(raw).strip()
-        cut = re.search(r"\u00b6\s?\d+\.|\s\d+\.\s?\((?:U|C|S|SBU)[^)]{0,4}\)", written)
+        cut = _PARA_CUT_RE.search(written)
         if cut:
             written = written[: cut.start()].rstrip()
         joined = raw[0]
         for nxt in raw[1:]:
-            frag = re.match(r"^([a-z]{1,3})(?=[\s,.;)]|$)", nxt)
+            frag = _WORD_FRAGMENT_RE.match(nxt)
             if (
                 frag
                 and joined.rstrip()[-1:].isalpha()
                 and frag.group(1) not in {"and", "or", "of", "for", "the", "to", "by", "in"}
             ):
                 joined = joined.rstrip() + nxt
-            elif re.match(r"^\d", nxt.lstrip()) and joined.rstrip().endswith("1."):
+            elif _DIGIT_START_RE.match(nxt.lstrip()) and joined.rstrip().endswith("1."):
                 joined = joined.rstrip() + nxt.lstrip()
             else:
                 joined = joined.rstrip() + " " + nxt.strip()
         if cut:
-            c2 = re.search(r"\u00b6\s?\d+\.|\s\d+\.\s?\((?:U|C|S|SBU)[^)]{0,4}\)", joined)
+            c2 = _PARA_CUT_RE.search(joined)
             if c2:
                 joined = joined[: c2.start()]
         yield written, joined
 
 
+_LETTER_RE = re.compile(r"[A-Za-z]")
+_LOWER_ABBREV_RE = re.compile(r"\(?[a-z][a-z.]{0,4}\)?,?")
+_LOWER_SHORT_RE = re.compile(r"[a-z.]{1,5}")
+_KEPT_DOT_RE = re.compile(r"(?:\b[A-Z0-9]|Jr|Sr|JR|SR)\.$")
+_SUFFIX_RE = re.compile(r",\s*(Jr\.?|Sr\.?|JR\.?|SR\.?|III|II|IV)(?=[\s,.;]|$)")
+_ACTING_RE = re.compile(r"\((?:acting|a\.?i\.?|AI|ACTING)\)")
+_SLASH_RE = re.compile(r"(?<=[A-Za-z])/(?=[A-Za-z])")
+_SEGMENT_SPLIT_RE = re.compile(r"\s*[,;]\s*|\s*:\s*|\s+-\s+|\s+&\s+")
+_AND_SPLIT_RE = re.compile(r"\s+(?:and|AND)\s+")
+_REASON_STOP_RE = re.compile(r"[A-Za-z]{4,}(?<!\band)\b(?<!and)")
 _INITIAL_RE = re.compile(r"^(?:[A-Z0-9]\.){1,3}$|^[A-Z]$|^[A-Z]\.[A-Z][a-z]+$")
 _GIVEN_RE = re.compile(r"^[A-Z0-9][A-Za-z0-9'\u2019.\-]*[A-Za-z0-9]$")
 _DOTTED_INITIAL_RE = re.compile(r"^(?:[A-Z0-9]\.){1,3}$")
@@ -1032,7 +1215,7 @@ _TRAILING_STOP = frozenset(
 
 
 def _norm_word(word: str) -> str:
-    return word.replace("0", "o") if re.search(r"[A-Za-z]", word) else word
+    return word.replace("0", "o") if _LETTER_RE.search(word) else word
 
 
 def _is_title_token(tok: str, mixed: bool) -> bool:
@@ -1051,8 +1234,7 @@ def _name_backward(tokens: list[str], mixed: bool) -> list[str]:
     """The name at the end of tokens: given name(s), initials, surname [, Jr.]."""
     k = len(tokens) - 1
     while k >= 0 and (
-        tokens[k].lower().strip(".,;:()") in _TRAILING_STOP
-        or re.fullmatch(r"\(?[a-z][a-z.]{0,4}\)?,?", tokens[k])
+        tokens[k].lower().strip(".,;:()") in _TRAILING_STOP or _LOWER_ABBREV_RE.fullmatch(tokens[k])
     ):
         k -= 1
     if k < 0:
@@ -1089,7 +1271,7 @@ def _name_backward(tokens: list[str], mixed: bool) -> list[str]:
                 if initials or (prev and prev.lower() in _FUNCTION_WORDS):
                     break
                 if prev and not _is_title_token(prev, mixed):
-                    if not re.fullmatch(r"[a-z.]{1,5}", prev):
+                    if not _LOWER_SHORT_RE.fullmatch(prev):
                         break
             name.insert(0, t)
             given += 1
@@ -1102,22 +1284,28 @@ def _name_backward(tokens: list[str], mixed: bool) -> list[str]:
 def _name_text(name: list[str]) -> str:
     text = " ".join(name).replace("\x00", ", ")
     text = text.rstrip(",;:")
-    if text.endswith(".") and not re.search(r"(?:\b[A-Z0-9]|Jr|Sr|JR|SR)\.$", text):
+    if text.endswith(".") and not _KEPT_DOT_RE.search(text):
         text = text[:-1]
     return text
 
 
 def _names_of(phrase: str) -> tuple[list[str], str | None]:
     """Names and title of the classifier phrase (reasons already cut off)."""
-    phrase = re.sub(r",\s*(Jr\.?|Sr\.?|JR\.?|SR\.?|III|II|IV)(?=[\s,.;]|$)", "\x00\\1", phrase)
-    phrase = re.sub(r"\((?:acting|a\.?i\.?|AI|ACTING)\)", " ", phrase)
-    phrase = re.sub(r"(?<=[A-Za-z])/(?=[A-Za-z])", " / ", phrase)
+    names, title = _names_and_title(phrase)
+    return list(names), title
+
+
+@lru_cache(maxsize=4096)  # a post's classifiers sign many cables
+def _names_and_title(phrase: str) -> tuple[tuple[str, ...], str | None]:
+    phrase = _SUFFIX_RE.sub("\x00\\1", phrase)
+    phrase = _ACTING_RE.sub(" ", phrase)
+    phrase = _SLASH_RE.sub(" / ", phrase)
     mixed = any(c.islower() for c in phrase)
-    segments = re.split(r"\s*[,;]\s*|\s*:\s*|\s+-\s+|\s+&\s+", phrase)
+    segments = _SEGMENT_SPLIT_RE.split(phrase)
     found: list[tuple[str, str]] = []  # (name, title)
     singles: list[tuple[str, str]] = []
     for seg_index, seg in enumerate(segments):
-        for piece in re.split(r"\s+(?:and|AND)\s+", seg):
+        for piece in _AND_SPLIT_RE.split(seg):
             toks = piece.replace("\x00", " \x00").split()
             # re-glue the Jr. suffix marker onto its token
             glued: list[str] = []
@@ -1141,7 +1329,9 @@ def _names_of(phrase: str) -> tuple[list[str], str | None]:
         if text not in names:
             names.append(text)
     title = next((t for n, t in chosen if t), None)
-    return names, title
+    if title:
+        title = title.replace(" / ", "/")  # undo the tokenising split: "Political M/C"
+    return tuple(names), title
 
 
 def _reasons(text: str) -> list[str]:
@@ -1151,7 +1341,7 @@ def _reasons(text: str) -> list[str]:
         return out
     code = m.group(1) or m.group(2)
     tail = text[m.end() : m.end() + 60]
-    stop = re.search(r"[A-Za-z]{4,}(?<!\band)\b(?<!and)", tail)
+    stop = _REASON_STOP_RE.search(tail)
     if stop and stop.group(0).lower() not in ("and",):
         tail = tail[: stop.start()]
     for lm in _REASON_LETTER_RE.finditer(tail):
@@ -1165,7 +1355,9 @@ def parse_classified_by(text: str) -> ClassifiedBy | None:
     """``Classified By: Political M/C Alice G. Wells for reasons 1.4 (b/d).``"""
     try:
         first: ClassifiedBy | None = None
-        for n, (written, joined) in enumerate(_classified_by_texts(_lines(text))):
+        for n, (written, joined) in enumerate(
+            _classified_by_texts(_lines(text), _lines_with(text, ("cla",)))
+        ):
             if n >= 3:
                 break
             body = _CLASSIFIED_BY_RE.sub("", joined, count=1)

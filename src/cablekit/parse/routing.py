@@ -22,6 +22,7 @@ Everything here is line-based with anchored patterns, so no input is slow.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import msgspec
 
@@ -228,7 +229,7 @@ def _find_anchor(lines: list[str]) -> int:
         if dtg < 0 and _DTG_RE.match(s):
             dtg = i
             continue
-        if _PARAGRAPH_RE.match(s) or (_TEXT_MARKER_RE.match(s) and seen_class):
+        if _PARAGRAPH_RE.match(s) or (seen_class and _TEXT_MARKER_RE.match(s)):
             break
         if _is_classification_line(s) and not s.startswith("Telegram"):
             # Either the text began without a header, or this is the caption of a
@@ -255,15 +256,19 @@ _ADDRESS_LINE_RE = re.compile(
 
 
 def _is_fm_line(s: str) -> bool:
-    return s == "FM" or bool(_FM_RE.match(s))
+    # The literal test first: nearly every line fails it, and it is cheaper than the regex.
+    return s.startswith(("FM", "From:")) and (s == "FM" or bool(_FM_RE.match(s)))
 
 
+@lru_cache(maxsize=4096)
 def _is_body_start(s: str) -> bool:
+    """True for a line that can only be cable text (cached: each header line is asked
+    by ``split_header``, again by ``parse_routing`` and by ``_parse_addressees``)."""
     if _is_classification_line(s) or _BODY_START_RE.match(s):
         return True
     if (
         _LABEL_RE.match(s)
-        or _SECTION_RE.search(s)
+        or ("ect" in s.lower() and _SECTION_RE.search(s))  # E, C, T: one case form each
         or _NUMBER_ONLY_RE.match(s)
         or _NO_WORD_RE.match(s)
     ):
@@ -271,8 +276,18 @@ def _is_body_start(s: str) -> bool:
     if "/" not in s and _PADDED_SERIAL_END_RE.search(s):
         return True
     # Addresses are upper case; a line with lower-case words is text.
+    if s == s.upper():
+        return False  # no lower-case letter at all (the usual address line)
     lower = sum(1 for ch in s if "a" <= ch <= "z")
     return lower > 3
+
+
+# The lines of the last header cut, and where they end. For the index k that split_header
+# returns, split_header(lines[:k]) is k again whenever the anchor line lies above k (or
+# there is no anchor): the scan of the prefix makes the same decisions line by line and
+# runs off its end at k. parse_routing asks exactly that of the header the cable parser
+# cut, so the answer is kept for it instead of scanning the header twice.
+_last_cut: tuple[tuple[str, ...], int] = ((), 0)
 
 
 def split_header(lines: list[str]) -> int:
@@ -281,50 +296,58 @@ def split_header(lines: list[str]) -> int:
     A press-format date line (``Friday, 23 February 2001, 15:53``) standing alone
     on the first line counts as the header: the text starts after it.
     """
+    global _last_cut
     try:
         if not lines:
             return 0
-        anchor = _find_anchor(lines)
-        if anchor < 0:
-            first = next((i for i, ln in enumerate(lines[:5]) if ln.strip()), None)
-            if first is not None and _is_date_line(lines[first][:_MAX_LINE]):
-                j = first + 1
-                while j < len(lines) and not lines[j].strip():
-                    j += 1
-                return j
-            return 0
-        i = anchor
-        n = len(lines)
-        in_block = False
-        while i < n:
-            s = lines[i].strip()[:_MAX_LINE]
-            if not s:
-                i += 1
-                continue
-            if (
-                _is_fm_line(s)
-                or s.startswith(("TO ", "INFO ", "XMT ", "XMT/"))
-                or s in _BLOCK_WORDS
-            ):
-                in_block = True
-                i += 1
-                continue
-            if s == "BT":
-                i += 1
-                continue
-            if _is_body_start(s):
-                if _is_date_line(s):
-                    # A press-format date line under a header: part of the header.
-                    i += 1
-                    continue
-                return i
-            if in_block or _is_preamble_line(s):
-                i += 1
-                continue
-            return i
-        return n
+        known_lines, known_start = _last_cut
+        if len(lines) == known_start and tuple(lines) == known_lines:
+            return known_start
+        start, anchor = _cut(lines)
+        if start > 0 and (anchor < 0 or start > anchor):
+            _last_cut = (tuple(lines[:start]), start)
+        return start
     except Exception:  # noqa: BLE001 - never raise on odd input
         return 0
+
+
+def _cut(lines: list[str]) -> tuple[int, int]:
+    """``split_header`` proper: (index of the first text line, index of the anchor line)."""
+    anchor = _find_anchor(lines)
+    if anchor < 0:
+        first = next((i for i, ln in enumerate(lines[:5]) if ln.strip()), None)
+        if first is not None and _is_date_line(lines[first][:_MAX_LINE]):
+            j = first + 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            return j, anchor
+        return 0, anchor
+    i = anchor
+    n = len(lines)
+    in_block = False
+    while i < n:
+        s = lines[i].strip()[:_MAX_LINE]
+        if not s:
+            i += 1
+            continue
+        if _is_fm_line(s) or s.startswith(("TO ", "INFO ", "XMT ", "XMT/")) or s in _BLOCK_WORDS:
+            in_block = True
+            i += 1
+            continue
+        if s == "BT":
+            i += 1
+            continue
+        if _is_body_start(s):
+            if _is_date_line(s):
+                # A press-format date line under a header: part of the header.
+                i += 1
+                continue
+            return i, anchor
+        if in_block or _is_preamble_line(s):
+            i += 1
+            continue
+        return i, anchor
+    return n, anchor
 
 
 def parse_recipient(line: str) -> Recipient | None:
@@ -335,7 +358,7 @@ def parse_recipient(line: str) -> Recipient | None:
     if not s:
         return None
     route = None
-    m = _ROUTE_RE.match(s)
+    m = _ROUTE_RE.match(s) if "/" in s[4:9] else None  # the slash ends a 4-8 letter route
     if m and not m.group(1).startswith("XMT"):
         route, s = m.group(1), m.group(2)
     words = s.split()
@@ -389,7 +412,7 @@ def _parse_addressees(lines: list[str]) -> tuple[list[Recipient], list[Recipient
             continue
         if excluded:
             continue
-        if _PAGE_RE.match(s):
+        if s.startswith("PAGE") and _PAGE_RE.match(s):
             continue
         if _is_body_start(s):
             break
@@ -399,6 +422,7 @@ def _parse_addressees(lines: list[str]) -> tuple[list[Recipient], list[Recipient
     return to, info, fm
 
 
+@lru_cache(maxsize=2048)
 def _station_for_fm(fm: str) -> str | None:
     """Id station code of an FM value: ``AMEMBASSY THE HAGUE`` -> THEHAGUE."""
     words = fm.upper().split("//")[0].split()

@@ -13,6 +13,7 @@ The tables below are that handbook knowledge; nothing here is learnt from a corp
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # FIPS 10-4 country codes used as geographic TAGS, plus the regional X? codes.
 _GEO = """
@@ -119,12 +120,20 @@ _MARKER_RE = re.compile(
     r"(?<![A-Za-z])(?:TAGS|TAGES|TABS|TAG|TGS|TAS|AGS)(?:\s*[:;,]|\s+(?=\S))",
     re.IGNORECASE,
 )
+_MARKER_STARTS = ("ta", "tg", "ags")  # how every marker above begins
 _STRICT_MARKER_RE = re.compile(r"^(?:TAGS|TAG)\b", re.IGNORECASE)
 _STOP_RE = re.compile(
     r"(?<![A-Za-z])(?:SUBJECT|SUBJ|REF|REFS)\s*:|(?<![A-Za-z])(?:SUBJECT)\b|"
     r"(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s+PAGE\s",
     re.IGNORECASE,
 )
+_STOP_NEEDLES = ("ubj", "ref", "page")  # one is in every match of _STOP_RE
+
+
+def _stop(text: str) -> re.Match[str] | None:
+    return _STOP_RE.search(text) if has_any(text, _STOP_NEEDLES) else None
+
+
 _FIELD_LINE_RE = re.compile(
     r"^\s*(?:SUBJECT|SUBJ|UBJECT|E\.?\s?O\.?\s?\d|REF|CLASSIFIED\s+BY|\(?\d+\.)",
     re.IGNORECASE,
@@ -132,6 +141,38 @@ _FIELD_LINE_RE = re.compile(
 _SUBJECT_LINE_RE = re.compile(r"^\s*(?:SUBJECT|SUBJ|UBJECT)\b|^\s*E\.?\s?O\.?\s?\d", re.I)
 _HEAD_OK_RE = re.compile(r"E\.?\s?O\.?|DECL|1295|1352|N/?A\s*$", re.IGNORECASE)
 _ITEM_RE = re.compile(r"\([^()\n]{1,60}\)|[,;]|[^\s,;()]+")
+
+
+def search_from(
+    pattern: re.Pattern[str], text: str, needles: tuple[str, ...]
+) -> re.Match[str] | None:
+    """``pattern.search(text)``, started where the first of ``needles`` occurs.
+
+    For a case-insensitive pattern every match of which begins with one of ``needles``
+    (lower case): the search skips the text before them, or is not run at all when none
+    occurs. A slow pattern (lookbehind, IGNORECASE) then costs nothing on the many lines
+    without its marker. Lower-casing keeps the offsets of ASCII text only; other text is
+    searched whole.
+    """
+    if not text.isascii():
+        return pattern.search(text)
+    low = text.lower()
+    start = -1
+    for needle in needles:
+        i = low.find(needle)
+        if i >= 0 and (start < 0 or i < start):
+            start = i
+    return pattern.search(text, start) if start >= 0 else None
+
+
+def has_any(text: str, needles: tuple[str, ...]) -> bool:
+    """True when ``text`` lower-cased holds one of ``needles``.
+
+    A pre-check for a case-insensitive pattern every match of which holds one of them:
+    with letters that have no other case forms (not I, K, S), lower-casing keeps them.
+    """
+    low = text.lower()
+    return any(needle in low for needle in needles)
 
 
 def _segment(word: str) -> list[str] | None:
@@ -320,10 +361,20 @@ def _dedupe(tags: list[str]) -> list[str]:
     return out
 
 
-def find_tags_text(lines: list[str], limit: int = 80) -> str | None:
-    """The raw text of the TAGS field: marker line rest plus continuation lines."""
-    for idx, line in enumerate(lines[:limit]):
-        m = _MARKER_RE.search(line)
+def find_tags_text(
+    lines: list[str], limit: int = 80, candidates: Iterable[int] | None = None
+) -> str | None:
+    """The raw text of the TAGS field: marker line rest plus continuation lines.
+
+    ``candidates``: indices (in order) of the lines that may hold the marker, when the
+    caller knows them; all lines otherwise.
+    """
+    stop = len(lines[:limit])
+    for idx in range(stop) if candidates is None else candidates:
+        if idx >= stop:
+            break
+        line = lines[idx]
+        m = search_from(_MARKER_RE, line, _MARKER_STARTS)
         if not m:
             continue
         head = line[: m.start()]
@@ -334,7 +385,7 @@ def find_tags_text(lines: list[str], limit: int = 80) -> str | None:
         if head.strip() and not _HEAD_OK_RE.search(head):
             continue
         body = [line[m.end() :]]
-        stop = _STOP_RE.search(body[0])
+        stop = _stop(body[0])
         if stop:
             return body[0][: stop.start()]
         # Continuation lines: kept when the previous line ends with a comma or when
@@ -348,12 +399,12 @@ def find_tags_text(lines: list[str], limit: int = 80) -> str | None:
             cont.append(nxt)
             j += 1
         ends_subject = (j < len(lines) and bool(_SUBJECT_LINE_RE.match(lines[j]))) or any(
-            _STOP_RE.search(c) for c in cont
+            _stop(c) for c in cont
         )
         for extra in cont:
             prev = body[-1].rstrip()
             if prev.endswith(",") or ends_subject:
-                stop = _STOP_RE.search(extra)
+                stop = _stop(extra)
                 if stop:
                     body.append(extra[: stop.start()])
                     break
