@@ -76,3 +76,13 @@ def test_a_known_reference_id_gives_bare_references_their_year() -> None:
 
 def test_canonical_reference_id_of_a_malformed_id() -> None:
     assert cablekit.canonical_reference_id("08SECTON01OF02BEIRUT896") == "08BEIRUT896"
+
+
+def test_the_bundled_sample_reads_with_its_own_metadata() -> None:
+    """samples/cables-sample.jsonl: 25 cables, each read with the site's metadata."""
+    sample = SEED.with_name("cables-sample.jsonl")
+    records = [json.loads(line) for line in sample.read_text(encoding="utf-8").splitlines()]
+    cables = list(cablekit.read(sample))
+    assert [c.reference_id for c in cables] == [r["id"] for r in records]
+    assert [c.origin for c in cables] == [r["origin"] for r in records]
+    assert all(c.source.format == "jsonl" for c in cables)
