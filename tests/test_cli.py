@@ -80,3 +80,13 @@ def test_bad_files_give_one_line_each_and_the_others_are_still_read(tmp_path: Pa
     assert len(errors) == 2, result.stderr
     assert "photo.bin" in errors[0] and "missing.txt" in errors[1]
     assert [json.loads(x)["reference_id"] for x in result.stdout.splitlines()] == SEED_IDS
+
+
+def test_a_corrupt_gzip_and_an_empty_directory_give_one_line_each(tmp_path: Path) -> None:
+    (tmp_path / "bad.txt.gz").write_bytes(b"\x1f\x8b\x08\x00garbage")
+    (tmp_path / "empty").mkdir()
+    result = run("parse", str(tmp_path / "bad.txt.gz"), str(tmp_path / "empty"))
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2 and all(line.startswith("cablekit: error: ") for line in lines)
