@@ -489,3 +489,58 @@ def test_shared_preparation_gives_the_same_fields() -> None:
     assert body.parse_paragraphs(list(lines)) == paras
     assert body.parse_summary(text) == summary
     assert summary is not None and summary.startswith("Israeli FM Lieberman's June 2-3 visit")
+
+
+@pytest.mark.parametrize(
+    ("text", "needles", "expected"),
+    [
+        ("a -------- b\nplain\n====\n", ("---", "==="), [0, 2]),
+        ("--- x ---\n---\n", ("---",), [0, 1]),
+        ("no rule\n", ("---", "***"), []),
+        ("x\n\n***\ny\n***", ("***",), [2, 4]),
+        ("", ("---",), []),
+    ],
+)
+def test_lines_containing(text: str, needles: tuple[str, ...], expected: list[int]) -> None:
+    """One index per line holding a needle, however often it repeats along the line."""
+    assert body._lines_containing(text, needles) == expected
+
+
+# Wrapped numbered paragraphs with a heading in between (lines are taken in one go up to
+# the heading, which needs a short line after a finished sentence).
+HEADED = """1. (C) The first paragraph runs on for a while and then
+wraps onto a second line and a third one that ends the
+sentence.
+Security Situation
+2. (SBU) The second paragraph: a short line follows a
+finished one.
+A Short Title Here
+3. (U) Third, with a rule below its heading.
+"""
+
+
+def test_paragraphs_break_at_headings_after_wrapped_lines() -> None:
+    paras = body.parse_paragraphs(HEADED.split("\n"))
+    assert [(p.number, p.marking, p.heading) for p in paras] == [
+        ("1", "C", None),
+        ("2", "SBU", "Security Situation"),
+        ("3", "U", "A Short Title Here"),
+    ]
+    assert paras[0].text == (
+        "The first paragraph runs on for a while and then wraps onto a second line "
+        "and a third one that ends the sentence."
+    )
+    assert paras[1].text == "The second paragraph: a short line follows a finished one."
+
+
+def test_summary_end_marker_on_a_later_line() -> None:
+    text = (
+        "1. (C) Summary: the minister agreed to the plan, but he asked\n"
+        "for time.  Parliament votes next week.  End\n"
+        "Summary.\n"
+        "\n"
+        "2. (C) Details follow.\n"
+    )
+    assert body.parse_summary(text) == (
+        "the minister agreed to the plan, but he asked for time. Parliament votes next week."
+    )

@@ -333,3 +333,25 @@ def test_corpus_accuracy(measured: dict[str, float]) -> None:
     assert measured["origin"] >= 0.99, measured
     assert measured["split"] >= 0.99, measured
     assert measured["id"] >= 0.985, measured
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the one-match path and the word-by-word path must read these alike
+        (
+            "RUEHC/SECSTATE WASHDC NIACT IMMEDIATE 2484",
+            ("RUEHC", "SECSTATE WASHDC", "NIACT IMMEDIATE", "2484"),
+        ),
+        ("RUEHC/X ROUTINE ROUTINE", ("RUEHC", "X ROUTINE", "ROUTINE", None)),
+        ("RUEHC/SECSTATE  WASHDC\tPRIORITY", ("RUEHC", "SECSTATE WASHDC", "PRIORITY", None)),
+        ("XMTAB/FOO 1234", (None, "XMTAB/FOO", None, "1234")),
+        ("RUEHC/ROUTINE", None),
+        ("RUEHC/NIACT IMMEDIATE 0001", None),
+        ("RUEHC/1234", None),
+    ],
+)
+def test_parse_recipient_edge_cases(line: str, expected: tuple | None) -> None:
+    rec = parse_recipient(line)
+    got = None if rec is None else (rec.route, rec.name, rec.precedence, rec.mcn)
+    assert got == expected

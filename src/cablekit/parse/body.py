@@ -21,6 +21,7 @@ import bisect
 import functools
 import re
 import string
+from collections.abc import Iterable
 
 from cablekit.model import Paragraph
 from cablekit.parse.normalise import normalise_text
@@ -58,6 +59,8 @@ _SECTION = re.compile(r"^\s*[A-Z/ ]{4,60}?\bSECTION\s+(\d{1,2})\s+OF\s+(\d{1,2})
 _PREAMBLE_REPEAT = re.compile(r"^\s*(?:SIPDIS|E\.?\s?O\.?\s|EO\s|TAGS\b|SUBJECT\b|SUBJ\b)", re.I)
 _SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\s*:?\s*(.*)$", re.I)
 _DASHES = re.compile(r"^\s*[-=_\u2010-\u2015*]{3,}[-=_\u2010-\u2015 ]*$")
+# What a (stripped) line ``_DASHES`` matches may start with.
+_DASH_FIRST = frozenset("-=_*" + "".join(map(chr, range(0x2010, 0x2016))))
 _BLANKISH = re.compile(r"^\s*[-.]?\s*$")
 
 # Portion marking: ``C``, ``SBU``, ``S/NF``, ``S//NF``, ``C/REL NATO``, ``S//Rel NATO, ISAF``.
@@ -157,14 +160,19 @@ def _lines_containing(text: str, needles: tuple[str, ...]) -> list[int]:
     """Indices of the lines of ``text`` that contain one of ``needles``, in order.
 
     ``str.find`` over the whole text: much cheaper than a test on every line when, as
-    usual, only a few lines match.
+    usual, only a few lines match. Once a needle is found, the search for it goes on from
+    the next line (a line of ``-----`` holds ``---`` at every position).
     """
     positions: set[int] = set()
     for needle in needles:
-        pos = text.find(needle)
+        # a one-character test runs at memchr speed: most texts lack ``=``, ``_`` and ``*``
+        pos = text.find(needle) if needle[0] in text else -1
         while pos >= 0:
             positions.add(pos)
-            pos = text.find(needle, pos + 1)
+            pos = text.find("\n", pos)
+            if pos < 0:
+                break
+            pos = text.find(needle, pos)
     return _line_indices(text, sorted(positions))
 
 
@@ -308,7 +316,7 @@ class _Prepared:
         self.break_candidates = _lines_containing(text, _BREAK_WORDS)
         items = _clean_items(self.raw_lines, text, self.break_candidates)
         self.items: tuple[tuple[int, str], ...] = tuple(items)
-        self.lines: list[str] = [t for _, t in items]
+        self.lines: list[str] = _texts_of(items)
 
     @functools.cached_property
     def clean_text(self) -> str:
@@ -378,9 +386,24 @@ def _clean_items(
     if not pb and "PAGE" not in text:
         # most cables: nothing to remove but the spacer blanks
         if not spacers:
-            return list(enumerate(lines))
+            return _Items(enumerate(lines), lines)
         return [(i, line) for i, line in enumerate(lines) if i not in spacers]
     return _items_around_breaks(lines, pb, spacers, _lines_containing(text, ("PAGE",)))
+
+
+class _Items(list[tuple[int, str]]):
+    """``_clean_items`` of a cable with nothing removed: also knows the list of its texts."""
+
+    def __init__(self, items: Iterable[tuple[int, str]], texts: list[str]) -> None:
+        super().__init__(items)
+        self.texts = texts
+
+
+def _texts_of(items: list[tuple[int, str]]) -> list[str]:
+    """The texts of ``items``: the list ``_Items`` holds, else a new one."""
+    if isinstance(items, _Items):
+        return items.texts
+    return [t for _, t in items]
 
 
 def _items_around_breaks(
@@ -604,9 +627,10 @@ def _body_start(
     # the end of the last preamble block before the first paragraph
     stop = first_para if first_para >= 0 else min(limit, 80)
     last_key = -1
-    for k in range(stop):
+    for k in range(stop - 1, -1, -1):  # the last one: search from the end
         if _is_preamble_line(items[k][1]):
             last_key = k
+            break
     if last_key < 0:
         if first_para >= 0:
             # nothing recognisable above: body starts at the first non-blank line
@@ -774,10 +798,14 @@ def _parse_paragraphs(prep: _Prepared, first_line: int) -> list[Paragraph]:
     prev_blank = True
     prev_text = ""
     n = len(body)
+    # each line stripped once, and the lines that may be rules or ruled headings found
+    # with ``str.find`` over the whole text rather than five tests on every line
+    stripped = [t.strip() for _, t in body]
+    ruled = {i - start for i in _lines_containing(prep.clean_text, _RULE_NEEDLES)}
     k = 0
     while k < n:
-        idx, raw = body[k]
-        s = raw.strip()
+        idx = body[k][0]
+        s = stripped[k]
         if not s:
             prev_blank = True
             if not numbered or last_num is None:
@@ -785,7 +813,7 @@ def _parse_paragraphs(prep: _Prepared, first_line: int) -> list[Paragraph]:
             k += 1
             continue
         # headings (cheap guards first: most lines are plain wrapped text)
-        if "---" in s or "===" in s or "\u2010\u2010" in s or "___" in s or "***" in s:
+        if k in ruled:
             hm = _HEADING_INLINE.match(s)
             if hm and len(hm.group(1)) <= 80:
                 heading = _heading_text(hm.group(1))
@@ -807,6 +835,8 @@ def _parse_paragraphs(prep: _Prepared, first_line: int) -> list[Paragraph]:
             len(s) <= 80
             and s[-1] not in ".,;"
             and (prev_blank or prev_text[-1:] in _TERMINAL)
+            # a numbered line is no heading: ``_looks_heading`` would find the number again
+            and not (matches[k] is not None and s[0].isdigit())
             and _looks_heading(s)
         ):
             nxt_s = body[k + 1][1].strip() if k + 1 < n else ""
@@ -847,8 +877,9 @@ def _parse_paragraphs(prep: _Prepared, first_line: int) -> list[Paragraph]:
                 last_num = num
                 acc.begin(idx + 1, str(num), mark, heading)
                 acc.add(rest)
+                k = _absorb(acc.parts, stripped, ruled, matches, k)
                 prev_blank = False
-                prev_text = s
+                prev_text = stripped[k]
                 k += 1
                 continue
         # plain text line
@@ -863,6 +894,9 @@ def _parse_paragraphs(prep: _Prepared, first_line: int) -> list[Paragraph]:
             acc.add(s)
         else:
             acc.parts.append(s)  # the common case: ``s`` is stripped and not empty
+            if numbered and last_num is not None:
+                k = _absorb(acc.parts, stripped, ruled, matches, k)
+                s = stripped[k]
         prev_blank = False
         prev_text = s
         k += 1
@@ -873,6 +907,42 @@ def _parse_paragraphs(prep: _Prepared, first_line: int) -> list[Paragraph]:
         if sig and out[-1].text.endswith(" " + sig):
             out[-1].text = out[-1].text[: -len(sig) - 1].rstrip()
     return out
+
+
+# Every line ``_parse_paragraphs`` may take for a rule or a ruled heading has one of these.
+_RULE_NEEDLES = ("---", "===", "\u2010\u2010", "___", "***")
+
+
+def _absorb(
+    parts: list[str],
+    stripped: list[str],
+    ruled: set[int],
+    matches: list[tuple[int, str, str | None, str] | None],
+    k: int,
+) -> int:
+    """Append to ``parts`` the lines after line ``k`` that can only continue its paragraph.
+
+    Within a numbered cable, the lines of a paragraph after its first are taken in one go:
+    not blank, no rule, no paragraph number, and no chance of a heading (which needs a
+    short line after a finished one). Returns the index of the last line taken (or ``k``).
+    ``stripped[k]`` must not be empty.
+    """
+    n = len(stripped)
+    prev = stripped[k]
+    j = k + 1
+    while j < n:
+        t = stripped[j]
+        if (
+            not t
+            or j in ruled
+            or matches[j] is not None
+            or (len(t) <= 80 and t[-1] not in ".,;" and prev[-1] in _TERMINAL)
+        ):
+            break
+        parts.append(t)
+        prev = t
+        j += 1
+    return j - 1
 
 
 def _has_numbering(para_matches: list[tuple[int, str, str | None, str] | None]) -> bool:
@@ -1043,28 +1113,39 @@ def _collect_summary(
             if not heading_form and started and not _end_ahead(lines, j, limit):
                 break
             continue
-        if _DASHES.match(raw):
+        # ``raw`` is stripped: a rule must start with a rule character, and a line starting
+        # with a letter has no paragraph number or marking to strip
+        if raw[0] in _DASH_FIRST and _DASHES.match(raw):
             continue
+        letter = raw[0].isalpha()
         if heading_form and started and _looks_heading(raw) and j < n and _DASHES.match(lines[j]):
             break
         if (
             not heading_form
             and started
+            and not letter
             and _is_para_start(raw)
             and not _end_ahead(lines, j - 1, limit)
         ):
             break
-        s = _strip_prefix(raw)
+        s = raw if letter else _strip_prefix(raw)
         if not started:
             m = _SUMMARY_START.match(s)
             if m:
                 s = s[m.end() :]
             s = _LEADING_MARK.sub("", s.strip())
         started = True
-        joined = joined + " " + s if parts else s
+        if parts:
+            joined += " " + s  # in place: ``joined`` has no other reference
+        else:
+            joined = s
         parts.append(s)
         # only the new line (and the tail of the previous one, for ``END`` / ``SUMMARY``)
-        # can hold the marker: searching the tail keeps this linear
+        # can hold the marker: searching the tail keeps this linear. A marker found there
+        # ends with a ``SUMMARY`` inside ``s`` (one wholly before would have been found
+        # with the line before), so a line without it needs no search.
+        if "SUMMARY" not in s.upper():
+            continue
         tail_from = max(0, len(joined) - len(s) - 12)
         em = _summary_end(joined, tail_from)
         if em:
@@ -1203,14 +1284,20 @@ def _collect_section(lines: list[str], k: int) -> tuple[list[str], int]:
     n = len(lines)
     while k < n:
         s = lines[k].strip()
-        if not s or _DASHES.match(s):
+        if not s:
             k += 1
             continue
-        if _HEADING_INLINE.match(s):
+        # ``s`` is stripped: a rule starts with a rule character, a line starting with a
+        # letter has nothing to strip
+        if s[0] in _DASH_FIRST:
+            if _DASHES.match(s):
+                k += 1
+                continue
+            if _HEADING_INLINE.match(s):
+                break
+        if k + 1 < n and _DASHES.match(lines[k + 1]) and _looks_heading(s):
             break
-        if _looks_heading(s) and k + 1 < n and _DASHES.match(lines[k + 1]):
-            break
-        parts.append(_strip_prefix(s))
+        parts.append(s if s[0].isalpha() else _strip_prefix(s))
         k += 1
     return parts, k
 
@@ -1307,9 +1394,14 @@ def truncation_warnings(paragraphs: list[Paragraph]) -> list[str]:
                 continue
             if not (p.number.isdigit() and q.number.isdigit()):
                 continue
+            t = p.text.rstrip()
+            if t[-1:] in _TERMINAL_END:
+                # the usual case, tested before the numbers only where ``int`` cannot fail
+                # (and so end the loop early) on them: ASCII digits
+                if p.number.isascii() and q.number.isascii():
+                    continue
             if int(q.number) != int(p.number) + 1:
                 continue
-            t = p.text.rstrip()
             if t[-1:] in _TERMINAL_END:
                 continue
             m = _LAST_WORD.search(t[-40:])

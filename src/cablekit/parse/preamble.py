@@ -160,6 +160,12 @@ def _lines_with(text: str, needles: tuple[str, ...]) -> list[int]:
     return sorted(found)
 
 
+# Patterns that must not start inside a word put the test after their first character,
+# "R(?<![A-Za-z]R)EF" rather than "(?<![A-Za-z])REF": a pattern that begins with a literal
+# lets the engine skip to the places where that character occurs; one that begins with a
+# lookbehind is tried at every position. Both match exactly the same.
+
+
 def _spaced(word: str) -> str:
     """Pattern for a word typed with or without letter spacing (``S E C R E T``)."""
     return " ?".join(word)
@@ -343,8 +349,10 @@ _FIELD_START_RE = re.compile(
     re.IGNORECASE,
 )
 _HANDLING_RE = re.compile(
-    r"(?<![A-Za-z])(SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|SENSITIVE|EFTO|E F T O|ORCON|"
-    r"PROPIN|NOCONTRACT|CHEROKEE|SPECAT|FOR OFFICIAL USE ONLY)(?![A-Za-z])"
+    r"(S(?<![A-Za-z]S)IPDIS|N(?<![A-Za-z]N)OFORN|N(?<![A-Za-z]N)ODIS|E(?<![A-Za-z]E)XDIS"
+    r"|L(?<![A-Za-z]L)IMDIS|S(?<![A-Za-z]S)TADIS|S(?<![A-Za-z]S)ENSITIVE|E(?<![A-Za-z]E)FTO"
+    r"|E(?<![A-Za-z]E) F T O|O(?<![A-Za-z]O)RCON|P(?<![A-Za-z]P)ROPIN|N(?<![A-Za-z]N)OCONTRACT"
+    r"|C(?<![A-Za-z]C)HEROKEE|S(?<![A-Za-z]S)PECAT|F(?<![A-Za-z]F)OR OFFICIAL USE ONLY)(?![A-Za-z])"
 )
 _SIPDIS_RUN_RE = re.compile(r"SIPDIS")
 
@@ -468,7 +476,7 @@ def _classification_from_markings(text: str) -> str | None:
 # E.O. / DECL
 
 _EO_RE = re.compile(
-    r"(?<![A-Za-z])E\.?\s?O\.?\s*:?\s*(?P<eo>1\d{3,4})?\s*[:.;,]?\s*"
+    r"E(?<![A-Za-z]E)\.?\s?O\.?\s*:?\s*(?P<eo>1\d{3,4})?\s*[:.;,]?\s*"
     r"(?:(?P<decl>DECL(?:ASSIFY)?(?:\s+ON)?)\s*[:.]?)?\s*(?P<value>[^\n]{0,80})",
     re.IGNORECASE,
 )
@@ -556,13 +564,14 @@ def parse_tags(text: str) -> list[str]:
 # SUBJECT
 
 _SUBJECT_RE = re.compile(
-    r"(?<![A-Za-z])(?:SUBJECT|SUBJ|UBJECT)\s*:|^\s*(?:SUBJECT|SUBJ)\s+(?=[A-Z(\"'])"
+    r"S(?<![A-Za-z]S)UBJECT\s*:|S(?<![A-Za-z]S)UBJ\s*:|U(?<![A-Za-z]U)BJECT\s*:"
+    r"|^\s*(?:SUBJECT|SUBJ)\s+(?=[A-Z(\"'])"
 )
 _SUBJECT_CI_RE = re.compile(r"(?<![A-Za-z])(?:SUBJECT|SUBJ|UBJECT)\s*:", re.IGNORECASE)
 _SUBJECT_END_RE = re.compile(
-    r"REF(?:S|TELS?|\(S\))?\s*:|(?<![A-Za-z])REFS?\s+[A-Z]\)|"
+    r"REF(?:S|TELS?|\(S\))?\s*:|R(?<![A-Za-z]R)EFS?\s+[A-Z]\)|"
     r"Classi\w*\s+By\b|CLASSIFIED\s+BY\b|"
-    r"(?<![A-Za-z])Sensitive\s+but\b|SENSITIVE\s+BUT\s+UNCLASS|"
+    r"S(?<![A-Za-z]S)ensitive\s+but\b|SENSITIVE\s+BUT\s+UNCLASS|"
     r"This\s+message\s+is\s+Sensitive|\s\u00b6?1\.\s*\(",
     re.IGNORECASE,
 )
@@ -669,12 +678,12 @@ def _join_subject(parts: list[str]) -> str:
 # REF
 
 _REF_MARKER_RE = re.compile(
-    r"(?:REF(?:S|TELS?|\(S\))?|REFERENCES?)\s*:|(?<![A-Za-z])REF(?:S|TELS?)?(?:\.|\s+(?=[A-Z(\[]))",
+    r"(?:REF(?:S|TELS?|\(S\))?|REFERENCES?)\s*:|R(?<![A-Za-z]R)EF(?:S|TELS?)?(?:\.|\s+(?=[A-Z(\[]))",
     re.IGNORECASE,
 )
 _REF_END_RE = re.compile(
     r"Classi\w*\s+By\b|CLASSIFIED\s+BY\b|SENSITIVE\s+BUT\s+UNCLASS|Sensitive\s+but\b|"
-    r"This\s+message\s|\u00b6\s?1\.|(?<![\w.])1\.\s?\(|(?<![\w.(])1\.\s+[A-Z]|SUMMARY\b",
+    r"This\s+message\s|\u00b6\s?1\.|1(?<![\w.]1)\.\s?\(|1(?<![\w.(]1)\.\s+[A-Z]|SUMMARY\b",
     re.IGNORECASE,
 )
 _PAGE_BREAK_RE = re.compile(
@@ -697,9 +706,9 @@ _ENTRY_JUNK = frozenset({"REF", "REFS", "REFTEL", "REFTELS", "AND", "ALSO"})
 _ID_YEAR_RE = re.compile(r"^(\d{2})[A-Z]")
 _REF_WORD_TAIL_RE = re.compile(r"\s*(?:S\b|ERENCE)")
 _PAGE_OF_RE = re.compile(r"^\s*\d{3}(?:\.\d)?\s+OF\s+\d{3}")
-_O_DIGIT_RE = re.compile(r"(?<![A-Za-z0-9])[Oo](\d)(?![\d.])")
-_ZERO_LETTERS_RE = re.compile(r"(?<![A-Za-z0-9])0(?=[A-Z]{3})")
-_LETTERS_ZERO_RE = re.compile(r"(?<=[A-Z]{3})0(?=\s)")
+_O_DIGIT_RE = re.compile(r"[Oo](?<![A-Za-z0-9][Oo])(\d)(?![\d.])")
+_ZERO_LETTERS_RE = re.compile(r"0(?<![A-Za-z0-9]0)(?=[A-Z]{3})")
+_LETTERS_ZERO_RE = re.compile(r"0(?<=[A-Z]{3}0)(?=\s)")
 _LETTER_WORD_RE = re.compile(r"[A-Za-z]{2,}")
 _FUZZY_CACHE: dict[str, str | None] = {}
 _FUZZY_POOL_BY_FIRST: dict[str, tuple[str, ...]] = {}
@@ -1056,7 +1065,7 @@ def _cable_at(
 # ---------------------------------------------------------------------------------------
 # Classified By
 
-_CLASSIFIED_BY_RE = re.compile(r"(?<![A-Za-z])CLASSIFIED\s*BY\b\s*:?", re.IGNORECASE)
+_CLASSIFIED_BY_RE = re.compile(r"C(?<![A-Za-z]C)LASSIFIED\s*BY\b\s*:?", re.IGNORECASE)
 _REASON_RE = re.compile(
     r"\b(?:for|per|f0r|under|based\s+(?:up)?on|in\s+accordance\s+with)\s+(?:the\s+)?"
     r"(?:reas|rea\b|re\s*asons?|1\.\s?[45]|12958|e\.?\s?o\b|section|sec\.)|"
@@ -1066,7 +1075,7 @@ _REASON_RE = re.compile(
     re.IGNORECASE,
 )
 _REASON_CODE_RE = re.compile(r"\b1\s?\.\s?([4-6])\b|\b1\.\s*\n\s*([45])\b")
-_REASON_LETTER_RE = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
+_REASON_LETTER_RE = re.compile(r"([a-hA-H])(?<![A-Za-z][a-hA-H])(?![A-Za-z])")
 _NAME_TOKEN_RE = re.compile(r"^(?:[A-Z][A-Za-z'\u2019\-]*\.?|[A-Z]\.(?:[A-Z][A-Za-z]*\.?)*)$")
 _SUFFIXES = frozenset({"JR", "JR.", "SR", "SR.", "II", "III", "IV"})
 _PARTICLES = frozenset({"de", "del", "van", "von", "da", "der", "la", "le", "bin", "al", "el"})

@@ -61,6 +61,7 @@ _PRECEDENCE_LETTERS: dict[str, str] = {
     "R": "ROUTINE",
 }
 _PRECEDENCE_WORDS = frozenset({"FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE"})
+_NAME_WORD_POPPED = _PRECEDENCE_WORDS | {"NIACT"}
 
 # "O 051306Z JUN 09", "P R 221403Z NOV 06 ZDS", "301931Z OCT 09".
 _DTG_RE = re.compile(
@@ -151,18 +152,27 @@ def parse_dtg(line: str) -> tuple[str | None, str | None, int | None]:
     """``O 051306Z JUN 09`` -> (``IMMEDIATE``, ``2009-06-05T13:06Z``, 2009); Nones if not a DTG."""
     try:
         m = _DTG_RE.match(line.strip()[:_MAX_LINE])
-        if not m:
-            return None, None, None
-        letter, _, day, hh, mm, mon, yy = m.groups()
-        month = _MONTHS.get(mon)
-        d, h, mi = int(day), int(hh), int(mm)
-        if not month or not 1 <= d <= 31 or h > 24 or mi > 59:
-            return None, None, None
-        year = _full_year(yy)
-        created = f"{year:04d}-{month:02d}-{d:02d}T{h:02d}:{mi:02d}Z"
-        return _PRECEDENCE_LETTERS.get(letter) if letter else None, created, year
+        return _dtg_fields(m) if m else (None, None, None)
     except Exception:  # noqa: BLE001 - never raise on odd input
         return None, None, None
+
+
+def _dtg_fields(m: re.Match[str]) -> tuple[str | None, str | None, int | None]:
+    """``parse_dtg`` of a match of ``_DTG_RE`` (``parse_routing`` has matched it already)."""
+    letter, _, day, hh, mm, mon, yy = m.groups()
+    month = _MONTHS.get(mon)
+    if not month:
+        return None, None, None
+    d, h, mi = int(day), int(hh), int(mm)
+    if not 1 <= d <= 31 or h > 24 or mi > 59:
+        return None, None, None
+    year = _full_year(yy)
+    if (day + hh + mm).isascii():
+        # Two ASCII digits each: already zero-padded (\d also takes other scripts' digits).
+        created = f"{year:04d}-{month:02d}-{day}T{hh}:{mm}Z"
+    else:
+        created = f"{year:04d}-{month:02d}-{d:02d}T{h:02d}:{mi:02d}Z"
+    return _PRECEDENCE_LETTERS.get(letter) if letter else None, created, year
 
 
 def parse_date_line(line: str) -> str | None:
@@ -260,10 +270,18 @@ def _is_fm_line(s: str) -> bool:
     return s.startswith(("FM", "From:")) and (s == "FM" or bool(_FM_RE.match(s)))
 
 
+# An address line with a route, in upper case: no classification line (those begin with
+# U, C, S, T or L), no label (no colon), no lower case. Of the body-start words only REFS
+# can end at the slash, and SECTION is the one word the "ECT" test below looks for.
+_ROUTED_ADDRESS_RE = re.compile(r"R[A-Z0-9]{3,7}/[A-Z0-9 .,/()'&-]*")
+
+
 @lru_cache(maxsize=4096)
 def _is_body_start(s: str) -> bool:
     """True for a line that can only be cable text (cached: each header line is asked
     by ``split_header``, again by ``parse_routing`` and by ``_parse_addressees``)."""
+    if _ROUTED_ADDRESS_RE.fullmatch(s) and "ECT" not in s and not s.startswith("REFS/"):
+        return False  # the usual address line: no test below can hold (see the pattern)
     if _is_classification_line(s) or _BODY_START_RE.match(s):
         return True
     if (
@@ -354,7 +372,35 @@ def parse_recipient(line: str) -> Recipient | None:
     """``RUEHC/SECSTATE WASHDC IMMEDIATE 2484`` -> route, name, precedence, mcn."""
     if not isinstance(line, str):
         return None
-    s = line.strip()[:_MAX_LINE]
+    return _recipient(line.strip()[:_MAX_LINE])
+
+
+# The usual address line in one match: route, single-spaced name, precedence, MCN. The lazy
+# name leaves the last words to the precedence and MCN groups exactly as the word-by-word
+# reading of ``_recipient_words`` does; any other line (no route, odd spacing) goes there.
+_RECIPIENT_RE = re.compile(
+    r"([A-Z][A-Z0-9]{3,7})/(\S+(?: \S+)*?)"
+    r"(?: (NIACT IMMEDIATE|FLASH|IMMEDIATE|PRIORITY|ROUTINE))?(?: (\d{4}))?"
+)
+
+
+def _recipient(s: str) -> Recipient | None:
+    """``parse_recipient`` of a stripped, cut line."""
+    m = _RECIPIENT_RE.fullmatch(s)
+    if m is not None:
+        route, name, precedence, mcn = m.groups()
+        # A route "XMT..." is no route. The name keeps one word even where the word-by-word
+        # reading takes it as precedence or MCN and finds no name ("RUEHC/ROUTINE").
+        if not route.startswith("XMT") and not (
+            name.endswith("NIACT")
+            or (" " not in name and (name in _NAME_WORD_POPPED or name.isdecimal()))
+        ):
+            return Recipient(route=route, name=name, precedence=precedence, mcn=mcn)
+    return _recipient_words(s)
+
+
+def _recipient_words(s: str) -> Recipient | None:
+    """``parse_recipient`` word by word, for any line."""
     if not s:
         return None
     route = None
@@ -416,7 +462,7 @@ def _parse_addressees(lines: list[str]) -> tuple[list[Recipient], list[Recipient
             continue
         if _is_body_start(s):
             break
-        rec = parse_recipient(s)
+        rec = _recipient(s)
         if rec is not None:
             target.append(rec)
     return to, info, fm
@@ -481,7 +527,7 @@ def parse_routing(lines: list[str]) -> RoutingInfo:
             if not dtg_seen and fm_index < 0:
                 m = _DTG_RE.match(s)
                 if m:
-                    prec, created, year = parse_dtg(s)
+                    prec, created, year = _dtg_fields(m)
                     if created:
                         dtg_seen = True
                         routing.dtg = m.group(0)[m.start(3) :].strip()

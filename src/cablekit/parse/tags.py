@@ -123,7 +123,7 @@ _MARKER_RE = re.compile(
 _MARKER_STARTS = ("ta", "tg", "ags")  # how every marker above begins
 _STRICT_MARKER_RE = re.compile(r"^(?:TAGS|TAG)\b", re.IGNORECASE)
 _STOP_RE = re.compile(
-    r"(?<![A-Za-z])(?:SUBJECT|SUBJ|REF|REFS)\s*:|(?<![A-Za-z])(?:SUBJECT)\b|"
+    r"S(?<![A-Za-z]S)(?:(?:UBJECT|UBJ)\s*:|UBJECT\b)|R(?<![A-Za-z]R)(?:EF|EFS)\s*:|"
     r"(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s+PAGE\s",
     re.IGNORECASE,
 )
@@ -266,8 +266,43 @@ def _words_to_tags(words: list[str], after_ovip: bool) -> list[str]:
     return out
 
 
+_SIMPLE_ITEMS: dict[str, str | None] = {}  # item -> _simple_item(item), for the usual items
+
+
+def _simple_item(raw: str) -> str | None:
+    """The tag of an item that is a code on its own, "" for a separator; None for the rest.
+
+    Such an item reads the same wherever it stands in a line of codes and separators, so
+    a line made of them only needs no state: ``_item_tags`` takes a shortcut for it.
+    """
+    item = raw.strip().upper()
+    if item in (",", ";"):
+        return ""
+    if not item or item.startswith("(") or raw.upper() in _PHRASES_BY_FIRST:
+        return None
+    item = item.strip(".:;")
+    if not item or item == "SIPDIS":
+        return ""
+    item = TYPOS.get(item, item)
+    return item if _is_code(item) else None
+
+
 def _item_tags(items: list[str]) -> list[str]:
     """Tags of the whitespace/comma items of a TAGS line, codes split and fixed."""
+    simple: list[str] = []
+    for raw in items:
+        try:
+            tag = _SIMPLE_ITEMS[raw]
+        except KeyError:
+            tag = _simple_item(raw)
+            if len(_SIMPLE_ITEMS) < 20_000:
+                _SIMPLE_ITEMS[raw] = tag
+        if tag is None:
+            break
+        if tag:
+            simple.append(tag)
+    else:
+        return simple
     out: list[str] = []
     run: list[str] = []
     run_after_ovip = False
