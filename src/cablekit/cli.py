@@ -6,8 +6,9 @@ when a command has none or is missing from the README.
 
 from __future__ import annotations
 
+import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import click
 
@@ -74,7 +75,7 @@ def parse(fmt: str, paths: tuple[str, ...]) -> None:
         sys.exit(1)
 
 
-def _cables(path: str, report) -> Iterator[Cable]:
+def _cables(path: str, report: Callable[[ReadError], None]) -> Iterator[Cable]:
     """The cables of one command-line path; read errors go to ``report``, never up."""
     found: dict[str, int] = {}
     try:
@@ -97,8 +98,6 @@ def _cables(path: str, report) -> Iterator[Cable]:
 
 
 def _pretty(cable: Cable) -> str:
-    import json
-
     return json.dumps(cable.to_dict(), indent=2, ensure_ascii=False)
 
 
