@@ -86,3 +86,12 @@ def test_the_bundled_sample_reads_with_its_own_metadata() -> None:
     assert [c.reference_id for c in cables] == [r["id"] for r in records]
     assert [c.origin for c in cables] == [r["origin"] for r in records]
     assert all(c.source.format == "jsonl" for c in cables)
+
+
+def test_handling_is_read_below_the_real_classification_line(corpus: list[dict]) -> None:
+    """Regression: a dump's classification column above the text ("UNCLASSIFIED//FOR
+    OFFICIAL USE ONLY") hid the SENSITIVE caveat under the cable's own UNCLAS line."""
+    record = next(r for r in corpus if r["id"] == "06MEXICO1476")
+    cable = parse_cable(record["header"] + "\n" + record["body"])
+    assert cable.reference_id == "06MEXICO1476"
+    assert "SENSITIVE" in cable.handling and "SIPDIS" in cable.handling

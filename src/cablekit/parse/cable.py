@@ -54,7 +54,7 @@ def parse_cable(
     lines = _unglue_caption(text.splitlines())
 
     start = routing.split_header(lines)
-    info = routing.parse_routing(lines[:start]) if start else None
+    info = routing.parse_header(lines[:start]) if start else None
     body_lines = lines[start:]
     body_text = "\n".join(body_lines)
 
@@ -132,7 +132,7 @@ def parse_cable(
         created=created,
         origin=origin,
         classification=classification,
-        handling=preamble.parse_handling(body_text),
+        handling=preamble.parse_handling(body_text, cline),
         precedence=info.precedence if info else None,
         routing=info.routing if info else Routing(),
         section_count=cline.section_count if cline else None,

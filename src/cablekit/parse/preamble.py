@@ -266,13 +266,6 @@ def _match_classification(line: str, index: int) -> ClassificationLine | None:
     )
 
 
-# The last scan of parse_classification_line: (start, window, the lines it read, whether
-# it ran off the end of the list, its answer). The cable parser scans the body lines, then
-# parse_handling the preamble lines of the same text: where the lines read are the same,
-# so is the answer, and the second scan is skipped.
-_last_scan: tuple[int, int, tuple[str, ...], bool, ClassificationLine | None] | None = None
-
-
 def parse_classification_line(
     lines: list[str], start: int = 0, window: int = 15
 ) -> ClassificationLine | None:
@@ -281,38 +274,10 @@ def parse_classification_line(
     A bare level line (``CONFIDENTIAL``) is only taken when no full line (with a serial)
     follows within the next few lines: web copies often repeat the level above the text.
     """
-    global _last_scan
     try:
-        first = max(start, 0)
-        if _last_scan is not None and _last_scan[:2] == (start, window):
-            _, _, read, ran_off, answer = _last_scan
-            stop = first + len(read)
-            if (len(lines) == stop if ran_off else len(lines) >= stop) and tuple(
-                lines[first:stop]
-            ) == read:
-                return _copy(answer)
-        answer, stop = _scan_classification(lines, first, window)
-        ran_off = stop >= len(lines)
-        _last_scan = (start, window, tuple(lines[first:stop]), ran_off, _copy(answer))
-        return answer
+        return _scan_classification(lines, max(start, 0), window)[0]
     except Exception:  # noqa: BLE001 - never raise
         return None
-
-
-def _copy(line: ClassificationLine | None) -> ClassificationLine | None:
-    """A copy that the caller may change without changing the kept answer."""
-    if line is None:
-        return None
-    return ClassificationLine(
-        line.index,
-        line.level,
-        list(line.handling),
-        line.section,
-        line.section_count,
-        line.post,
-        line.serial,
-        line.text,
-    )
 
 
 def _scan_classification(
@@ -383,13 +348,16 @@ def _text_classification(text: str) -> ClassificationLine | None:
     return parse_classification_line(list(_split(text)), 0, window=60)
 
 
-def parse_handling(text: str) -> list[str]:
-    """Handling caveats of the preamble in order of appearance: SIPDIS, NOFORN, EXDIS ..."""
+def parse_handling(text: str, line: ClassificationLine | None = None) -> list[str]:
+    """Handling caveats of the preamble in order of appearance: SIPDIS, NOFORN, EXDIS ...
+
+    ``line`` is the text's classification line when the caller has found it already.
+    """
     try:
         if not isinstance(text, str):
             return []
-        cl = _text_classification(text)
-        out: list[str] = []
+        cl = line or _text_classification(text)
+        out: list[str] = list(cl.handling) if line else []
         for mark in _region_marks(text, cl.index if cl else 0):
             word = "EFTO" if mark == "E F T O" else mark
             if word not in out:

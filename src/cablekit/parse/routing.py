@@ -300,37 +300,20 @@ def _is_body_start(s: str) -> bool:
     return lower > 3
 
 
-# The lines of the last header cut, and where they end. For the index k that split_header
-# returns, split_header(lines[:k]) is k again whenever the anchor line lies above k (or
-# there is no anchor): the scan of the prefix makes the same decisions line by line and
-# runs off its end at k. parse_routing asks exactly that of the header the cable parser
-# cut, so the answer is kept for it instead of scanning the header twice.
-_last_cut: tuple[tuple[str, ...], int] = ((), 0)
-
-
 def split_header(lines: list[str]) -> int:
     """Index of the first line of the cable text (the classification line), 0 if no header.
 
     A press-format date line (``Friday, 23 February 2001, 15:53``) standing alone
     on the first line counts as the header: the text starts after it.
     """
-    global _last_cut
     try:
-        if not lines:
-            return 0
-        known_lines, known_start = _last_cut
-        if len(lines) == known_start and tuple(lines) == known_lines:
-            return known_start
-        start, anchor = _cut(lines)
-        if start > 0 and (anchor < 0 or start > anchor):
-            _last_cut = (tuple(lines[:start]), start)
-        return start
+        return _cut(lines) if lines else 0
     except Exception:  # noqa: BLE001 - never raise on odd input
         return 0
 
 
-def _cut(lines: list[str]) -> tuple[int, int]:
-    """``split_header`` proper: (index of the first text line, index of the anchor line)."""
+def _cut(lines: list[str]) -> int:
+    """``split_header`` proper: the index of the first text line."""
     anchor = _find_anchor(lines)
     if anchor < 0:
         first = next((i for i, ln in enumerate(lines[:5]) if ln.strip()), None)
@@ -338,8 +321,8 @@ def _cut(lines: list[str]) -> tuple[int, int]:
             j = first + 1
             while j < len(lines) and not lines[j].strip():
                 j += 1
-            return j, anchor
-        return 0, anchor
+            return j
+        return 0
     i = anchor
     n = len(lines)
     in_block = False
@@ -360,12 +343,12 @@ def _cut(lines: list[str]) -> tuple[int, int]:
                 # A press-format date line under a header: part of the header.
                 i += 1
                 continue
-            return i, anchor
+            return i
         if in_block or _is_preamble_line(s):
             i += 1
             continue
-        return i, anchor
-    return n, anchor
+        return i
+    return n
 
 
 def parse_recipient(line: str) -> Recipient | None:
@@ -495,10 +478,9 @@ def parse_routing(lines: list[str]) -> RoutingInfo:
 
     Never raises; fields not found stay None / empty.
     """
-    info = RoutingInfo()
     try:
         if not lines:
-            return info
+            return RoutingInfo()
         end = split_header(lines)
         if end > 0:
             header = lines[:end]
@@ -509,6 +491,23 @@ def parse_routing(lines: list[str]) -> RoutingInfo:
                 header = lines[:_MAX_HEADER_LINES]
             else:
                 header = []
+        return _parse_header(header, lines[:5])
+    except Exception:  # noqa: BLE001 - never raise on odd input
+        return RoutingInfo()
+
+
+def parse_header(header: list[str]) -> RoutingInfo:
+    """Parse lines already cut as the routing header (by ``split_header``).
+
+    Never raises; fields not found stay None / empty.
+    """
+    return _parse_header(header, header[:5])
+
+
+def _parse_header(header: list[str], top: list[str]) -> RoutingInfo:
+    """The fields of the header lines; ``top`` is where a press-format date line may stand."""
+    info = RoutingInfo()
+    try:
         routing = info.routing
         dtg_seen = False
         fm_index = -1
@@ -547,7 +546,7 @@ def parse_routing(lines: list[str]) -> RoutingInfo:
         ):
             info.precedence = "NIACT IMMEDIATE"
         if info.created is None:
-            for raw in lines[:5]:
+            for raw in top:
                 created = parse_date_line(raw)
                 if created:
                     info.created = created
