@@ -40,14 +40,15 @@ def test_page_metadata_and_text() -> None:
     assert doc.start_line > 1  # the line of the page where the header <pre> is
 
 
-def test_partial_extract_header_is_kept() -> None:
+def test_partial_extract_note_is_dropped_and_its_date_kept() -> None:
     (doc,) = read_documents(FIXTURES / "04THEHAGUE2415.html")
     assert doc.metadata["reference_id"] == "04THEHAGUE2415"
-    assert doc.metadata["header_lines"] == "3"
+    assert doc.metadata["header_lines"] == "1"
+    assert doc.metadata["partial_extract"] == "true"
     lines = doc.text.split("\n")
-    assert lines[0].startswith("This record is a partial extract")
-    assert lines[2] == "221547Z Sep 04"
-    assert lines[3].startswith("C O N F I D E N T I A L SECTION 01 OF 02 THE HAGUE 002415")
+    assert "partial extract" not in doc.text
+    assert lines[0] == "221547Z Sep 04"
+    assert lines[1].startswith("C O N F I D E N T I A L SECTION 01 OF 02 THE HAGUE 002415")
     assert "B. USEU BRUSSELS 4009 " in lines
 
 

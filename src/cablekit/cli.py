@@ -6,17 +6,23 @@ when a command has none or is missing from the README.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from collections.abc import Callable, Iterator
+from typing import NoReturn
 
 import click
 
 from cablekit.api import cables_in
 from cablekit.errors import CablekitError, ReadError
 from cablekit.model import Cable
+from cablekit.parse.reference_id import canonical_reference_id
 from cablekit.read.sources import read_documents
-from cablekit.render import cable_as_text
+from cablekit.render import cable_as_text, render_record, render_results, render_stats
+from cablekit.search.query import parse_query
+from cablekit.store import Library
+from cablekit.store.export import write_csv, write_jsonl, write_parquet
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -95,6 +101,298 @@ def _cables(path: str, report: Callable[[ReadError], None]) -> Iterator[Cable]:
     for name, n in found.items():
         if n == 0:
             click.echo(f"cablekit: warning: {name}: no cable found", err=True)
+
+
+_DB = click.option(
+    "--db",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The library: one SQLite file (its search index lives in DB-search/ beside it).",
+)
+_FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "text"]),
+    default="text",
+    show_default=True,
+    help="text: for people; json: for programs.",
+)
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"cablekit: error: {message}", err=True)
+    sys.exit(1)
+
+
+def _open(db: str, *, create: bool = False) -> Library:
+    try:
+        return Library.open(db, create=create)
+    except CablekitError as error:
+        _fail(str(error))
+
+
+@cli.command()
+@_DB
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar (default: only when stderr is a terminal).",
+)
+@click.option("--reindex", is_flag=True, help="Rebuild the search index from the stored cables.")
+@click.argument("sources", nargs=-1, metavar="SOURCE...")
+def ingest(db: str, sources: tuple[str, ...], progress: bool | None, reindex: bool) -> None:
+    """Read every cable in SOURCE... into the library DB (created when missing).
+
+    Takes everything `cablekit parse` reads: text, the Cablegate site's pages,
+    cables.csv, JSON Lines, web pages, directories, .gz. Ingesting the same
+    input twice adds nothing; a changed text of a known cable adds a version.
+    Cables are committed in batches: an interrupted ingest keeps every batch
+    done, and running it again completes the rest. A bad file is reported on
+    stderr and skipped (the exit status is then 1).
+
+    \b
+    Example:
+        cablekit ingest --db cables.db ../shared/corpus/cables-dev.jsonl.gz
+        cablekit ingest --db cables.db cables.csv pages/
+    """
+    if not sources and not reindex:
+        _fail("no SOURCE given (a file, a directory or -)")
+    failures = 0
+
+    def report(error: ReadError) -> None:
+        nonlocal failures
+        failures += 1
+        click.echo(f"cablekit: error: {error}", err=True)
+
+    def warn(message: str) -> None:
+        click.echo(f"cablekit: warning: {message}", err=True)
+
+    with _open(db, create=True) as library:
+        try:
+            if reindex:
+                n = library.reindex()
+                click.echo(f"search index rebuilt: {n:,} cables")
+            if sources:
+                summary = library.ingest(
+                    sources, progress=progress, on_error=report, on_warning=warn
+                )
+                click.echo(summary.as_line())
+        except CablekitError as error:
+            _fail(str(error))
+    if failures:
+        sys.exit(1)
+
+
+# Queries hold words like -nuclear: options click does not know are words of the query.
+_QUERY_COMMAND = {"ignore_unknown_options": True}
+
+
+@cli.command(context_settings=_QUERY_COMMAND)
+@_DB
+@_FORMAT
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(min=0))
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(min=0))
+@click.option(
+    "--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True
+)
+@click.argument("query", nargs=-1, required=True, type=click.UNPROCESSED)
+def search(db: str, fmt: str, limit: int, offset: int, sort: str, query: tuple[str, ...]) -> None:
+    """Search the library: the newest version of each cable that matches QUERY.
+
+    \b
+    The query language:
+      Lavrov Medvedev          both words (words are ANDed; case does not matter)
+      "missile defense"        an exact phrase
+      Lavrov OR Medvedev       either
+      Iran -nuclear            Iran, without nuclear (also: NOT nuclear)
+      (Iran OR Syria) sanctions   parentheses group
+      privati*                 words that begin with privati
+      origin:"Embassy Moscow"  the sending post, as the Cablegate site names it
+      tag:PREL                 a TAG
+      classification:SECRET    a level: SECRET and SECRET//NOFORN
+      from:2009-01-01 to:2009-12-31   created in that range (from:2009 works too)
+      id:09MOSCOW1488          one cable
+      subject:Gazprom          a word (or "phrase") of the subject
+    Totals and facet counts are exact. --format json prints
+    {"total", "results": [...], "facets": {"origin", "year", "classification", "tag"}}.
+
+    \b
+    Example:
+        cablekit search --db cables.db Lavrov tag:PREL from:2009
+        cablekit search --db cables.db --format json --sort date '"missile defense" -Iran'
+    """
+    text = " ".join(query)
+    with _open(db) as library:
+        try:
+            found = library.search(text, limit=limit, offset=offset, sort=sort)
+        except CablekitError as error:
+            _fail(str(error))
+        lag = library.unindexed()
+    if lag:
+        click.echo(
+            f"cablekit: warning: {lag:,} stored versions are not searchable yet"
+            " (an ingest is running or was interrupted: run cablekit ingest again)",
+            err=True,
+        )
+    if fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    click.echo(render_results(found, text, offset=offset, sort=sort))
+
+
+@cli.command()
+@_DB
+@_FORMAT
+@click.option("--version", "version", type=click.IntRange(min=1), help="Show this version.")
+@click.argument("reference_id")
+def show(db: str, fmt: str, version: int | None, reference_id: str) -> None:
+    """Show one cable of the library: its newest version (or --version N) and its versions.
+
+    \b
+    Example:
+        cablekit show --db cables.db 09MOSCOW1488
+        cablekit show --db cables.db --format json --version 1 09MOSCOW1488
+    """
+    ref = canonical_reference_id(reference_id) or reference_id
+    with _open(db) as library:
+        record = library.cable(ref, version)
+        if record is None:
+            numbers = [v["number"] for v in library.versions(ref)]
+            if numbers:
+                _fail(f"{ref}: no version {version} (versions: {', '.join(map(str, numbers))})")
+            _fail(f"{ref}: no such cable in the library")
+    if fmt == "json":
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    click.echo(render_record(record))
+
+
+@cli.command()
+@_DB
+@click.option("--from", "old", type=click.IntRange(min=1), help="Older version (default: N-1).")
+@click.option("--to", "new", type=click.IntRange(min=1), help="Newer version (default: newest).")
+@click.argument("reference_id")
+def diff(db: str, old: int | None, new: int | None, reference_id: str) -> None:
+    """What changed between two versions of a cable, as a unified diff of their texts.
+
+    \b
+    Example:
+        cablekit diff --db cables.db 09MOSCOW1488
+        cablekit diff --db cables.db --from 1 --to 3 09MOSCOW1488
+    """
+    ref = canonical_reference_id(reference_id) or reference_id
+    with _open(db) as library:
+        try:
+            versions = library.versions(ref)
+            if len(versions) == 1 and old is None and new is None:
+                click.echo(f"{ref} has one version only: nothing to compare")
+                return
+            text = library.diff(ref, old, new)
+        except CablekitError as error:
+            _fail(str(error))
+    click.echo(text or "the two versions have the same text", nl=not text)
+
+
+@cli.command()
+@_DB
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True
+)
+def stats(db: str, fmt: str) -> None:
+    """Counts: cables, versions, and cables per origin, year and classification.
+
+    \b
+    Example:
+        cablekit stats --db cables.db
+        cablekit stats --db cables.db --format json
+    """
+    with _open(db) as library:
+        figures = library.stats()
+    if fmt == "json":
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    click.echo(render_stats(figures))
+
+
+@cli.command(context_settings=_QUERY_COMMAND)
+@_DB
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: whole records; csv / parquet: one flat row per cable.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write here instead of standard output (parquet needs a file).",
+)
+@click.argument("query", nargs=-1, type=click.UNPROCESSED)
+def export(db: str, fmt: str, output: str | None, query: tuple[str, ...]) -> None:
+    """Export the cables a QUERY selects (all by default), newest version of each.
+
+    The query language is that of `cablekit search`. Output is streamed.
+
+    \b
+    Example:
+        cablekit export --db cables.db --format csv tag:PREL from:2009 > prel-2009.csv
+        cablekit export --db cables.db --format parquet -o cables.parquet
+    """
+    if fmt == "parquet" and not output:
+        _fail("--format parquet needs --output FILE (Parquet is not written to a pipe)")
+    text = " ".join(query)
+    with _open(db) as library:
+        try:
+            if text.strip():
+                parse_query(text)  # a malformed query fails before any output
+            records = library.records(text)
+            if fmt == "parquet":
+                with open(output, "wb") as handle:
+                    n = write_parquet(records, handle)
+            else:
+                with (
+                    open(output, "w", encoding="utf-8", newline="")
+                    if output
+                    else contextlib.nullcontext(sys.stdout)
+                ) as handle:
+                    n = (write_csv if fmt == "csv" else write_jsonl)(records, handle)
+        except CablekitError as error:
+            _fail(str(error))
+        except OSError as error:
+            _fail(f"{output}: {error.strerror or error}")
+    click.echo(f"exported {n:,} cables", err=True)
+
+
+@cli.command()
+@_DB
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the library over HTTP: the JSON API (and its OpenAPI schema at /docs).
+
+    \b
+    Endpoints:
+      GET /api/search?q=&limit=&offset=&sort=   as cablekit search --format json
+      GET /api/cables/{id}                      a record (404 when unknown)
+      GET /api/cables/{id}/versions             its versions
+      GET /api/stats                            as cablekit stats --format json
+
+    \b
+    Example:
+        cablekit serve --db cables.db --port 8000
+    """
+    import uvicorn
+
+    from cablekit.web.app import create_app
+
+    try:
+        app = create_app(db)
+    except CablekitError as error:
+        _fail(str(error))
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 def _pretty(cable: Cable) -> str:

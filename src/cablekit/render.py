@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import html
+import re
 import textwrap
+from typing import Any
+
+import msgspec
 
 from cablekit.model import Cable
 
@@ -102,3 +107,80 @@ def _source(cable: Cable) -> str | None:
     if s.start_line:
         return f"{s.path}, lines {s.start_line}-{s.end_line}"
     return s.path
+
+
+def render_record(record: dict[str, Any]) -> str:
+    """A stored record for people: the cable, then its versions."""
+    cable = msgspec.convert(record, Cable)
+    out = [cable_as_text(cable)]
+    versions = record.get("versions") or []
+    if versions:
+        out.append("")
+        out.append(f"Versions ({len(versions)}; this is version {record.get('version')}):")
+        for v in versions:
+            source = v.get("source") or {}
+            where = source.get("path") or "?"
+            if source.get("start_line"):
+                where += f":{source['start_line']}"
+            out.append(f"  {v['number']}  first seen {v['first_seen']}  from {where}")
+    return "\n".join(out)
+
+
+def render_results(found: dict[str, Any], query: str, *, offset: int = 0, sort: str = "") -> str:
+    """Search results for people: the count, then one block per cable with its snippet."""
+    total = found["total"]
+    results = found["results"]
+    noun = "cable matches" if total == 1 else "cables match"
+    head = f"{total:,} {noun} {query!r}"
+    if results:
+        head += f" (showing {offset + 1:,}-{offset + len(results):,}, by {sort or 'relevance'})"
+    out = [head]
+    for r in results:
+        out.append("")
+        line = "  ".join(
+            str(x)
+            for x in (
+                r["reference_id"],
+                (r.get("created") or "")[:10],
+                r.get("origin"),
+                r.get("classification"),
+            )
+            if x
+        )
+        out.append(line)
+        if r.get("subject"):
+            out.append(_wrap(r["subject"], indent="  "))
+        if r.get("snippet"):
+            out.append(_wrap(_snippet_text(r["snippet"]), indent="    "))
+    facets = found.get("facets") or {}
+    lines = []
+    for name in ("origin", "year", "classification", "tag"):
+        counts = facets.get(name) or {}
+        if counts:
+            lines.append(f"{name}: " + ", ".join(f"{k} {v:,}" for k, v in list(counts.items())[:8]))
+    if lines:
+        out += ["", *lines]
+    return "\n".join(out)
+
+
+def render_stats(figures: dict[str, Any]) -> str:
+    out = [f"{figures['cables']:,} cables, {figures['versions']:,} versions"]
+    if figures.get("unindexed_versions"):
+        out.append(f"{figures['unindexed_versions']:,} versions not yet in the search index")
+    for name in ("year", "classification", "origin"):
+        counts = figures.get(name) or {}
+        if counts:
+            out.append("")
+            out.append(f"by {name}:")
+            items = list(counts.items())
+            for k, v in items[:20]:
+                out.append(f"  {v:>8,}  {k}")
+            if len(items) > 20:
+                out.append(f"  ... and {len(items) - 20:,} more")
+    return "\n".join(out)
+
+
+def _snippet_text(snippet: str) -> str:
+    """Snippet HTML to text: matches in [brackets], entities decoded."""
+    text = snippet.replace("<b>", "[").replace("</b>", "]")
+    return html.unescape(re.sub(r"<[^>]{0,20}>", "", text))

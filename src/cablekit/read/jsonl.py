@@ -48,6 +48,10 @@ def iso_created(value: object) -> str | None:
     return f"{date}T{int(hour):02d}:{minute}"
 
 
+# What the Cablegate site put in place of the routing header when it had none.
+PARTIAL_EXTRACT = "This record is a partial extract of the original cable"
+
+
 def cable_document(
     *,
     header: str,
@@ -64,12 +68,17 @@ def cable_document(
     the source had no header.
     """
     header = header.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    partial = header.lstrip().startswith(PARTIAL_EXTRACT)
+    if partial:  # the site's note that it has no header is not a line of the cable; a DTG is
+        header = header.lstrip().partition("\n")[2].strip("\n")
     body = body.replace("\r\n", "\n").replace("\r", "\n")
     header_lines = header.count("\n") + 1 if header.strip() else 0
     text = f"{header}\n{body}" if header_lines else body
     metadata = {k: v for k, v in fields.items() if v}
     metadata["header"] = header if header_lines else ""
     metadata["header_lines"] = str(header_lines)
+    if partial:
+        metadata["partial_extract"] = "true"
     return Document(text=text, path=path, format=fmt, start_line=start_line, metadata=metadata)
 
 

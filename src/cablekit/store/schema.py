@@ -1,0 +1,108 @@
+"""The library's SQLite schema, versioned with ``PRAGMA user_version``.
+
+Each entry of ``MIGRATIONS`` takes a database from version ``i`` to ``i + 1``
+and runs in the same transaction as the bump, so a database is always at one
+known version. Add a migration to change the schema; never edit a shipped one.
+
+Tables:
+
+- ``versions``: one row per distinct text of a reference id (a cable published
+  twice with different text has two rows, numbered 1, 2, ...). The parsed
+  record is kept whole as zlib-compressed JSON in ``record`` (so ``show`` and
+  ``export`` give exactly what ``cablekit parse`` gave at ingest); the columns
+  beside it are copies of its fields for SQL queries and facets.
+- ``cables``: one row per reference id, pointing at its newest version.
+- ``paragraphs``, ``tags``, ``refs``: the parts of each version, for SQL users.
+  (``paragraphs`` is a rowid table: its long texts would overflow a WITHOUT
+  ROWID table's pages and double its size.)
+- ``meta``: key/value state, e.g. how far the search index has caught up.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema
+    """
+    CREATE TABLE versions (
+        id INTEGER PRIMARY KEY,
+        reference_id TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        text_hash TEXT NOT NULL,
+        created TEXT,
+        origin TEXT,
+        classification TEXT,
+        subject TEXT,
+        first_seen TEXT NOT NULL,
+        source_path TEXT,
+        source_start_line INTEGER,
+        source_end_line INTEGER,
+        source_format TEXT,
+        record BLOB NOT NULL,
+        UNIQUE (reference_id, text_hash),
+        UNIQUE (reference_id, number)
+    );
+    CREATE TABLE cables (
+        reference_id TEXT PRIMARY KEY,
+        latest_version INTEGER NOT NULL REFERENCES versions(id),
+        version_count INTEGER NOT NULL,
+        created TEXT,
+        origin TEXT,
+        classification TEXT
+    ) WITHOUT ROWID;
+    CREATE INDEX cables_created ON cables(created);
+    CREATE TABLE paragraphs (
+        version_id INTEGER NOT NULL REFERENCES versions(id),
+        position INTEGER NOT NULL,
+        number TEXT,
+        marking TEXT,
+        heading TEXT,
+        text TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX paragraphs_version ON paragraphs(version_id, position);
+    CREATE TABLE tags (
+        version_id INTEGER NOT NULL REFERENCES versions(id),
+        position INTEGER NOT NULL,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (version_id, position)
+    ) WITHOUT ROWID;
+    CREATE INDEX tags_tag ON tags(tag);
+    CREATE TABLE refs (
+        version_id INTEGER NOT NULL REFERENCES versions(id),
+        position INTEGER NOT NULL,
+        letter TEXT,
+        reference_id TEXT,
+        text TEXT NOT NULL,
+        PRIMARY KEY (version_id, position)
+    ) WITHOUT ROWID;
+    CREATE INDEX refs_reference_id ON refs(reference_id);
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNew(Exception):
+    """The database was written by a newer cablekit."""
+
+
+def migrate(connection: sqlite3.Connection) -> int:
+    """Bring the database to ``SCHEMA_VERSION``; returns the version it was at."""
+    found = connection.execute("PRAGMA user_version").fetchone()[0]
+    if found > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"database schema version {found} is newer than this cablekit's ({SCHEMA_VERSION})"
+        )
+    for version in range(found, SCHEMA_VERSION):
+        with connection:  # one transaction per step: the DDL and the version bump together
+            connection.execute("BEGIN IMMEDIATE")
+            for statement in _statements(MIGRATIONS[version]):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {version + 1}")
+    return found
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]

@@ -1,0 +1,322 @@
+"""The embedded store: one SQLite file (WAL), the source of truth of a library.
+
+Everything here speaks in reference ids, versions and records; it knows
+nothing of reading files or of the search index. A server database would be
+another class with the same public methods (see ``store/__init__.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from cablekit.errors import CablekitError
+from cablekit.model import Cable
+from cablekit.store.schema import SchemaTooNew, migrate
+
+_INDEXED_KEY = "indexed_version"  # meta: every version with id <= this is in the search index
+_decode = msgspec.json.Decoder().decode
+_encode = msgspec.json.Encoder().encode
+
+
+def text_hash(text: str) -> str:
+    """What makes two texts the same version: their words, whitespace aside.
+
+    The same cable read from the CSV release and from the site's page differs
+    in trailing blanks and line ends; that is not a new version.
+    """
+    return hashlib.blake2b(" ".join(text.split()).encode(), digest_size=16).hexdigest()
+
+
+@dataclass
+class BatchOutcome:
+    """What one batch did: new cables, new versions of known ones, unchanged texts."""
+
+    new_cables: int = 0
+    new_versions: int = 0  # versions added to cables already in the library
+    unchanged: int = 0
+    added: list[Cable] = field(default_factory=list)  # the cables stored as new versions
+
+
+class SqliteStore:
+    """Cables and their versions in one SQLite file."""
+
+    def __init__(self, path: str | Path, *, create: bool = False, readonly: bool = False) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise CablekitError(f"{path}: no such library (create it with cablekit ingest)")
+        if self.path.exists() and self.path.is_dir():
+            raise CablekitError(f"{path}: is a directory, not a library file")
+        try:
+            if readonly:
+                uri = f"file:{self.path.resolve()}?mode=ro"
+                self.db = sqlite3.connect(
+                    uri, uri=True, isolation_level=None, check_same_thread=False
+                )
+            else:
+                self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA busy_timeout = 10000")
+            if not readonly:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+                migrate(self.db)
+            else:
+                self._check_schema()
+        except SchemaTooNew as error:
+            raise CablekitError(f"{path}: {error}") from None
+        except sqlite3.DatabaseError as error:
+            raise CablekitError(f"{path}: not a cablekit library ({error})") from None
+
+    def _check_schema(self) -> None:
+        if self.db.execute("PRAGMA user_version").fetchone()[0] == 0:
+            raise CablekitError(f"{self.path}: not a cablekit library")
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- writing ---------------------------------------------------------------------
+
+    def add_batch(self, cables: Sequence[Cable]) -> BatchOutcome:
+        """Add cables in one transaction: a text already stored adds nothing.
+
+        Every cable must have a reference id. Killing the process mid-batch
+        leaves the database as it was before the batch (SQLite's atomic commit).
+        """
+        outcome = BatchOutcome()
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for cable in cables:
+                self._add(cable, now, outcome)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return outcome
+
+    def _add(self, cable: Cable, now: str, outcome: BatchOutcome) -> None:
+        db = self.db
+        ref = cable.reference_id
+        digest = text_hash(cable.text)
+        if db.execute(
+            "SELECT 1 FROM versions WHERE reference_id = ? AND text_hash = ?", (ref, digest)
+        ).fetchone():
+            outcome.unchanged += 1
+            return
+        row = db.execute(
+            "SELECT version_count FROM cables WHERE reference_id = ?", (ref,)
+        ).fetchone()
+        number = (row[0] if row else 0) + 1
+        source = cable.source
+        cur = db.execute(
+            "INSERT INTO versions (reference_id, number, text_hash, created, origin,"
+            " classification, subject, first_seen, source_path, source_start_line,"
+            " source_end_line, source_format, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                ref,
+                number,
+                digest,
+                cable.created,
+                cable.origin,
+                cable.classification,
+                cable.subject,
+                now,
+                source.path,
+                source.start_line,
+                source.end_line,
+                source.format,
+                zlib.compress(_encode(cable), 6),
+            ),
+        )
+        version_id = cur.lastrowid
+        db.executemany(
+            "INSERT INTO paragraphs VALUES (?,?,?,?,?,?)",
+            [
+                (version_id, i, p.number, p.marking, p.heading, p.text)
+                for i, p in enumerate(cable.paragraphs)
+            ],
+        )
+        db.executemany(
+            "INSERT INTO tags VALUES (?,?,?)",
+            [(version_id, i, tag) for i, tag in enumerate(cable.tags)],
+        )
+        db.executemany(
+            "INSERT INTO refs VALUES (?,?,?,?,?)",
+            [
+                (version_id, i, r.letter, r.reference_id, r.text)
+                for i, r in enumerate(cable.references)
+            ],
+        )
+        db.execute(
+            "INSERT INTO cables VALUES (?,?,?,?,?,?) ON CONFLICT(reference_id) DO UPDATE SET"
+            " latest_version = excluded.latest_version, version_count = excluded.version_count,"
+            " created = excluded.created, origin = excluded.origin,"
+            " classification = excluded.classification",
+            (ref, version_id, number, cable.created, cable.origin, cable.classification),
+        )
+        if number == 1:
+            outcome.new_cables += 1
+        else:
+            outcome.new_versions += 1
+        outcome.added.append(cable)
+
+    # -- the search index's watermark ------------------------------------------------------
+
+    def indexed_version(self) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (_INDEXED_KEY,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def max_version(self) -> int:
+        return self.db.execute("SELECT coalesce(max(id), 0) FROM versions").fetchone()[0]
+
+    def set_indexed_version(self, version_id: int) -> None:
+        self.db.execute(
+            "INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (_INDEXED_KEY, str(version_id)),
+        )
+
+    def ids_changed_since(self, version_id: int) -> list[str]:
+        """Reference ids with a version newer than ``version_id`` (for index catch-up)."""
+        rows = self.db.execute(
+            "SELECT DISTINCT reference_id FROM versions WHERE id > ?", (version_id,)
+        )
+        return [r[0] for r in rows]
+
+    # -- reading ---------------------------------------------------------------------
+
+    def latest_records(self, reference_ids: Iterable[str]) -> Iterator[dict[str, Any]]:
+        """The newest record of each id (ids not in the library are skipped)."""
+        ids = list(reference_ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                "SELECT v.record FROM cables c JOIN versions v ON v.id = c.latest_version"
+                f" WHERE c.reference_id IN ({marks})",
+                chunk,
+            )
+            for (blob,) in rows:
+                yield _decode(zlib.decompress(blob))
+
+    def iter_latest(self, reference_ids: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Every cable's newest record in reference-id order, or those of ``reference_ids``."""
+        if reference_ids is not None:
+            yield from self.latest_records(reference_ids)
+            return
+        rows = self.db.execute(
+            "SELECT v.record FROM cables c JOIN versions v ON v.id = c.latest_version"
+            " ORDER BY c.reference_id"
+        )
+        for (blob,) in rows:
+            yield _decode(zlib.decompress(blob))
+
+    def summaries(self, reference_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The fields a result list shows, for each id."""
+        if not reference_ids:
+            return {}
+        marks = ",".join("?" * len(reference_ids))
+        rows = self.db.execute(
+            "SELECT c.reference_id, c.created, c.origin, c.classification, v.subject,"
+            " c.version_count FROM cables c JOIN versions v ON v.id = c.latest_version"
+            f" WHERE c.reference_id IN ({marks})",
+            list(reference_ids),
+        )
+        return {
+            r[0]: {
+                "reference_id": r[0],
+                "created": r[1],
+                "origin": r[2],
+                "classification": r[3],
+                "subject": r[4],
+                "version_count": r[5],
+            }
+            for r in rows
+        }
+
+    def version_record(self, reference_id: str, number: int | None = None) -> dict | None:
+        """One version's record (the newest when ``number`` is None), or None."""
+        if number is None:
+            row = self.db.execute(
+                "SELECT v.record, v.number FROM cables c JOIN versions v"
+                " ON v.id = c.latest_version WHERE c.reference_id = ?",
+                (reference_id,),
+            ).fetchone()
+        else:
+            row = self.db.execute(
+                "SELECT record, number FROM versions WHERE reference_id = ? AND number = ?",
+                (reference_id, number),
+            ).fetchone()
+        if row is None:
+            return None
+        record = _decode(zlib.decompress(row[0]))
+        record["version"] = row[1]
+        return record
+
+    def versions(self, reference_id: str) -> list[dict[str, Any]]:
+        """Every version of a cable, oldest first: number, first seen, source, hash."""
+        rows = self.db.execute(
+            "SELECT number, first_seen, text_hash, source_path, source_start_line,"
+            " source_end_line, source_format FROM versions WHERE reference_id = ?"
+            " ORDER BY number",
+            (reference_id,),
+        )
+        return [
+            {
+                "number": r[0],
+                "first_seen": r[1],
+                "text_hash": r[2],
+                "source": {"path": r[3], "start_line": r[4], "end_line": r[5], "format": r[6]},
+            }
+            for r in rows
+        ]
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of cables and versions, and of cables per origin, year and classification."""
+        db = self.db
+        cables = db.execute("SELECT count(*) FROM cables").fetchone()[0]
+        versions = db.execute("SELECT count(*) FROM versions").fetchone()[0]
+
+        def counts(expression: str) -> dict[str, int]:
+            rows = db.execute(
+                f"SELECT {expression} AS k, count(*) AS n FROM cables WHERE k IS NOT NULL"
+                " GROUP BY k ORDER BY n DESC, k"
+            )
+            return {str(k): n for k, n in rows}
+
+        return {
+            "cables": cables,
+            "versions": versions,
+            "origin": counts("origin"),
+            "year": dict(sorted(counts("substr(created, 1, 4)").items())),
+            "classification": counts("classification"),
+        }
+
+    def integrity_problems(self) -> list[str]:
+        """What is inconsistent in the database (empty when all is well): for tests and `check`."""
+        db = self.db
+        problems = [r[0] for r in db.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        checks = {
+            "cables pointing at a missing version": "SELECT count(*) FROM cables c"
+            " LEFT JOIN versions v ON v.id = c.latest_version WHERE v.id IS NULL",
+            "cables whose latest version is not their newest": "SELECT count(*) FROM cables c"
+            " JOIN versions v ON v.id = c.latest_version WHERE v.number != c.version_count",
+            "versions without a cable": "SELECT count(*) FROM versions v"
+            " LEFT JOIN cables c ON c.reference_id = v.reference_id WHERE c.reference_id IS NULL",
+            "cables whose version count is wrong": "SELECT count(*) FROM cables c WHERE"
+            " version_count != (SELECT count(*) FROM versions v"
+            " WHERE v.reference_id = c.reference_id)",
+        }
+        for name, sql in checks.items():
+            n = db.execute(sql).fetchone()[0]
+            if n:
+                problems.append(f"{n} {name}")
+        return problems

@@ -1,0 +1,72 @@
+"""The JSON API: the library's search, records, versions and figures over HTTP.
+
+Endpoints are ``async`` on purpose: each request runs on the event loop's one
+thread, so the library's single SQLite connection is never used by two threads
+at once, and a search takes milliseconds.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request
+
+from cablekit.errors import CablekitError
+from cablekit.parse.reference_id import canonical_reference_id
+from cablekit.search.query import QuerySyntaxError
+from cablekit.store import Library
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+def _library(request: Request) -> Library:
+    return request.app.state.library
+
+
+@router.get("/search", summary="Search cables (the newest version of each)")
+async def search(
+    request: Request,
+    q: Annotated[
+        str, Query(description='The query: words, "phrases", OR, -word, tag:PREL ...')
+    ] = "",
+    limit: Annotated[int, Query(ge=0, le=1000)] = 10,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    sort: Literal["relevance", "date"] = "relevance",
+) -> dict[str, Any]:
+    """Same JSON as ``cablekit search --format json``; a malformed query is a 400."""
+    try:
+        return _library(request).search(q, limit=limit, offset=offset, sort=sort)
+    except QuerySyntaxError as error:
+        raise HTTPException(status_code=400, detail=str(error)) from None
+    except CablekitError as error:
+        raise HTTPException(status_code=503, detail=str(error)) from None
+
+
+@router.get("/cables/{reference_id}", summary="One cable's record")
+async def cable(
+    request: Request,
+    reference_id: str,
+    version: Annotated[int | None, Query(ge=1)] = None,
+) -> dict[str, Any]:
+    """The newest version (or ``version``), with the list of versions; 404 when unknown."""
+    record = _library(request).cable(_canonical(reference_id), version)
+    if record is None:
+        raise HTTPException(status_code=404, detail=f"no cable {reference_id} in the library")
+    return record
+
+
+@router.get("/cables/{reference_id}/versions", summary="Every version of a cable")
+async def versions(request: Request, reference_id: str) -> list[dict[str, Any]]:
+    found = _library(request).versions(_canonical(reference_id))
+    if not found:
+        raise HTTPException(status_code=404, detail=f"no cable {reference_id} in the library")
+    return found
+
+
+@router.get("/stats", summary="Counts of cables and versions, per origin, year, classification")
+async def stats(request: Request) -> dict[str, Any]:
+    return _library(request).stats()
+
+
+def _canonical(reference_id: str) -> str:
+    return canonical_reference_id(reference_id) or reference_id

@@ -1,0 +1,119 @@
+"""The library commands (ingest, search, show, diff, stats, export), run as a user runs them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+SAMPLE = ROOT / "samples" / "cables-sample.jsonl"
+SEED = ROOT / "samples" / "republished-page.txt"
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "cablekit", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> str:
+    path = str(tmp_path_factory.mktemp("cli") / "cables.db")
+    result = run("ingest", "--db", path, str(SAMPLE))
+    assert result.returncode == 0, result.stderr
+    assert "25 cables: 25 new" in result.stdout
+    return path
+
+
+def test_ingest_twice_adds_nothing_and_a_copy_adds_a_version(tmp_path):
+    path = str(tmp_path / "v.db")
+    assert run("ingest", "--db", path, str(SAMPLE)).returncode == 0
+    again = run("ingest", "--db", path, str(SAMPLE))
+    assert "0 new, 0 new versions, 25 unchanged" in again.stdout
+    seed = run("ingest", "--db", path, str(SEED))  # the blog copies: other texts, same ids
+    assert "4 cables: 0 new, 4 new versions" in seed.stdout, seed.stdout
+    stats = json.loads(run("stats", "--db", path, "--format", "json").stdout)
+    assert (stats["cables"], stats["versions"]) == (25, 29)
+    diff = run("diff", "--db", path, "09MOSCOW1488")
+    assert diff.returncode == 0 and diff.stdout.startswith("--- 09MOSCOW1488 version 1")
+
+
+def test_a_bad_file_is_reported_and_skipped(tmp_path):
+    bad = tmp_path / "bad.bin"
+    bad.write_bytes(b"\x00\x01\x02\xff" * 1000)
+    path = str(tmp_path / "b.db")
+    result = run("ingest", "--db", path, str(bad), str(SAMPLE))
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "bad.bin" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "25 new" in result.stdout
+
+
+def test_search_json_has_total_results_and_facets(db):
+    result = run("search", "--db", db, "--format", "json", "tag:PREL")
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found["total"] == len(found["results"]) or found["total"] > 10
+    assert set(found["facets"]) == {"origin", "year", "classification", "tag"}
+    assert found["facets"]["tag"]["PREL"] == found["total"]
+
+
+def test_search_text_is_for_people(db):
+    result = run("search", "--db", db, "Lavrov")
+    assert result.returncode == 0, result.stderr
+    assert "match 'Lavrov'" in result.stdout and "09MOSCOW1488" in result.stdout
+
+
+@pytest.mark.parametrize("query", ['"unclosed', "(a OR b", "foo:bar", "-alone", "from:2009-13-45"])
+def test_a_bad_query_is_one_line_and_exit_1(db, query):
+    result = run("search", "--db", db, query)
+    assert result.returncode == 1
+    assert result.stderr.startswith("cablekit: error: ") and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_show_text_and_json(db):
+    text = run("show", "--db", db, "09MOSCOW1488")
+    assert text.returncode == 0 and "Embassy Moscow" in text.stdout and "Versions (1" in text.stdout
+    record = json.loads(run("show", "--db", db, "--format", "json", "09moscow1488").stdout)
+    assert record["reference_id"] == "09MOSCOW1488" and record["versions"][0]["number"] == 1
+
+
+def test_show_unknown_cable_or_version(db):
+    missing = run("show", "--db", db, "99NOWHERE1")
+    assert missing.returncode == 1 and "no such cable" in missing.stderr
+    version = run("show", "--db", db, "--version", "7", "09MOSCOW1488")
+    assert version.returncode == 1 and "no version 7" in version.stderr
+
+
+def test_missing_library_is_one_line(tmp_path):
+    result = run("search", "--db", str(tmp_path / "none.db"), "x")
+    assert result.returncode == 1 and "no such library" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_export_jsonl_csv_parquet(db, tmp_path):
+    jsonl = run("export", "--db", db, "--format", "jsonl", "tag:PREL")
+    records = [json.loads(line) for line in jsonl.stdout.splitlines()]
+    total = json.loads(run("search", "--db", db, "--format", "json", "tag:PREL").stdout)["total"]
+    assert len(records) == total and all("PREL" in r["tags"] for r in records)
+    rows = list(csv.DictReader(io.StringIO(run("export", "--db", db, "--format", "csv").stdout)))
+    assert len(rows) == 25 and rows[0]["reference_id"]
+    out = tmp_path / "c.parquet"
+    assert run("export", "--db", db, "--format", "parquet", "-o", str(out)).returncode == 0
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(out)
+    assert table.num_rows == 25 and "subject" in table.column_names
+    refused = run("export", "--db", db, "--format", "parquet")
+    assert refused.returncode == 1 and "--output" in refused.stderr

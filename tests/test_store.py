@@ -1,0 +1,124 @@
+"""The SQLite store: versions, idempotency, schema, consistency."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from cablekit import CablekitError, parse_cable
+from cablekit.store import SqliteStore, text_hash
+from cablekit.store.schema import SCHEMA_VERSION
+
+CABLE = """C O N F I D E N T I A L SECTION 01 OF 02 MOSCOW 001488
+
+SIPDIS
+
+E.O. 12958: DECL: 06/05/2019
+TAGS: PREL PGOV RS
+SUBJECT: RUSSIA: LAVROV ON THE GEORGIA TALKS
+
+Classified By: Ambassador John R. Beyrle for reasons 1.4 (b) and (d).
+
+1. (C) Summary: Foreign Minister Lavrov told the Ambassador that talks would go on.
+End summary.
+
+2. (C) Lavrov said more.
+"""
+
+
+def _store(tmp_path) -> SqliteStore:
+    return SqliteStore(tmp_path / "lib.db", create=True)
+
+
+def test_same_text_twice_adds_one_version(tmp_path):
+    store = _store(tmp_path)
+    first = store.add_batch([parse_cable(CABLE)])
+    again = store.add_batch([parse_cable(CABLE), parse_cable(CABLE)])
+    assert (first.new_cables, first.new_versions, first.unchanged) == (1, 0, 0)
+    assert (again.new_cables, again.new_versions, again.unchanged) == (0, 0, 2)
+    assert store.stats()["versions"] == 1
+
+
+def test_whitespace_is_not_a_new_version(tmp_path):
+    store = _store(tmp_path)
+    store.add_batch([parse_cable(CABLE)])
+    outcome = store.add_batch([parse_cable(CABLE.replace("\n", "  \r\n"))])
+    assert outcome.unchanged == 1
+    assert text_hash("a  b\n c") == text_hash("a b c")
+
+
+def test_changed_text_adds_a_version_and_becomes_newest(tmp_path):
+    store = _store(tmp_path)
+    store.add_batch([parse_cable(CABLE)])
+    changed = CABLE.replace("Lavrov said more.", "Lavrov said much more.")
+    outcome = store.add_batch([parse_cable(changed)])
+    assert (outcome.new_cables, outcome.new_versions) == (0, 1)
+    assert [v["number"] for v in store.versions("09MOSCOW1488")] == [1, 2]
+    newest = store.version_record("09MOSCOW1488")
+    assert newest["version"] == 2 and "much more" in newest["text"]
+    assert "much more" not in store.version_record("09MOSCOW1488", 1)["text"]
+    assert store.stats()["cables"] == 1 and store.stats()["versions"] == 2
+    assert store.integrity_problems() == []
+
+
+def test_record_round_trip_is_the_parse_record(tmp_path):
+    store = _store(tmp_path)
+    cable = parse_cable(CABLE)
+    store.add_batch([cable])
+    record = store.version_record("09MOSCOW1488")
+    record.pop("version")
+    assert record == cable.to_dict()
+
+
+def test_parts_are_in_their_tables(tmp_path):
+    store = _store(tmp_path)
+    store.add_batch([parse_cable(CABLE)])
+    db = store.db
+    assert [r[0] for r in db.execute("SELECT tag FROM tags ORDER BY position")] == [
+        "PREL",
+        "PGOV",
+        "RS",
+    ]
+    numbers = [r[0] for r in db.execute("SELECT number FROM paragraphs ORDER BY position")]
+    assert numbers == ["1", "2"]
+    row = db.execute("SELECT origin, classification, subject FROM versions").fetchone()
+    assert row == ("Embassy Moscow", "CONFIDENTIAL", "RUSSIA: LAVROV ON THE GEORGIA TALKS")
+
+
+def test_a_failed_batch_leaves_nothing(tmp_path):
+    store = _store(tmp_path)
+    good = parse_cable(CABLE)
+    broken = parse_cable(CABLE.replace("001488", "001489"))
+    broken.paragraphs = None  # type: ignore[assignment]  # makes the insert fail mid-batch
+    with pytest.raises(TypeError):
+        store.add_batch([good, broken])
+    assert store.stats()["versions"] == 0
+    assert store.integrity_problems() == []
+
+
+def test_schema_is_at_the_current_version(tmp_path):
+    store = _store(tmp_path)
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_missing_library_is_a_clear_error(tmp_path):
+    with pytest.raises(CablekitError, match="no such library"):
+        SqliteStore(tmp_path / "nope.db")
+
+
+def test_not_a_database_is_a_clear_error(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes, not a database\n" * 100)
+    with pytest.raises(CablekitError, match="not a cablekit library"):
+        SqliteStore(path)
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "future.db"
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    with pytest.raises(CablekitError, match="newer than this cablekit"):
+        SqliteStore(path)
