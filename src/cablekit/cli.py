@@ -368,6 +368,77 @@ def export(db: str, fmt: str, output: str | None, query: tuple[str, ...]) -> Non
 
 @cli.command()
 @_DB
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "text", "html"]),
+    default="text",
+    show_default=True,
+    help="text: for people; json: one array; jsonl: one object per input; html: a report.",
+)
+@click.option(
+    "--restore", is_flag=True, help="Print each matched cable in full, the copy's losses marked."
+)
+@click.argument("paths", nargs=-1, required=True, metavar="FILE...")
+def identify(db: str, fmt: str, restore: bool, paths: tuple[str, ...]) -> None:
+    """Which cables of the library does each FILE reproduce, and what did the copy lose?
+
+    FILE is a page as text or HTML (- for standard input). For each, the cables
+    it reproduces in page order: where they are on the page, how much of each
+    the copy holds, every line of the original it lost, what it added or
+    changed, the cable's metadata, and the parts of the page that match no cable.
+
+    \b
+    Example:
+        cablekit identify --db cables.db samples/republished-page.txt
+        cablekit identify --db cables.db --format html page.html > report.html
+        cablekit identify --db cables.db --restore page.txt
+    """
+    from cablekit.identify import identify as identify_page
+    from cablekit.identify.report import as_html, as_text, restored
+
+    failures = 0
+
+    def report(error: ReadError) -> None:
+        nonlocal failures
+        failures += 1
+        click.echo(f"cablekit: error: {error}", err=True)
+
+    results = []
+    texts = []
+    with _open(db) as library:
+
+        def original(reference_id: str) -> list[str]:
+            record = library.cable(reference_id) or {}
+            return (record.get("text") or "").split("\n")
+
+        try:
+            for path in paths:
+                try:
+                    for document in read_documents(path, on_error=report):
+                        result = identify_page(library, document.text, source=document.path or path)
+                        if fmt == "jsonl":
+                            click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+                        elif fmt == "text" and not restore:
+                            click.echo(as_text(result) + "\n")
+                        elif restore:
+                            click.echo(restored(result, original))
+                        results.append(result)
+                        texts.append(document.text)
+                except ReadError as error:
+                    report(error)
+        except CablekitError as error:
+            _fail(str(error))
+        if fmt == "json" and not restore:
+            click.echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
+        elif fmt == "html":
+            click.echo(as_html(results, texts, original))
+    if failures:
+        sys.exit(1)
+
+
+@cli.command()
+@_DB
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 def serve(db: str, host: str, port: int) -> None:

@@ -48,7 +48,7 @@ from cablekit.search.query import (
 
 __all__ = ["Hit", "IndexDoc", "SearchIndex", "SearchResult"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the fingerprint field "fp"
 WRITER_HEAP = 128_000_000  # bytes, shared by the writer threads
 MAX_PREFIX_TERMS = 10_000  # a prefix matching more index terms is cut to the first 10,000
 FACET_SIZE = 100  # entries kept per facet
@@ -56,6 +56,7 @@ MAX_TOKEN_BYTES = 40  # tantivy's default tokenizer drops longer tokens
 SNIPPET_CHARS = 200
 
 _LOWER_RAW = "cablekit_lower_raw"
+_WHITESPACE = "cablekit_whitespace"  # fingerprint terms, space-separated
 _META_FILE = "cablekit-search.json"
 _FACET_FIELDS = {
     "origin": "origin_raw",
@@ -80,6 +81,8 @@ class IndexDoc(msgspec.Struct):
     tags: list[str]
     subject: str | None
     body: str  # Cable.body (clean text)
+    # the text-reuse fingerprints of the cable's original text (cablekit.identify.fingerprint)
+    fingerprints: list[str] = msgspec.field(default_factory=list)
 
 
 class Hit(msgspec.Struct):
@@ -108,6 +111,7 @@ def _schema() -> tantivy.Schema:
         sb.add_text_field(name + "_raw", fast=True, tokenizer_name="raw", index_option="basic")
     sb.add_integer_field("created", indexed=True, fast=True)
     sb.add_text_field("year", fast=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("fp", tokenizer_name=_WHITESPACE, index_option="basic")
     return sb.build()
 
 
@@ -174,6 +178,8 @@ class SearchIndex:
             .build()
         )
         self._index.register_tokenizer(_LOWER_RAW, analyzer)
+        whitespace = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()
+        self._index.register_tokenizer(_WHITESPACE, whitespace)
 
     # --- writing -------------------------------------------------------------------------
 
@@ -218,6 +224,8 @@ class SearchIndex:
         if created is not None:
             d.add_integer("created", _seconds(created))
             d.add_text("year", f"{created.year:04d}")
+        if doc.fingerprints:
+            d.add_text("fp", " ".join(doc.fingerprints))
         return d
 
     def replace(self, docs: Iterable[IndexDoc]) -> None:
@@ -253,6 +261,33 @@ class SearchIndex:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # --- text reuse ----------------------------------------------------------------------
+
+    def reusing(self, terms: list[str], *, limit: int = 10) -> list[tuple[str, float]]:
+        """The cables that share most fingerprint ``terms`` (BM25: rare ones weigh more)."""
+        if not terms:
+            return []
+        schema = self._schema
+        query = Query.boolean_query(
+            [
+                (Occur.Should, Query.term_query(schema, "fp", t, index_option="basic"))
+                for t in dict.fromkeys(terms)
+            ]
+        )
+        searcher = self._index.searcher()
+        found = searcher.search(query, limit=limit, count=False)
+        out = []
+        for score, address in found.hits:
+            ids = searcher.doc(address).get_all("reference_id")
+            if ids:
+                out.append((ids[0], float(score)))
+        return out
+
+    def fingerprint_frequency(self, terms: list[str]) -> dict[str, int]:
+        """How many cables hold each fingerprint term."""
+        searcher = self._index.searcher()
+        return {t: searcher.doc_freq("fp", t) for t in dict.fromkeys(terms)}
 
     # --- searching -----------------------------------------------------------------------
 

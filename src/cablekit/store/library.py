@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from cablekit.errors import CablekitError, ReadError
+from cablekit.identify.fingerprint import index_terms
 from cablekit.model import Cable
 from cablekit.search.index import IndexDoc, SearchIndex
 from cablekit.search.query import parse_query
@@ -182,6 +183,10 @@ class Library:
 
     # -- reading ------------------------------------------------------------------------
 
+    def search_index(self) -> SearchIndex:
+        """The search index, opened for reading (once)."""
+        return self._index()
+
     def _index(self) -> SearchIndex:
         if self._reader is None:
             if not self.search_path.exists():
@@ -317,6 +322,7 @@ def _index_doc(cable: Cable) -> IndexDoc:
         tags=list(cable.tags),
         subject=cable.subject,
         body=cable.body,
+        fingerprints=index_terms(cable.body),
     )
 
 
@@ -329,4 +335,5 @@ def _index_doc_from_record(record: dict[str, Any]) -> IndexDoc:
         tags=list(record.get("tags") or []),
         subject=record.get("subject"),
         body=record.get("body") or "",
+        fingerprints=index_terms(record.get("body") or ""),
     )
