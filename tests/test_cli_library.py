@@ -64,7 +64,9 @@ def test_search_json_has_total_results_and_facets(db):
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)
     assert found["total"] == len(found["results"]) or found["total"] > 10
-    assert set(found["facets"]) == {"origin", "year", "classification", "tag"}
+    assert set(found["facets"]) == {"origin", "year", "month", "classification", "tag"}
+    assert list(found["facets"]["month"]) == sorted(found["facets"]["month"])
+    assert sum(found["facets"]["month"].values()) == sum(found["facets"]["year"].values())
     assert found["facets"]["tag"]["PREL"] == found["total"]
 
 

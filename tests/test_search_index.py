@@ -250,7 +250,7 @@ def test_known_counts(index: SearchIndex) -> None:
 def _scan_facets(query: str, scanned: list[Scanned]) -> dict[str, dict[str, int]]:
     node = parse_query(query)
     counts: dict[str, Counter[str]] = {
-        k: Counter() for k in ("origin", "year", "classification", "tag")
+        k: Counter() for k in ("origin", "year", "month", "classification", "tag")
     }
     for s in scanned:
         if not matches(node, s):
@@ -258,12 +258,15 @@ def _scan_facets(query: str, scanned: list[Scanned]) -> dict[str, dict[str, int]
         d = s.doc
         counts["origin"][d.origin] += 1
         counts["year"][d.created[:4]] += 1
+        counts["month"][d.created[:7]] += 1
         counts["classification"][d.classification] += 1
         counts["tag"].update(set(d.tags))
-    return {
+    out = {
         name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:100])
         for name, c in counts.items()
     }
+    out["month"] = dict(sorted(counts["month"].items()))  # the timeline: every month, in order
+    return out
 
 
 @pytest.mark.parametrize(
@@ -274,6 +277,9 @@ def test_facets_equal_scan(query: str, index: SearchIndex, scanned: list[Scanned
     expected = _scan_facets(query, scanned)
     assert result.facets == expected
     for name, facet in result.facets.items():
+        if name == "month":
+            assert list(facet) == sorted(facet)
+            continue
         assert list(facet.values()) == sorted(facet.values(), reverse=True), name
         assert len(facet) <= 100
 
@@ -410,6 +416,7 @@ def test_missing_metadata_is_absent_from_facets(tmp_path: Path) -> None:
         assert result.facets == {
             "origin": {"Embassy Moscow": 1},
             "year": {"2009": 1},
+            "month": {"2009-06": 1},
             "classification": {"SECRET": 1},
             "tag": {"PREL": 1, "prel": 1},
         }

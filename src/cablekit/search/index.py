@@ -13,7 +13,8 @@ Fields:
   raw-case fast field that the facets count, so facet keys keep their spelling.
 * ``reference_id``: raw, stored, the key ``replace`` deletes by.
 * ``created``: seconds since the epoch (i64, indexed + fast) for date ranges and sort;
-  ``year``: its year as a raw fast string, for the year facet.
+  ``year`` and ``month`` (``2009-06``): raw fast strings for the year facet and the
+  timeline (the month facet lists every month, in order, never cut).
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from cablekit.search.query import (
 
 __all__ = ["Hit", "IndexDoc", "SearchIndex", "SearchResult"]
 
-SCHEMA_VERSION = 2  # 2: the fingerprint field "fp"
+SCHEMA_VERSION = 3  # 2: the fingerprint field "fp"; 3: "month"
 WRITER_HEAP = 128_000_000  # bytes, shared by the writer threads
 MAX_PREFIX_TERMS = 10_000  # a prefix matching more index terms is cut to the first 10,000
 FACET_SIZE = 100  # entries kept per facet
@@ -61,9 +62,11 @@ _META_FILE = "cablekit-search.json"
 _FACET_FIELDS = {
     "origin": "origin_raw",
     "year": "year",
+    "month": "month",
     "classification": "classification_raw",
     "tag": "tag_raw",
 }
+_MONTHS = 12 * 200  # every month of two centuries: the month facet is never cut
 _FACET_ASK = 250  # buckets asked per facet: enough to see whether ties cross the cut at 100
 _FACET_ALL = 4_000_000_000  # "every term": terms per segment and the exact fallback
 _SMALL_EXPANSION = 64  # prefix expansions up to this size are scored (BM25) term by term
@@ -111,6 +114,7 @@ def _schema() -> tantivy.Schema:
         sb.add_text_field(name + "_raw", fast=True, tokenizer_name="raw", index_option="basic")
     sb.add_integer_field("created", indexed=True, fast=True)
     sb.add_text_field("year", fast=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("month", fast=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("fp", tokenizer_name=_WHITESPACE, index_option="basic")
     return sb.build()
 
@@ -224,6 +228,7 @@ class SearchIndex:
         if created is not None:
             d.add_integer("created", _seconds(created))
             d.add_text("year", f"{created.year:04d}")
+            d.add_text("month", f"{created.year:04d}-{created.month:02d}")
         if doc.fingerprints:
             d.add_text("fp", " ".join(doc.fingerprints))
         return d
@@ -380,7 +385,10 @@ class SearchIndex:
             pairs.sort(key=lambda kv: (-kv[1], kv[0]))
             return pairs
 
-        aggs = {name: terms(field, _FACET_ASK) for name, field in _FACET_FIELDS.items()}
+        aggs = {
+            name: terms(field, _MONTHS if name == "month" else _FACET_ASK)
+            for name, field in _FACET_FIELDS.items()
+        }
         result = searcher.aggregate(q, aggs)
         out: dict[str, dict[str, int]] = {}
         for name, field in _FACET_FIELDS.items():
@@ -390,13 +398,17 @@ class SearchIndex:
             # at the cut could hide behind the buckets asked; otherwise ask for everything.
             inexact = bool(r.get("doc_count_error_upper_bound"))
             tie_hidden = (
-                len(pairs) >= _FACET_ASK
+                name != "month"
+                and len(pairs) >= _FACET_ASK
                 and r.get("sum_other_doc_count")
                 and pairs[FACET_SIZE - 1][1] == pairs[-1][1]
             )
             if inexact or tie_hidden:
                 full = searcher.aggregate(q, {name: terms(field, _FACET_ALL)})
                 pairs = ordered(full.get(name) or {})
+            if name == "month":  # a timeline: every month, in order
+                out[name] = dict(sorted(pairs))
+                continue
             out[name] = dict(pairs[:FACET_SIZE])
         return out
 
