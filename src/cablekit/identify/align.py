@@ -9,12 +9,16 @@ from words back to the lines of each text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz.distance import Indel
 
 from cablekit.identify.fingerprint import Words
+
+_WORD = re.compile(r"[^\W_]+")
+SOLID = 3  # kept words in a row that place a copy in its original
 
 
 @dataclass
@@ -36,37 +40,40 @@ def align(
     copy_lines: list[str],
     *,
     body_start: int = 0,
-    last_paragraph: int | None = None,
     paragraph_at: dict[int, str | None] | None = None,
 ) -> Alignment:
-    """Align ``copy`` (a region of a page) against ``original`` (a whole cable).
+    """Align ``copy`` (a region of a page) against ``original`` (the words of a cable,
+    or of the part of it the copy is known to come from).
 
-    ``body_start`` is the original's first line after the routing header, and
-    ``last_paragraph`` the line where its last numbered paragraph starts: a copy
+    ``body_start`` is the original's first line after the routing header. A copy
     that begins before the first paragraph is taken to cover the cable from its
-    first body line, and one that reaches the last paragraph to cover it to the
-    end (the signature), since that is what the copy set out to reproduce.
+    first body line, and one that goes on until only a sign-off is left (lines of
+    one or two words: ``BEYRLE``) to cover it to the end: that is what the copy
+    set out to reproduce, and what it dropped there is lost.
     """
     ops = Indel.opcodes(original.words, copy.words)
     kept_at = [False] * len(original.words)
+    solid: list[int] = []  # original words in runs of SOLID or more kept words
     changed: list[dict[str, Any]] = []
     added: list[dict[str, Any]] = []
     for op in ops:
         if op.tag == "equal":
             for i in range(op.src_start, op.src_end):
                 kept_at[i] = True
+            if op.src_end - op.src_start >= SOLID:
+                solid += [op.src_start, op.src_end - 1]
     kept = sum(kept_at)
-    if not kept:
+    if not solid:
         return Alignment((0, 0), 0.0, 0)
-    first_word = kept_at.index(True)
-    last_word = len(kept_at) - 1 - kept_at[::-1].index(True)
-    first_line = original.lines[first_word]
-    last_line = original.lines[last_word]
+    # The span: from the first to the last run of kept words long enough not to be
+    # chance (an alignment also pairs single common words across a gap).
+    first_line = original.lines[solid[0]]
+    last_line = original.lines[solid[-1]]
     paragraph_starts = sorted(k for k in (paragraph_at or {}) if k is not None)
     first_paragraph = paragraph_starts[0] if paragraph_starts else None
     if first_paragraph is not None and first_line <= first_paragraph:
         first_line = min(first_line, body_start)
-    if last_paragraph is not None and last_line >= last_paragraph:
+    if _only_signoff_after(last_line, original_lines):
         last_line = len(original_lines) - 1
 
     # Lines of the original, inside the span, that hold words and kept none of them.
@@ -105,6 +112,12 @@ def align(
         added,
         changed,
     )
+
+
+def _only_signoff_after(line: int, lines: list[str]) -> bool:
+    """Whether every line after ``line`` with words has at most two (a signature)."""
+    rest = [len(_WORD.findall(text)) for text in lines[line + 1 :]]
+    return any(rest) and all(n <= 2 for n in rest)
 
 
 def _runs(

@@ -69,76 +69,127 @@ def identify(library: Library, text: str, *, source: str | None = None) -> Ident
     hashes = run_hashes(page.words)
     if not len(hashes):
         return Identification(source=source, unmatched=_unmatched(page, page_lines, []))
-    index = library.search_index()
-    candidates: dict[str, None] = {}
+    finder = _Finder(library, page, hashes)
     # A long page asks with its winnowed hashes (the index's are winnowed alike, so a
     # shared run of K + W - 1 words still shares one); a short one with every run.
     long_page = len(hashes) > LONG_PAGE
     step = CHUNK * 4 if long_page else CHUNK
-    for start in range(0, len(hashes), step):
-        part = hashes[start : start + step]
-        chunk = terms_of(winnow(part) if long_page else part)
-        found = index.reusing(chunk, limit=PER_CHUNK)
-        for reference_id, score in found:
-            if score >= RELATIVE_SCORE * found[0][1]:  # far below the best: chance hits
-                candidates[reference_id] = None
-    records = {r["reference_id"]: r for r in library.store.latest_records(list(candidates))}
-
-    # Which page words each candidate explains.
-    explains: dict[str, set[int]] = {}
-    originals: dict[str, tuple[Words, list[str]]] = {}
-    order = np.argsort(hashes, kind="stable")
-    ordered = hashes[order]
-    for reference_id, record in records.items():
-        original = words_of(record["text"])
-        shared = _shared_runs(ordered, order, run_hashes(original.words))
-        if len(shared) + K - 1 < MIN_WORDS:
-            continue
-        explained = np.zeros(len(page.words), dtype=bool)
-        for j in range(K):
-            explained[shared + j] = True
-        covered = set(np.flatnonzero(explained).tolist())
-        if len(covered) >= MIN_WORDS:
-            explains[reference_id] = covered
-            originals[reference_id] = (original, record["text"].split("\n"))
-
-    # Greedy cover, stretch by stretch: the stretch of one cable that explains most
-    # unexplained words first. Stretches, not whole cables: a cable whose own copy is
-    # long must not also claim a boilerplate line inside another cable's copy.
-    stretches = [
-        (ref, set(words))
-        for ref, covered in explains.items()
-        for words in _stretches(sorted(covered))
-    ]
-    taken: dict[int, str] = {}
-    # Lazy greedy: a stretch's gain only falls as others are taken, so a stretch whose
-    # fresh gain still tops the queue's next stale one is the true best.
-    queue = [(-len(words), k) for k, (_, words) in enumerate(stretches) if len(words) >= MIN_WORDS]
-    heapq.heapify(queue)
-    while queue:
-        _, k = heapq.heappop(queue)
-        ref, words = stretches[k]
-        gain = len(words - taken.keys())
-        if gain < MIN_WORDS:
-            continue
-        if queue and gain < -queue[0][0]:
-            heapq.heappush(queue, (-gain, k))
-            continue
-        for i in words:
-            taken.setdefault(i, ref)
+    finder.ask([(start, start + step) for start in range(0, len(hashes), step)], long_page)
+    taken = finder.cover()
+    # A short copy beside a long one can be crowded out of its stretch's candidates:
+    # ask again for what is still unexplained, with every run.
+    for _ in range(2):
+        gaps = _unexplained(taken, len(page.words))
+        if not gaps or not finder.ask(gaps, False):
+            break
+        taken = finder.cover()
 
     matches = []
     for reference_id, first, last in _regions(taken):
         if sum(1 for i in range(first, last + 1) if taken.get(i) == reference_id) < MIN_WORDS:
             continue
-        matches.append(
-            _match(reference_id, first, last, page, page_lines, originals, records, taken)
-        )
+        matches.append(_match(reference_id, first, last, page, page_lines, finder, taken))
     matches.sort(key=lambda m: m.input_span[0])
     spans = [(m.input_span[0] - 1, m.input_span[1] - 1) for m in matches]
     return Identification(
         source=source, matches=matches, unmatched=_unmatched(page, page_lines, spans)
     )
+
+
+class _Finder:
+    """Candidates for a page, and which page words each one explains."""
+
+    def __init__(self, library: Library, page: Words, hashes: np.ndarray) -> None:
+        self.library = library
+        self.index = library.search_index()
+        self.page = page
+        self.hashes = hashes
+        self.order = np.argsort(hashes, kind="stable")
+        self.ordered = hashes[self.order]
+        self.asked: set[str] = set()
+        self.explains: dict[str, set[int]] = {}
+        self.records: dict[str, dict[str, Any]] = {}
+        self.originals: dict[str, tuple[Words, list[str], np.ndarray]] = {}
+
+    def ask(self, stretches: list[tuple[int, int]], winnowed: bool) -> bool:
+        """Ask the index for the cables sharing most runs of each page stretch
+        (run positions ``[start, end)``); verify the new ones. True if any was new."""
+        new: dict[str, None] = {}
+        for start, end in stretches:
+            part = self.hashes[start:end]
+            if not len(part):
+                continue
+            found = self.index.reusing(
+                terms_of(winnow(part) if winnowed else part), limit=PER_CHUNK
+            )
+            for reference_id, score in found:
+                if score >= RELATIVE_SCORE * found[0][1] and reference_id not in self.asked:
+                    new[reference_id] = None
+        self.asked.update(new)
+        for record in self.library.store.latest_records(list(new)):
+            self._verify(record)
+        return bool(new)
+
+    def _verify(self, record: dict[str, Any]) -> None:
+        """Mark the page words the cable explains: those inside runs it shares."""
+        original = words_of(record["text"])
+        own = run_hashes(original.words)
+        shared = _shared_runs(self.ordered, self.order, own)
+        if len(shared) + K - 1 < MIN_WORDS:
+            return
+        explained = np.zeros(len(self.page.words), dtype=bool)
+        for j in range(K):
+            explained[shared + j] = True
+        covered = set(np.flatnonzero(explained).tolist())
+        if len(covered) >= MIN_WORDS:
+            reference_id = record["reference_id"]
+            self.explains[reference_id] = covered
+            self.records[reference_id] = record
+            self.originals[reference_id] = (original, record["text"].split("\n"), own)
+
+    def cover(self) -> dict[int, str]:
+        """Greedy cover, stretch by stretch: the stretch of one cable that explains most
+        unexplained words first. Stretches, not whole cables: a cable whose own copy is
+        long must not also claim a boilerplate line inside another cable's copy."""
+        stretches = [
+            (ref, set(words))
+            for ref, covered in self.explains.items()
+            for words in _stretches(sorted(covered))
+            if len(words) >= MIN_WORDS
+        ]
+        taken: dict[int, str] = {}
+        # Lazy greedy: a stretch's gain only falls as others are taken, so a stretch
+        # whose fresh gain still tops the queue's next stale one is the true best.
+        queue = [(-len(words), ref, k) for k, (ref, words) in enumerate(stretches)]
+        heapq.heapify(queue)
+        while queue:
+            _, _, k = heapq.heappop(queue)
+            ref, words = stretches[k]
+            gain = len(words - taken.keys())
+            if gain < MIN_WORDS:
+                continue
+            if queue and gain < -queue[0][0]:
+                heapq.heappush(queue, (-gain, ref, k))
+                continue
+            for i in words:
+                taken.setdefault(i, ref)
+        return taken
+
+
+def _unexplained(taken: dict[int, str], n: int) -> list[tuple[int, int]]:
+    """Run positions ``[start, end)`` of page stretches of at least ``MIN_WORDS``
+    words that no accepted cable explains."""
+    out = []
+    start = None
+    for i in range(n + 1):
+        free = i < n and i not in taken
+        if free and start is None:
+            start = i
+        elif not free and start is not None:
+            if i - start >= MIN_WORDS:
+                out.append((start, max(start + 1, i - K + 1)))
+            start = None
+    return out
 
 
 def _shared_runs(ordered: np.ndarray, order: np.ndarray, own: np.ndarray) -> np.ndarray:
@@ -158,11 +209,11 @@ def _shared_runs(ordered: np.ndarray, order: np.ndarray, own: np.ndarray) -> np.
     return np.sort(order[np.repeat(starts, lengths) + offsets])
 
 
-def _stretches(positions: list[int]) -> list[list[int]]:
-    """Sorted word positions cut where two are more than ``GAP`` apart."""
+def _stretches(positions: list[int], gap: int = GAP) -> list[list[int]]:
+    """Sorted word positions cut where two are more than ``gap`` apart."""
     out: list[list[int]] = []
     for i in positions:
-        if out and i - out[-1][-1] <= GAP:
+        if out and i - out[-1][-1] <= gap:
             out[-1].append(i)
         else:
             out.append([i])
@@ -197,29 +248,31 @@ def _match(
     last: int,
     page: Words,
     page_lines: list[str],
-    originals: dict[str, tuple[Words, list[str]]],
-    records: dict[str, dict[str, Any]],
+    finder: _Finder,
     taken: dict[int, str],
 ) -> Match:
-    original, original_lines = originals[reference_id]
-    record = records[reference_id]
+    original, original_lines, own = finder.originals[reference_id]
+    record = finder.records[reference_id]
     region = Words(page.words[first : last + 1], page.lines[first : last + 1])
+    # Align against the part of the cable the region's runs point to, not the whole
+    # cable: a word-level alignment would otherwise pick up common words anywhere.
+    a, b = _window(own, finder.hashes[first : max(first + 1, last - K + 2)], len(original.words))
+    window = Words(original.words[a:b], original.lines[a:b])
     paragraphs = record.get("paragraphs") or []
     paragraph_at = {p["start_line"] - 1: p.get("number") for p in paragraphs if p.get("start_line")}
     result = align(
-        original,
+        window,
         original_lines,
         region,
         page_lines,
         body_start=_body_start(record),
-        last_paragraph=max(paragraph_at) if paragraph_at else None,
         paragraph_at=paragraph_at,
     )
     explained = sum(1 for i in range(first, last + 1) if taken.get(i) == reference_id)
     return Match(
         reference_id=reference_id,
         score=round(explained / max(1, last - first + 1), 4),
-        coverage=round(result.coverage, 4),
+        coverage=round(result.kept / max(1, len(original.words)), 4),
         input_span=[page.lines[first] + 1, page.lines[last] + 1],
         cable_span=[result.cable_span[0] + 1, result.cable_span[1] + 1],
         missing=[
@@ -238,6 +291,16 @@ def _match(
             "origin": record.get("origin"),
         },
     )
+
+
+def _window(own: np.ndarray, region: np.ndarray, n: int) -> tuple[int, int]:
+    """The stretch of the cable's words ``[a, b)`` whose runs the page region shares
+    (the densest, when they fall in several places), with a margin for edits."""
+    positions = np.flatnonzero(np.isin(own, region)).tolist()
+    if not positions:
+        return 0, n
+    best = max(_stretches(positions), key=len)
+    return max(0, best[0] - K), min(n, best[-1] + 2 * K)
 
 
 def _body_start(record: dict[str, Any]) -> int:
