@@ -3,9 +3,18 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
+CHROMIUM := /usr/bin/chromium
+SAMPLE_DB := .cablekit/sample.db
+
 .PHONY: venv run test lint format bench clean
 
 venv: $(STAMP)
+
+## Debian's Chromium, for the browser tests (Playwright drives it; it never downloads one).
+## Without root or a package mirror this fails quietly and the browser tests say they skip.
+$(CHROMIUM):
+	-apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 || \
+	  (apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends chromium >/dev/null 2>&1)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,11 +22,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## The main job: parse the bundled sample page and print what was found.
+## The main job: the web app over a library of the bundled sample cables (built once).
 run: venv
-	$(BIN)/cablekit parse --format text samples/republished-page.txt
+	@test -f $(SAMPLE_DB) || $(BIN)/cablekit ingest --db $(SAMPLE_DB) --no-progress samples/cables-sample.jsonl
+	@echo "cablekit: serving the sample library at http://127.0.0.1:8000/ (Ctrl-C stops it)"
+	$(BIN)/cablekit serve --db $(SAMPLE_DB) --host 127.0.0.1 --port 8000
 
-test: venv
+test: venv $(CHROMIUM)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/pytest -q
@@ -30,7 +41,7 @@ format: venv
 	$(BIN)/ruff check --fix src tests benchmarks
 
 bench: venv
-	$(BIN)/python benchmarks/bench_parse.py
+	$(BIN)/python benchmarks/bench_parse.py --passes 5
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -442,7 +442,7 @@ def identify(db: str, fmt: str, restore: bool, paths: tuple[str, ...]) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 def serve(db: str, host: str, port: int) -> None:
-    """Serve the library over HTTP: the JSON API (and its OpenAPI schema at /docs).
+    """Serve the library over HTTP: the web app and the JSON API (schema at /openapi.json).
 
     \b
     Endpoints:

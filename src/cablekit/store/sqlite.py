@@ -55,6 +55,8 @@ class SqliteStore:
             raise CablekitError(f"{path}: no such library (create it with cablekit ingest)")
         if self.path.exists() and self.path.is_dir():
             raise CablekitError(f"{path}: is a directory, not a library file")
+        if create and not self.path.exists():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             if readonly:
                 uri = f"file:{self.path.resolve()}?mode=ro"
@@ -200,12 +202,14 @@ class SqliteStore:
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             rows = self.db.execute(
-                "SELECT v.record FROM cables c JOIN versions v ON v.id = c.latest_version"
-                f" WHERE c.reference_id IN ({marks})",
+                "SELECT v.record, v.number FROM cables c JOIN versions v"
+                f" ON v.id = c.latest_version WHERE c.reference_id IN ({marks})",
                 chunk,
             )
-            for (blob,) in rows:
-                yield _decode(zlib.decompress(blob))
+            for blob, number in rows:
+                record = _decode(zlib.decompress(blob))
+                record["version"] = number
+                yield record
 
     def iter_latest(self, reference_ids: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
         """Every cable's newest record in reference-id order, or those of ``reference_ids``."""
@@ -213,11 +217,13 @@ class SqliteStore:
             yield from self.latest_records(reference_ids)
             return
         rows = self.db.execute(
-            "SELECT v.record FROM cables c JOIN versions v ON v.id = c.latest_version"
-            " ORDER BY c.reference_id"
+            "SELECT v.record, v.number FROM cables c JOIN versions v"
+            " ON v.id = c.latest_version ORDER BY c.reference_id"
         )
-        for (blob,) in rows:
-            yield _decode(zlib.decompress(blob))
+        for blob, number in rows:
+            record = _decode(zlib.decompress(blob))
+            record["version"] = number
+            yield record
 
     def summaries(self, reference_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """The fields a result list shows, for each id."""

@@ -10,11 +10,13 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
 
 from cablekit.errors import CablekitError
 from cablekit.parse.reference_id import canonical_reference_id
 from cablekit.search.query import QuerySyntaxError
 from cablekit.store import Library
+from cablekit.web.upload import MAX_UPLOAD, UploadError, read_page
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -66,6 +68,53 @@ async def versions(request: Request, reference_id: str) -> list[dict[str, Any]]:
 @router.get("/stats", summary="Counts of cables and versions, per origin, year, classification")
 async def stats(request: Request) -> dict[str, Any]:
     return _library(request).stats()
+
+
+@router.post(
+    "/identify",
+    summary="Which cables a page reproduces, and what the copy lost",
+    openapi_extra={
+        "requestBody": {
+            "description": (
+                'The page: JSON {"text": "..."}, a form with a "text" field or a "file"'
+                f" (text or HTML; at most {MAX_UPLOAD} bytes), or a text/plain body."
+            ),
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["text"],
+                        "properties": {"text": {"type": "string"}},
+                    }
+                },
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {
+                            "text": {"type": "string"},
+                            "file": {"type": "string", "format": "binary"},
+                        },
+                    }
+                },
+                "text/plain": {"schema": {"type": "string"}},
+            },
+        }
+    },
+)
+async def identify(request: Request) -> Any:
+    """The JSON of ``cablekit identify --format json`` for one page (HTML reduced to its
+    main text first); 413 over the size limit, 400 when there is no text."""
+    from cablekit.identify import identify as identify_page
+
+    try:
+        page = await read_page(request)
+    except UploadError as error:
+        return JSONResponse({"detail": error.message}, status_code=error.status)
+    try:
+        result = identify_page(_library(request), page.text, source=page.source)
+    except CablekitError as error:
+        raise HTTPException(status_code=503, detail=str(error)) from None
+    return result.to_dict()
 
 
 def _canonical(reference_id: str) -> str:
