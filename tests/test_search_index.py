@@ -149,7 +149,14 @@ def index(tmp_path_factory: pytest.TempPathFactory, corpus_docs: list[IndexDoc])
     writer.replace(corpus_docs)
     writer.commit()
     writer.close()
-    return SearchIndex(path)  # read-only, as the CLI and the API open it
+    # read-only, as the CLI and the API open it; the text for snippets comes from outside
+    return SearchIndex(path, text_of=_texts_of(corpus_docs))
+
+
+def _texts_of(docs: list[IndexDoc]):
+    """What the library's store gives the index for snippets: subject + body."""
+    texts = {d.reference_id: f"{d.subject}\n{d.body}" if d.subject else d.body for d in docs}
+    return lambda ids: {i: texts[i] for i in ids if i in texts}
 
 
 def scan_total(query: str, scanned: list[Scanned]) -> int:
@@ -378,8 +385,10 @@ def test_replace_is_idempotent(tmp_path: Path, corpus_docs: list[IndexDoc]) -> N
         assert ix.doc_count() == 200
         assert ix.search("Lavrov").total == lavrov
         # a changed text replaces the old one
-        ix.replace([_doc(docs[0].reference_id, "zyzzyva appears")])
+        changed = _doc(docs[0].reference_id, "zyzzyva appears")
+        ix.replace([changed])
         ix.commit()
+        ix._text_of = _texts_of([changed])
         assert ix.doc_count() == 200
         assert ix.search("zyzzyva").total == 1
         assert ix.search("zyzzyva").hits[0].snippet == "A SUBJECT <b>zyzzyva</b> appears"

@@ -80,8 +80,11 @@ def test_parts_are_in_their_tables(tmp_path):
         "PGOV",
         "RS",
     ]
-    numbers = [r[0] for r in db.execute("SELECT number FROM paragraphs ORDER BY position")]
-    assert numbers == ["1", "2"]
+    rows = db.execute("SELECT number, start_line, chars FROM paragraphs ORDER BY position")
+    assert [r[0] for r in rows] == ["1", "2"]
+    first = db.execute("SELECT start_line, chars FROM paragraphs WHERE position = 0").fetchone()
+    assert CABLE.split("\n")[first[0] - 1].startswith("1. (C) Summary")
+    assert first[1] > 60
     row = db.execute("SELECT origin, classification, subject FROM versions").fetchone()
     assert row == ("Embassy Moscow", "CONFIDENTIAL", "RUSSIA: LAVROV ON THE GEORGIA TALKS")
 
@@ -122,3 +125,20 @@ def test_newer_schema_is_refused(tmp_path):
     db.close()
     with pytest.raises(CablekitError, match="newer than this cablekit"):
         SqliteStore(path)
+
+
+def test_migration_from_schema_1_keeps_paragraph_rows(tmp_path):
+    """A library made by schema 1 (paragraph texts in the table) is migrated in place."""
+    from cablekit.store.schema import MIGRATIONS, _statements
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    for statement in _statements(MIGRATIONS[0]):
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 1")
+    db.execute("INSERT INTO paragraphs VALUES (1, 0, '1', 'C', NULL, 'some text')")
+    db.close()
+    store = SqliteStore(path)
+    row = store.db.execute("SELECT number, marking, chars FROM paragraphs").fetchone()
+    assert row == ("1", "C", 9)
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -7,7 +7,8 @@ Fields:
 
 * ``text`` (subject + "\\n" + body) and ``subject``: the default tokenizer (split on
   non-alphanumerics, lowercase, drop tokens over 40 bytes; no stemming), with positions
-  for phrases. ``text`` is stored for snippets.
+  for phrases. ``text`` is not stored (the store has it): snippets are made from the
+  text ``text_of`` gives, which keeps the index a third smaller.
 * ``origin``, ``classification``, ``level`` (the label before ``//``), ``tag``: indexed
   whole and lowercased, so filters are case-insensitive; each has a ``*_raw`` twin, a
   raw-case fast field that the facets count, so facet keys keep their spelling.
@@ -24,7 +25,7 @@ import html
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -49,7 +50,7 @@ from cablekit.search.query import (
 
 __all__ = ["Hit", "IndexDoc", "SearchIndex", "SearchResult"]
 
-SCHEMA_VERSION = 3  # 2: the fingerprint field "fp"; 3: "month"
+SCHEMA_VERSION = 4  # 2: the fingerprint field "fp"; 3: "month"; 4: "text" not stored
 WRITER_HEAP = 128_000_000  # bytes, shared by the writer threads
 MAX_PREFIX_TERMS = 10_000  # a prefix matching more index terms is cut to the first 10,000
 FACET_SIZE = 100  # entries kept per facet
@@ -107,7 +108,7 @@ def _schema() -> tantivy.Schema:
     sb.add_text_field(
         "reference_id", stored=True, fast=True, tokenizer_name="raw", index_option="basic"
     )
-    sb.add_text_field("text", stored=True, tokenizer_name="default", index_option="position")
+    sb.add_text_field("text", tokenizer_name="default", index_option="position")
     sb.add_text_field("subject", tokenizer_name="default", index_option="position")
     for name in ("origin", "classification", "level", "tag"):
         sb.add_text_field(name, tokenizer_name=_LOWER_RAW, index_option="basic")
@@ -152,8 +153,18 @@ class SearchIndex:
     each commit shortly after it lands.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, writable: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        writable: bool = False,
+        text_of: Callable[[list[str]], dict[str, str]] | None = None,
+    ) -> None:
+        """``text_of(reference_ids)`` gives the indexed text (subject + "\\n" + body) of
+        cables, for snippets: the index does not keep a copy of the text, the store has
+        it (without it, hits have no snippet)."""
         self.path = Path(path)
+        self._text_of = text_of
         self._schema = _schema()
         self._writable = writable
         self._writer: tantivy.IndexWriter | None = None
@@ -341,16 +352,18 @@ class SearchIndex:
                         searcher, highlight, self._schema, "text"
                     )
                     generator.set_max_num_chars(SNIPPET_CHARS)
-            for score, address in res.hits:
-                doc = searcher.doc(address)
-                snippet = None
-                if snippets:
-                    snippet = self._snippet(doc, generator)
+            found = [
+                (score, searcher.doc(address).get_first("reference_id") or "")
+                for score, address in res.hits
+            ]
+            texts = self._text_of([ref for _, ref in found]) if snippets and self._text_of else {}
+            for score, ref in found:
+                text = texts.get(ref)
                 hits.append(
                     Hit(
-                        reference_id=doc.get_first("reference_id") or "",
+                        reference_id=ref,
                         score=float(score) if sort == "relevance" and score is not None else 0.0,
-                        snippet=snippet,
+                        snippet=self._snippet(text, generator) if text is not None else None,
                     )
                 )
         return SearchResult(
@@ -358,13 +371,15 @@ class SearchIndex:
         )
 
     @staticmethod
-    def _snippet(doc: tantivy.Document, generator: tantivy.SnippetGenerator | None) -> str:
+    def _snippet(text: str, generator: tantivy.SnippetGenerator | None) -> str:
         if generator is not None:
+            doc = tantivy.Document()
+            doc.add_text("text", text)
             fragment = generator.snippet_from_doc(doc).to_html()
             if fragment:
                 return _WS_RE.sub(" ", fragment).strip()
         # Nothing to highlight (filters only): the opening of the text.
-        text = _WS_RE.sub(" ", (doc.get_first("text") or "")[: SNIPPET_CHARS * 2]).strip()
+        text = _WS_RE.sub(" ", text[: SNIPPET_CHARS * 2]).strip()
         if len(text) > SNIPPET_CHARS:
             text = text[:SNIPPET_CHARS].rsplit(" ", 1)[0]
         return html.escape(text, quote=False)

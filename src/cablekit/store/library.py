@@ -25,9 +25,11 @@ from cablekit.store.ingest import (
     BATCH_SIZE,
     INDEX_COMMIT_EVERY,
     IngestSummary,
+    Prepared,
     input_size,
     progress_bar,
     stored_cables,
+    worker_count,
 )
 from cablekit.store.sqlite import SqliteStore
 
@@ -74,15 +76,18 @@ class Library:
         on_error: Callable[[ReadError], None] | None = None,
         on_warning: Callable[[str], None] | None = None,
         batch_size: int = BATCH_SIZE,
+        workers: int | None = None,
     ) -> IngestSummary:
         """Read, parse and store every cable of ``sources``; index them for search.
 
         Idempotent: a text already stored adds nothing; a new text of a known
         reference id adds a version. Unreadable files go to ``on_error`` and
-        skipped records to ``on_warning``; neither stops the ingest.
+        skipped records to ``on_warning``; neither stops the ingest. ``workers``:
+        processes that parse (default: one per core for inputs of a few MB or more).
         """
         sources = list(sources)
         summary = IngestSummary()
+        workers = worker_count(sources, workers)
         index = self._writer()
         try:
             self._catch_up(index)
@@ -96,16 +101,17 @@ class Library:
                 def advance(size: int) -> None:
                     bar.update(task, advance=size)
 
-                batch: list[Cable] = []
+                batch: list[Prepared] = []
                 unindexed = 0
-                for cable in stored_cables(
+                for prepared in stored_cables(
                     sources,
                     summary,
                     on_error=on_error or (lambda error: None),
                     on_warning=on_warning or (lambda message: None),
                     on_document=advance,
+                    workers=workers,
                 ):
-                    batch.append(cable)
+                    batch.append(prepared)
                     if len(batch) >= batch_size:
                         unindexed += self._store_batch(batch, index, summary)
                         batch = []
@@ -123,15 +129,15 @@ class Library:
             index.close()
         return summary
 
-    def _store_batch(self, batch: list[Cable], index: SearchIndex, summary: IngestSummary) -> int:
+    def _store_batch(
+        self, batch: list[Prepared], index: SearchIndex, summary: IngestSummary
+    ) -> int:
         outcome = self.store.add_batch(batch)
         summary.new_cables += outcome.new_cables
         summary.new_versions += outcome.new_versions
         summary.unchanged += outcome.unchanged
-        newest = {
-            cable.reference_id: cable for cable in outcome.added
-        }  # the last text of an id wins
-        index.replace(_index_doc(cable) for cable in newest.values())
+        newest = {item.cable.reference_id: item for item in outcome.added}  # the last text wins
+        index.replace(_index_doc(item.cable, item.fingerprints) for item in newest.values())
         return len(newest)
 
     def _commit_index(self, index: SearchIndex) -> None:
@@ -194,8 +200,17 @@ class Library:
                     f"{self.search_path}: the search index is missing;"
                     " run cablekit ingest --db PATH to build it"
                 )
-            self._reader = SearchIndex(self.search_path)
+            self._reader = SearchIndex(self.search_path, text_of=self._indexed_texts)
         return self._reader
+
+    def _indexed_texts(self, reference_ids: list[str]) -> dict[str, str]:
+        """The text the index holds for each cable (subject and body), for snippets."""
+        out = {}
+        for record in self.store.latest_records(reference_ids):
+            subject = record.get("subject") or ""
+            body = record.get("body") or ""
+            out[record["reference_id"]] = f"{subject}\n{body}" if subject else body
+        return out
 
     def unindexed(self) -> int:
         """Versions stored but not yet searchable (an ingest running, or interrupted)."""
@@ -313,7 +328,7 @@ class Library:
         return figures
 
 
-def _index_doc(cable: Cable) -> IndexDoc:
+def _index_doc(cable: Cable, fingerprints: list[str]) -> IndexDoc:
     return IndexDoc(
         reference_id=cable.reference_id or "",
         created=cable.created,
@@ -322,7 +337,7 @@ def _index_doc(cable: Cable) -> IndexDoc:
         tags=list(cable.tags),
         subject=cable.subject,
         body=cable.body,
-        fingerprints=index_terms(cable.body),
+        fingerprints=fingerprints,
     )
 
 

@@ -13,8 +13,8 @@ Tables:
   beside it are copies of its fields for SQL queries and facets.
 - ``cables``: one row per reference id, pointing at its newest version.
 - ``paragraphs``, ``tags``, ``refs``: the parts of each version, for SQL users.
-  (``paragraphs`` is a rowid table: its long texts would overflow a WITHOUT
-  ROWID table's pages and double its size.)
+  A paragraph row says where it is (``start_line`` in the version's text), its
+  number, marking and heading, and its length; its text is in the record.
 - ``meta``: key/value state, e.g. how far the search index has caught up.
 """
 
@@ -78,6 +78,24 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX refs_reference_id ON refs(reference_id);
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+    """,
+    # 2: paragraphs keep their place, not a second copy of their text (it is in the
+    # record): the library must stay within 3x the raw text at 251k cables
+    """
+    CREATE TABLE paragraphs_2 (
+        version_id INTEGER NOT NULL REFERENCES versions(id),
+        position INTEGER NOT NULL,
+        number TEXT,
+        marking TEXT,
+        heading TEXT,
+        start_line INTEGER,
+        chars INTEGER NOT NULL,
+        PRIMARY KEY (version_id, position)
+    ) WITHOUT ROWID;
+    INSERT INTO paragraphs_2 SELECT version_id, position, number, marking, heading, NULL,
+        length(text) FROM paragraphs;
+    DROP TABLE paragraphs;
+    ALTER TABLE paragraphs_2 RENAME TO paragraphs;
     """,
 ]
 
