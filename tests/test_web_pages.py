@@ -417,6 +417,50 @@ def test_an_upload_over_the_limit_without_a_length_is_cut_off(client):
     assert response.status_code == 413 and "limit is 2 MB" in response.json()["detail"]
 
 
+def test_a_multipart_upload_over_the_limit_sent_in_chunks_is_a_413(client):
+    """No Content-Length: the multipart parser is fed from the limited stream, which stops."""
+    head = (
+        b'--B\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\n'
+        b"Content-Type: text/plain\r\n\r\n"
+    )
+
+    def chunks():
+        yield head
+        for _ in range(5):
+            yield b"z" * (MAX_UPLOAD // 4)
+        yield b"\r\n--B--\r\n"
+
+    response = client.post(
+        "/api/identify",
+        content=chunks(),
+        headers={"content-type": "multipart/form-data; boundary=B"},
+    )
+    assert response.status_code == 413 and "limit is 2 MB" in response.json()["detail"]
+
+
+def test_multipart_forms_are_parsed_by_python_multipart(client):
+    def post(body: bytes, content_type: str = "multipart/form-data; boundary=B"):
+        return client.post("/api/identify", content=body, headers={"content-type": content_type})
+
+    part = b'--B\r\nContent-Disposition: form-data; name="text"\r\n\r\n'
+    text = seed().encode()
+    whole = post(part + text + b"\r\n--B--\r\n")
+    assert whole.status_code == 200
+    assert [m["reference_id"] for m in whole.json()["matches"]] == SEED_IDS
+    named = b'--B\r\nContent-Disposition: form-data; name="file"; filename="C:\\x\\p\xc3\xa9.txt"'
+    upload = post(named + b"\r\n\r\n" + text + b"\r\n--B--\r\n").json()
+    assert upload["source"] == "p\u00e9.txt" and len(upload["matches"]) == 4
+    truncated = post(part + text[:500])
+    assert truncated.status_code == 400 and "could not be read" in truncated.json()["detail"]
+    assert post(b"not a form at all").status_code == 400
+    no_boundary = post(part + b"x\r\n--B--\r\n", "multipart/form-data")
+    assert no_boundary.status_code == 400 and "boundary" in no_boundary.json()["detail"]
+    many = b"".join(
+        b'--B\r\nContent-Disposition: form-data; name="f%d"\r\n\r\nx\r\n' % i for i in range(40)
+    )
+    assert post(many + b"--B--\r\n").status_code == 400
+
+
 def test_api_identify_gives_the_json_of_identify(client, library_path):
     text = seed()
     with Library.open(library_path) as library:

@@ -1,32 +1,31 @@
 """The JSON API: the library's search, records, versions and figures over HTTP.
 
-Endpoints are ``async`` on purpose: each request runs on the event loop's one
-thread, so the library's single SQLite connection is never used by two threads
-at once, and a search takes milliseconds.
+Endpoints are plain ``def``: FastAPI runs them in its thread pool, so a long
+identify does not hold up the searches behind it; each thread reads through its
+own read-only library (``pool.py``), never another thread's SQLite connection.
+The identify body is read on the event loop (a streaming, size-limited read, see
+``upload.py``) by an async dependency, before the endpoint's thread takes over.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 
 from cablekit.errors import CablekitError
 from cablekit.parse.reference_id import canonical_reference_id
 from cablekit.search.query import QuerySyntaxError
-from cablekit.store import Library
-from cablekit.web.upload import MAX_UPLOAD, UploadError, read_page
+from cablekit.web.pool import identify_slot
+from cablekit.web.pool import library as _library
+from cablekit.web.upload import MAX_UPLOAD, Page, UploadError, page_or_error
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 
-def _library(request: Request) -> Library:
-    return request.app.state.library
-
-
 @router.get("/search", summary="Search cables (the newest version of each)")
-async def search(
+def search(
     request: Request,
     q: Annotated[
         str, Query(description='The query: words, "phrases", OR, -word, tag:PREL ...')
@@ -45,7 +44,7 @@ async def search(
 
 
 @router.get("/cables/{reference_id}", summary="One cable's record")
-async def cable(
+def cable(
     request: Request,
     reference_id: str,
     version: Annotated[int | None, Query(ge=1)] = None,
@@ -58,7 +57,7 @@ async def cable(
 
 
 @router.get("/cables/{reference_id}/versions", summary="Every version of a cable")
-async def versions(request: Request, reference_id: str) -> list[dict[str, Any]]:
+def versions(request: Request, reference_id: str) -> list[dict[str, Any]]:
     found = _library(request).versions(_canonical(reference_id))
     if not found:
         raise HTTPException(status_code=404, detail=f"no cable {reference_id} in the library")
@@ -66,7 +65,7 @@ async def versions(request: Request, reference_id: str) -> list[dict[str, Any]]:
 
 
 @router.get("/stats", summary="Counts of cables and versions, per origin, year, classification")
-async def stats(request: Request) -> dict[str, Any]:
+def stats(request: Request) -> dict[str, Any]:
     return _library(request).stats()
 
 
@@ -101,15 +100,17 @@ async def stats(request: Request) -> dict[str, Any]:
         }
     },
 )
-async def identify(request: Request) -> Any:
+def identify(
+    request: Request,
+    page: Annotated[Page | UploadError, Depends(page_or_error)],
+    _slot: Annotated[None, Depends(identify_slot)],
+) -> Any:
     """The JSON of ``cablekit identify --format json`` for one page (HTML reduced to its
     main text first); 413 over the size limit, 400 when there is no text."""
     from cablekit.identify import identify as identify_page
 
-    try:
-        page = await read_page(request)
-    except UploadError as error:
-        return JSONResponse({"detail": error.message}, status_code=error.status)
+    if isinstance(page, UploadError):
+        return JSONResponse({"detail": page.message}, status_code=page.status)
     try:
         result = identify_page(_library(request), page.text, source=page.source)
     except CablekitError as error:

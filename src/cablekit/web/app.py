@@ -4,7 +4,8 @@ It serves the reader's pages (``views.py``, server-rendered, autoescaped Jinja2)
 their vendored CSS and JavaScript (``static/``) and the JSON API (``api.py``).
 Every response carries a Content-Security-Policy that allows nothing but this
 origin and no inline script, so an escaping slip cannot run code; nothing is
-ever fetched from another site.
+ever fetched from another site. Endpoints that read the library run in FastAPI's
+thread pool, each thread with its own read-only connection (``pool.py``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from cablekit import __version__
 from cablekit.store import Library
 from cablekit.web.api import router as api_router
+from cablekit.web.pool import LibraryPool, identify_slots
 from cablekit.web.views import STATIC, error_page
 from cablekit.web.views import router as views_router
 
@@ -46,12 +48,15 @@ SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
 
 def create_app(db_path: str | Path) -> FastAPI:
     """The app for the library at ``db_path`` (which must exist)."""
-    library = Library.open(db_path)
+    # Opened once for writing to check the file and bring its schema up to date; the
+    # requests then read through one read-only library per thread.
+    Library.open(db_path).close()
+    libraries = LibraryPool(db_path)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
-        library.close()
+        libraries.close()
 
     # No /docs or /redoc: FastAPI's pages load Swagger UI from a CDN, and this app
     # fetches nothing from the internet. The schema stays at /openapi.json.
@@ -63,7 +68,8 @@ def create_app(db_path: str | Path) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
-    app.state.library = library
+    app.state.libraries = libraries
+    app.state.identify_slots = identify_slots()
     app.include_router(api_router)
     app.include_router(views_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -3,23 +3,22 @@
 Server-rendered with Jinja2, autoescaped: every value from the data or the
 request is escaped. The only markup let through unescaped is built here, from
 escaped pieces (the search snippets' ``<b>`` marks, the timeline's SVG).
-Endpoints are ``async`` for the same reason as the API's: the library's one
-SQLite connection is only ever used from the event loop's thread.
+Endpoints that read the library are plain ``def``, run in FastAPI's thread pool
+with a read-only library per thread, as the API's are (``pool.py``).
 """
 
 from __future__ import annotations
 
-import asyncio
 import html
 import io
 import math
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
@@ -30,7 +29,9 @@ from cablekit.parse.reference_id import canonical_reference_id
 from cablekit.search.query import QuerySyntaxError, parse_query
 from cablekit.store import Library
 from cablekit.store.export import write_csv, write_jsonl
-from cablekit.web.upload import MAX_UPLOAD, UploadError, megabytes, read_page
+from cablekit.web.pool import LibraryPool, identify_slot
+from cablekit.web.pool import library as _library
+from cablekit.web.upload import MAX_UPLOAD, Page, UploadError, megabytes, page_or_error
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -199,15 +200,11 @@ def error_page(request: Request, status: int, message: str, **context: Any) -> H
     )
 
 
-def _library(request: Request) -> Library:
-    return request.app.state.library
-
-
 # -- home ---------------------------------------------------------------------------------
 
 
 @router.get("/", response_class=HTMLResponse)
-async def home(request: Request) -> Response:
+def home(request: Request) -> Response:
     library = _library(request)
     stats = library.stats()
     try:
@@ -221,7 +218,7 @@ async def home(request: Request) -> Response:
 
 
 @router.get("/search", response_class=HTMLResponse)
-async def search(
+def search(
     request: Request,
     q: str = "",
     page: Annotated[int, Query(ge=1)] = 1,
@@ -351,12 +348,12 @@ def timeline(months: dict[str, int], q: str, sort: str) -> dict[str, Any] | None
 
 
 @router.get("/search.csv")
-async def export_csv(request: Request, q: str = "") -> Response:
+def export_csv(request: Request, q: str = "") -> Response:
     return _export(request, q, "csv")
 
 
 @router.get("/search.jsonl")
-async def export_jsonl(request: Request, q: str = "") -> Response:
+def export_jsonl(request: Request, q: str = "") -> Response:
     return _export(request, q, "jsonl")
 
 
@@ -367,19 +364,24 @@ def _export(request: Request, q: str, fmt: str) -> Response:
             parse_query(q)
     except QuerySyntaxError as error:
         return error_page(request, 400, f"The query cannot be read: {error}")
-    records = _library(request).records(q or None)
     media = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson; charset=utf-8"
     name = "cables." + fmt
     return StreamingResponse(
-        _stream(records, fmt),
+        _stream(request.app.state.libraries, q, fmt),
         media_type=media,
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
 
-async def _stream(records: Iterator[dict[str, Any]], fmt: str) -> AsyncIterator[bytes]:
-    """Chunks of the export, produced on the event loop's thread (the SQLite connection's),
-    yielding to other requests between chunks."""
+def _stream(libraries: LibraryPool, q: str, fmt: str) -> Iterator[bytes]:
+    """Chunks of the export. Starlette steps this generator in its thread pool, one chunk
+    at a time from whichever thread is free, so it reads through a library of its own,
+    closed when the stream ends (or the client goes away)."""
+    with libraries.private() as library:
+        yield from _chunks(library.records(q or None), fmt)
+
+
+def _chunks(records: Iterator[dict[str, Any]], fmt: str) -> Iterator[bytes]:
     first = True
     while True:
         batch = [r for _, r in zip(range(EXPORT_CHUNK), records, strict=False)]
@@ -399,7 +401,6 @@ async def _stream(records: Iterator[dict[str, Any]], fmt: str) -> AsyncIterator[
             yield text.encode("utf-8")
         if len(batch) < EXPORT_CHUNK:
             return
-        await asyncio.sleep(0)
 
 
 # -- a cable ------------------------------------------------------------------------------
@@ -417,7 +418,7 @@ def _canonical(reference_id: str) -> str:
 
 
 @router.get("/cables/{reference_id}", response_class=HTMLResponse)
-async def cable(
+def cable(
     request: Request,
     reference_id: str,
     version: Annotated[int | None, Query(ge=1)] = None,
@@ -481,7 +482,7 @@ def _paragraphs(paragraphs: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 @router.get("/cables/{reference_id}/diff", response_class=HTMLResponse)
-async def diff(
+def diff(
     request: Request,
     reference_id: str,
     old: Annotated[int | None, Query(alias="from", ge=1)] = None,
@@ -531,18 +532,20 @@ async def diff(
 
 
 @router.get("/identify", response_class=HTMLResponse)
-async def identify_form(request: Request) -> Response:
+def identify_form(request: Request) -> Response:
     return render(request, "identify.html", text="")
 
 
 @router.post("/identify", response_class=HTMLResponse)
-async def identify_page(request: Request) -> Response:
+def identify_page(
+    request: Request,
+    page: Annotated[Page | UploadError, Depends(page_or_error)],
+    _slot: Annotated[None, Depends(identify_slot)],
+) -> Response:
     from cablekit.identify import identify
 
-    try:
-        page = await read_page(request)
-    except UploadError as error:
-        return render(request, "identify.html", error.status, text="", error=error.message)
+    if isinstance(page, UploadError):
+        return render(request, "identify.html", page.status, text="", error=page.message)
     library = _library(request)
     try:
         result = identify(library, page.text, source=page.source)
