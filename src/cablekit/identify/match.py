@@ -107,7 +107,7 @@ class _Finder:
         self.order = np.argsort(hashes, kind="stable")
         self.ordered = hashes[self.order]
         self.asked: set[str] = set()
-        self.explains: dict[str, set[int]] = {}
+        self.explains: dict[str, np.ndarray] = {}  # the page words each cable explains
         self.records: dict[str, dict[str, Any]] = {}
         self.originals: dict[str, tuple[Words, list[str], np.ndarray]] = {}
 
@@ -140,7 +140,7 @@ class _Finder:
         explained = np.zeros(len(self.page.words), dtype=bool)
         for j in range(K):
             explained[shared + j] = True
-        covered = set(np.flatnonzero(explained).tolist())
+        covered = np.flatnonzero(explained)
         if len(covered) >= MIN_WORDS:
             reference_id = record["reference_id"]
             self.explains[reference_id] = covered
@@ -151,29 +151,34 @@ class _Finder:
         """Greedy cover, stretch by stretch: the stretch of one cable that explains most
         unexplained words first. Stretches, not whole cables: a cable whose own copy is
         long must not also claim a boilerplate line inside another cable's copy."""
-        stretches = [
-            (ref, set(words))
-            for ref, covered in self.explains.items()
-            for words in _stretches(sorted(covered))
+        refs = list(self.explains)
+        stretches: list[tuple[int, np.ndarray]] = [
+            (r, words)
+            for r, ref in enumerate(refs)
+            for words in np.split(
+                self.explains[ref], np.flatnonzero(np.diff(self.explains[ref]) > GAP) + 1
+            )
             if len(words) >= MIN_WORDS
         ]
-        taken: dict[int, str] = {}
+        owner = np.full(len(self.page.words), -1, dtype=np.int64)  # index into refs
         # Lazy greedy: a stretch's gain only falls as others are taken, so a stretch
         # whose fresh gain still tops the queue's next stale one is the true best.
-        queue = [(-len(words), ref, k) for k, (ref, words) in enumerate(stretches)]
+        queue = [(-len(words), refs[r], k) for k, (r, words) in enumerate(stretches)]
         heapq.heapify(queue)
         while queue:
-            _, _, k = heapq.heappop(queue)
-            ref, words = stretches[k]
-            gain = len(words - taken.keys())
-            if gain < MIN_WORDS:
+            _, ref, k = heapq.heappop(queue)
+            r, words = stretches[k]
+            free = words[owner[words] < 0]
+            if len(free) < MIN_WORDS:
                 continue
-            if queue and gain < -queue[0][0]:
-                heapq.heappush(queue, (-gain, ref, k))
+            if queue and len(free) < -queue[0][0]:
+                heapq.heappush(queue, (-len(free), ref, k))
                 continue
-            for i in words:
-                taken.setdefault(i, ref)
-        return taken
+            owner[free] = r
+        taken_at = np.flatnonzero(owner >= 0)
+        return dict(
+            zip(taken_at.tolist(), [refs[r] for r in owner[taken_at].tolist()], strict=True)
+        )
 
 
 def _unexplained(taken: dict[int, str], n: int) -> list[tuple[int, int]]:

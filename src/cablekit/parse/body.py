@@ -21,7 +21,8 @@ import bisect
 import functools
 import re
 import string
-from collections.abc import Iterable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from cablekit.model import Paragraph
 from cablekit.parse.normalise import normalise_text
@@ -300,6 +301,30 @@ def _is_para_start(s: str) -> bool:
     return bool(_PARA.match(s) or _PARA_MARK_FIRST.match(s))
 
 
+# A page break holds ``PAGE`` or ``OF`` and a number (``002 OF 002``, ``SECTION 2 OF 3``):
+# a text with neither has no break line, whatever its lines hold.
+_BREAK_POSSIBLE = re.compile(r"OF\s+\d")
+
+
+class _lazy:  # noqa: N801 - used like ``functools.cached_property``
+    """``functools.cached_property`` without its lock (Python 3.11 takes one per access).
+
+    The value is stored in the instance's ``__dict__``, which then answers alone.
+    """
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj: Any, cls: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = self.func(obj)
+        obj.__dict__[self.name] = value
+        return value
+
+
 class _Prepared:
     """What several fields need from one body text, computed once and shared.
 
@@ -309,42 +334,117 @@ class _Prepared:
     text, and the costlier parts are only computed when a field first asks for them.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, raw_lines: list[str] | None = None) -> None:
         self.text = text
-        self.raw_lines = text.split("\n")
-        # the lines that may be part of a page break, found once for the two uses below
-        self.break_candidates = _lines_containing(text, _BREAK_WORDS)
+        self.raw_lines = text.split("\n") if raw_lines is None else raw_lines
+        # the lines that may be part of a page break, found once for the two uses below;
+        # none when the text lacks what every break pattern needs (most cables)
+        if "PAGE" in text or _BREAK_POSSIBLE.search(text):
+            self.break_candidates = _lines_containing(text, _BREAK_WORDS)
+        else:
+            self.break_candidates = []
         items = _clean_items(self.raw_lines, text, self.break_candidates)
-        self.items: tuple[tuple[int, str], ...] = tuple(items)
-        self.lines: list[str] = _texts_of(items)
+        # the cleaned lines and, for each, the index of its raw line
+        if isinstance(items, _Items):
+            self.lines: list[str] = items.texts
+            self.index: range | list[int] = range(len(items.texts))
+        else:
+            self.lines = [t for _, t in items]
+            self.index = [i for i, _ in items]
 
-    @functools.cached_property
+    @_lazy
     def clean_text(self) -> str:
         """The cleaned lines joined: what ``clean_body`` returns."""
         return "\n".join(self.lines)
 
-    @functools.cached_property
+    @_lazy
+    def stripped(self) -> list[str]:
+        """Every cleaned line stripped."""
+        return list(map(str.strip, self.lines))
+
+    @_lazy
     def para_matches(self) -> list[tuple[int, str, str | None, str] | None]:
         """``_para_match`` of every cleaned line (as is, not stripped)."""
         return _para_matches(self.lines)
 
-    @functools.cached_property
+    @_lazy
     def body_start(self) -> int:
-        return _body_start(self.items, self.para_matches)
+        return _body_start(self.lines, self.para_matches)
 
-    @functools.cached_property
+    @_lazy
     def signature_cut(self) -> int:
-        return _signature_cut(self.items)
+        return _signature_cut(self.lines)
 
-    @functools.cached_property
+    @_lazy
     def signature(self) -> str | None:
         page_breaks = frozenset(_page_breaks(self.raw_lines, self.break_candidates))
         return _parse_signature(self.raw_lines, page_breaks)
 
 
+# ``(text, its lines)`` handed from ``prepare`` to ``_prepared`` (see there).
+_LINES_HINT: tuple[str, list[str]] | None = None
+
+
 @functools.lru_cache(maxsize=8)
 def _prepared(text: str) -> _Prepared:
-    return _Prepared(text)
+    hint = _LINES_HINT
+    # the lines ``prepare`` knows for this very text object spare splitting it again
+    return _Prepared(text, hint[1] if hint is not None and hint[0] is text else None)
+
+
+def prepare(text: str, lines: list[str]) -> _Prepared:
+    """The shared preparation of a body whose lines are known: ``lines == text.split("\\n")``.
+
+    ``parse_cable`` has both at hand; passing the result to the ``*_of`` functions below
+    spares joining and splitting the text again for every field. The preparation is
+    cached per text like ``_prepared``'s (the same text parsed again costs little).
+    """
+    global _LINES_HINT
+    _LINES_HINT = (text, lines)
+    try:
+        return _prepared(text)
+    finally:
+        _LINES_HINT = None
+
+
+def paragraphs_of(prep: _Prepared, first_line: int = 1) -> list[Paragraph]:
+    """``parse_paragraphs`` of a prepared body."""
+    try:
+        return _parse_paragraphs(prep, int(first_line))
+    except Exception:  # pragma: no cover
+        return []
+
+
+def summary_of(prep: _Prepared) -> str | None:
+    """``parse_summary`` of a prepared body."""
+    try:
+        return _summary_of(prep)
+    except Exception:  # pragma: no cover
+        return None
+
+
+def comment_of(prep: _Prepared) -> str | None:
+    """``parse_comment`` of a prepared body."""
+    try:
+        return _comment_of(prep)
+    except Exception:  # pragma: no cover
+        return None
+
+
+def signature_of(prep: _Prepared) -> str | None:
+    """``parse_signature`` of a prepared body."""
+    try:
+        return prep.signature
+    except Exception:  # pragma: no cover
+        return None
+
+
+def clean_body_of(prep: _Prepared) -> str:
+    """``clean_body`` of a prepared body."""
+    try:
+        return prep.clean_text
+    except Exception:  # pragma: no cover
+        return "\n".join(x.rstrip() for x in prep.raw_lines)
 
 
 # Recent line lists and their preparation: (the list, a copy of it, the preparation).
@@ -370,14 +470,14 @@ def _prepared_lines(lines: list[str]) -> _Prepared:
 
 def _clean_items(
     raw_lines: list[str], text: str, break_candidates: list[int]
-) -> list[tuple[int, str]]:
+) -> list[tuple[int, str]] | _Items:
     """Lines of the cable with page breaks removed: ``(original index, text)`` pairs.
 
     Blank lines around a break are dropped when the break split a paragraph and reduced
     to one when it fell between paragraphs. ``raw_lines`` are the lines of ``text``, and
     ``break_candidates`` the indices of those that have a break word in them.
     """
-    lines = [x.rstrip() for x in raw_lines]
+    lines = list(map(str.rstrip, raw_lines))
     if "\\" in text:
         lines = [_unslash(x) if x.endswith("\\") else x for x in lines]
     # a cleaned line is the start of its raw line, so it can only lose a break word
@@ -386,24 +486,22 @@ def _clean_items(
     if not pb and "PAGE" not in text:
         # most cables: nothing to remove but the spacer blanks
         if not spacers:
-            return _Items(enumerate(lines), lines)
+            return _Items(lines)
         return [(i, line) for i, line in enumerate(lines) if i not in spacers]
     return _items_around_breaks(lines, pb, spacers, _lines_containing(text, ("PAGE",)))
 
 
-class _Items(list[tuple[int, str]]):
-    """``_clean_items`` of a cable with nothing removed: also knows the list of its texts."""
+class _Items:
+    """``_clean_items`` of a cable with nothing removed: all its lines, in order."""
 
-    def __init__(self, items: Iterable[tuple[int, str]], texts: list[str]) -> None:
-        super().__init__(items)
+    def __init__(self, texts: list[str]) -> None:
         self.texts = texts
 
+    def __iter__(self) -> Iterator[tuple[int, str]]:
+        return enumerate(self.texts)
 
-def _texts_of(items: list[tuple[int, str]]) -> list[str]:
-    """The texts of ``items``: the list ``_Items`` holds, else a new one."""
-    if isinstance(items, _Items):
-        return items.texts
-    return [t for _, t in items]
+    def __len__(self) -> int:
+        return len(self.texts)
 
 
 def _items_around_breaks(
@@ -612,14 +710,15 @@ def _norm_mark(mark: str | None) -> str | None:
 
 
 def _body_start(
-    items: tuple[tuple[int, str], ...],
+    lines: list[str],
     para_matches: list[tuple[int, str, str | None, str] | None],
 ) -> int:
-    """Position in ``items`` where the body starts (after the preamble)."""
+    """Position in ``lines`` (the cleaned lines) where the body starts (after the preamble)."""
+    items = lines
     limit = min(len(items), 120)
     first_para = -1
     for k in range(limit):
-        s = items[k][1]
+        s = items[k]
         pm = para_matches[k]
         if pm and (pm[0] <= 3 or pm[2] is not None) and not _PREAMBLE_KEY.match(s):
             first_para = k
@@ -628,14 +727,14 @@ def _body_start(
     stop = first_para if first_para >= 0 else min(limit, 80)
     last_key = -1
     for k in range(stop - 1, -1, -1):  # the last one: search from the end
-        if _is_preamble_line(items[k][1]):
+        if _is_preamble_line(items[k]):
             last_key = k
             break
     if last_key < 0:
         if first_para >= 0:
             # nothing recognisable above: body starts at the first non-blank line
             k = 0
-            while k < first_para and not items[k][1].strip():
+            while k < first_para and not items[k].strip():
                 k += 1
             return k if first_para - k < 40 else first_para
         return 0
@@ -643,11 +742,11 @@ def _body_start(
     # continuation lines of the block (wrapped SUBJECT, Classified By, REF items, which
     # may be spaced out by blank lines: ``REF: A. STATE 1`` / `` `` / ``¶B. SAN JOSE 2``)
     while True:
-        while k < stop and items[k][1].strip():
+        while k < stop and items[k].strip():
             k += 1
-        while k < stop and not items[k][1].strip():
+        while k < stop and not items[k].strip():
             k += 1
-        if k < stop and _LETTERED.match(items[k][1]) and len(items[k][1].strip()) < 60:
+        if k < stop and _LETTERED.match(items[k]) and len(items[k].strip()) < 60:
             continue
         break
     return k if first_para < 0 or k <= first_para else first_para
@@ -722,7 +821,8 @@ class _Acc:
     """Accumulates paragraphs while scanning."""
 
     def __init__(self, offset: int) -> None:
-        self.out: list[Paragraph] = []
+        # (number, marking, heading, raw text, start) of each paragraph flushed
+        self.pending: list[tuple[str | None, str | None, str | None, str, int]] = []
         self.offset = offset
         self.parts: list[str] = []
         self.number: str | None = None
@@ -744,26 +844,30 @@ class _Acc:
 
     def flush(self) -> None:
         if self.open and (self.parts or self.number is not None):
-            text = normalise_text(" ".join(self.parts))
-            self.out.append(
-                Paragraph(
-                    number=self.number,
-                    marking=self.mark,
-                    heading=self.heading,
-                    text=text,
-                    start_line=self.start + self.offset - 1,
-                )
+            self.pending.append(
+                (self.number, self.mark, self.heading, " ".join(self.parts), self.start)
             )
         self.open = False
         self.parts = []
 
+    def paragraphs(self) -> list[Paragraph]:
+        """The paragraphs flushed so far, their texts in reading form (normalised at once)."""
+        texts = [normalise_text(p[3]) for p in self.pending]
+        offset = self.offset - 1
+        return [
+            Paragraph(
+                number=number, marking=mark, heading=heading, text=text, start_line=start + offset
+            )
+            for (number, mark, heading, _, start), text in zip(self.pending, texts, strict=True)
+        ]
 
-def _signature_cut(items: list[tuple[int, str]]) -> int:
-    """Position in ``items`` where the signature / trailer starts (len if none)."""
-    k = len(items) - 1
+
+def _signature_cut(lines: list[str]) -> int:
+    """Position in ``lines`` (the cleaned lines) where the signature / trailer starts."""
+    k = len(lines) - 1
     steps = 0
     while k >= 0 and steps < 25:
-        s = items[k][1].strip()
+        s = lines[k].strip()
         if not s or _is_class_line(s) or _TRAILER.match(s) or ("OF" in s and _PB_NEW.match(s)):
             k -= 1
             steps += 1
@@ -783,12 +887,14 @@ def parse_paragraphs(lines: list[str], first_line: int = 1) -> list[Paragraph]:
 
 
 def _parse_paragraphs(prep: _Prepared, first_line: int) -> list[Paragraph]:
-    items = prep.items
-    if not items:
+    lines = prep.lines
+    if not lines:
         return []
     start = prep.body_start
     end = prep.signature_cut
-    body = items[start:end] if end > start else items[start:]
+    stop = end if end > start else len(lines)
+    body = lines[start:stop]
+    index = prep.index[start:stop]  # index of the raw line of each line of ``body``
     matches = prep.para_matches[start : start + len(body)]
     acc = _Acc(first_line)
     numbered = _has_numbering(matches)
@@ -800,11 +906,11 @@ def _parse_paragraphs(prep: _Prepared, first_line: int) -> list[Paragraph]:
     n = len(body)
     # each line stripped once, and the lines that may be rules or ruled headings found
     # with ``str.find`` over the whole text rather than five tests on every line
-    stripped = [t.strip() for _, t in body]
+    stripped = prep.stripped[start : start + n]
     ruled = {i - start for i in _lines_containing(prep.clean_text, _RULE_NEEDLES)}
     k = 0
     while k < n:
-        idx = body[k][0]
+        idx = index[k]
         s = stripped[k]
         if not s:
             prev_blank = True
@@ -839,8 +945,8 @@ def _parse_paragraphs(prep: _Prepared, first_line: int) -> list[Paragraph]:
             and not (matches[k] is not None and s[0].isdigit())
             and _looks_heading(s)
         ):
-            nxt_s = body[k + 1][1].strip() if k + 1 < n else ""
-            nxt2 = body[k + 2][1] if k + 2 < n else ""
+            nxt_s = stripped[k + 1] if k + 1 < n else ""
+            nxt2 = body[k + 2] if k + 2 < n else ""
             two = (
                 nxt_s
                 and len(s) + len(nxt_s) <= 90
@@ -901,7 +1007,7 @@ def _parse_paragraphs(prep: _Prepared, first_line: int) -> list[Paragraph]:
         prev_text = s
         k += 1
     acc.flush()
-    out = acc.out
+    out = acc.paragraphs()
     if out and out[-1].text:
         sig = prep.signature
         if sig and out[-1].text.endswith(" " + sig):
@@ -1006,11 +1112,41 @@ def _summary_start(s: str) -> re.Match[str] | None:
     return _SUMMARY_START.match(s)
 
 
+_COMMENT_PREFIXES = (
+    "Begin", "BEGIN", "Embassy", "EMBASSY", "Post", "POST", "Mission", "MISSION",
+    "USEU", "USNATO", "USUN",
+)  # fmt: skip
+
+
 def _comment_start(s: str, pos: int = 0) -> re.Match[str] | None:
-    """``_COMMENT_START.search(s, pos)``; the pattern needs ``Comment`` or ``COMMENT``."""
+    """``_COMMENT_START.search(s, pos)``, tried only where a match can begin.
+
+    The pattern opens with a look-behind, so ``search`` would try every position of
+    the (often long) line. A match begins at its ``Comment``/``COMMENT`` or at the
+    prefix word (``Embassy``) right before it and its blanks: only these starts are
+    tried, in order; the first that matches is the one ``search`` finds.
+    """
     if "omment" not in s and "OMMENT" not in s:
         return None
-    return _COMMENT_START.search(s, pos)
+    starts: set[int] = set()
+    for needle in ("Comment", "COMMENT"):
+        c = s.find(needle, pos)
+        while c >= 0:
+            starts.add(c)
+            w = c
+            while w > pos and s[w - 1].isspace():
+                w -= 1
+            if w < c:
+                for word in _COMMENT_PREFIXES:
+                    begin = w - len(word)
+                    if begin >= pos and s.startswith(word, begin):
+                        starts.add(begin)
+            c = s.find(needle, c + 1)
+    for start in sorted(starts):
+        m = _COMMENT_START.match(s, start)
+        if m:
+            return m
+    return None
 
 
 def _strip_prefix(s: str) -> str:
@@ -1044,7 +1180,13 @@ def parse_summary(text: str) -> str | None:
 def _parse_summary(text: str) -> str | None:
     if not isinstance(text, str) or "ummary" not in text and "UMMARY" not in text:
         return None
-    prep = _prepared(text)
+    return _summary_of(_prepared(text))
+
+
+def _summary_of(prep: _Prepared) -> str | None:
+    text = prep.text
+    if "ummary" not in text and "UMMARY" not in text:
+        return None
     lines = prep.lines
     start = prep.body_start
     n = len(lines)
@@ -1181,7 +1323,10 @@ def parse_comment(text: str) -> str | None:
 def _parse_comment(text: str) -> str | None:
     if not isinstance(text, str):
         return None
-    prep = _prepared(text)
+    return _comment_of(_prepared(text))
+
+
+def _comment_of(prep: _Prepared) -> str | None:
     # only the lines that mention a comment can start one: jump from one to the next
     mentions = _lines_containing(prep.clean_text, ("omment", "OMMENT"))
     if not mentions:

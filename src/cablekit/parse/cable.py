@@ -14,7 +14,7 @@ them (the year of a cable without a routing header, say) with a warning.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from cablekit.model import Cable, Routing, Source
 from cablekit.parse import body as body_mod
@@ -51,7 +51,9 @@ def parse_cable(
     if reference_id is None:
         reference_id = meta.get("reference_id")
     warnings: list[str] = []
-    lines = _unglue_caption(text.splitlines())
+    lines = text.splitlines()
+    if "Cable dated:" in text:  # what ``_unglue_caption`` looks for, in one C-level scan
+        lines = _unglue_caption(lines)
 
     start = routing.split_header(lines)
     info = routing.parse_header(lines[:start]) if start else None
@@ -124,7 +126,8 @@ def parse_cable(
 
     # -- preamble fields ------------------------------------------------------
     references = preamble.parse_references(body_text, year=year, reference_id=reference_id)
-    paragraphs = body_mod.parse_paragraphs(body_lines, first_line=start + 1)
+    prep = body_mod.prepare(body_text, body_lines)  # body_lines has no "\n" (splitlines)
+    paragraphs = body_mod.paragraphs_of(prep, first_line=start + 1)
     warnings.extend(body_mod.truncation_warnings(paragraphs))
 
     return Cable(
@@ -143,10 +146,10 @@ def parse_cable(
         declassify_on=declassify_on,
         eo=eo,
         paragraphs=paragraphs,
-        summary=body_mod.parse_summary(body_text),
-        comment=body_mod.parse_comment(body_text),
-        signature=body_mod.parse_signature(body_lines),
-        body=body_mod.clean_body(body_lines),
+        summary=body_mod.summary_of(prep),
+        comment=body_mod.comment_of(prep),
+        signature=body_mod.signature_of(prep),
+        body=body_mod.clean_body_of(prep),
         text=text,
         source=source or Source(),
         warnings=warnings,
@@ -248,9 +251,40 @@ _PAST_VERB_BEFORE = re.compile(
 )
 
 
+def _date_mentions(text: str) -> Iterator[re.Match[str]]:
+    """``_DATE_MENTION.finditer(text)``, tried only where a match can begin.
+
+    The pattern begins with ``\\b`` and three words, so ``finditer`` would try it at
+    every position of the text. A match is ``in``/``on``/``since``, blanks and a month
+    name: the starts are found from the month names (a fast ``find`` each), and tried
+    in order as ``finditer`` would, the next one after the end of the last match.
+    """
+    starts: set[int] = set()
+    for month in _MONTHS:
+        p = text.find(month)
+        while p >= 0:
+            w = p
+            while w > 0 and text[w - 1].isspace():
+                w -= 1
+            if w < p:
+                for word in ("in", "on", "since"):
+                    begin = w - len(word)
+                    if begin >= 0 and text.startswith(word, begin):
+                        starts.add(begin)
+            p = text.find(month, p + 1)
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        m = _DATE_MENTION.match(text, start)
+        if m:
+            yield m
+            end = m.end()
+
+
 def _latest_past_event(body_text: str) -> tuple[int, int]:
     latest = (0, 0)
-    for m in _DATE_MENTION.finditer(body_text):
+    for m in _date_mentions(body_text):
         before = body_text[max(0, m.start() - 50) : m.start()].replace("\n", " ")
         if _PAST_VERB_BEFORE.search(before):
             latest = max(latest, (int(m.group(2)), _MONTHS[m.group(1)]))

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import accumulate
 
 from cablekit.model import ClassifiedBy, Reference
 from cablekit.parse import tags as _tags
@@ -130,10 +131,8 @@ def _lowered(text: str) -> tuple[str | None, tuple[int, ...]]:
     lines = _split(text)
     joined = "\n".join(lines)
     low = joined.lower()
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
-    return (low if len(low) == len(joined) else None), tuple(starts)
+    starts = tuple(accumulate([len(line) + 1 for line in lines[:-1]], initial=0))
+    return (low if len(low) == len(joined) else None), starts
 
 
 def _lines_with(text: str, needles: tuple[str, ...]) -> list[int]:
@@ -158,6 +157,33 @@ def _lines_with(text: str, needles: tuple[str, ...]) -> list[int]:
                 break
             pos = low.find(needle, starts[i + 1])
     return sorted(found)
+
+
+def _iter_lines_with(text: str, needles: tuple[str, ...]) -> Iterator[int]:
+    """``_lines_with``, lazily: the field functions stop at the first line that holds
+    their field, which is near the top, so the rest of the preamble is not searched."""
+    if not isinstance(text, str):
+        return
+    low, starts = _lowered(text)
+    if low is None:
+        for i, line in enumerate(_split(text)):
+            if has_any(line, needles):
+                yield i
+        return
+    found = [low.find(needle) for needle in needles]
+    count = len(starts)
+    while True:
+        pos = min([p for p in found if p >= 0], default=-1)
+        if pos < 0:
+            return
+        i = bisect_right(starts, pos) - 1
+        yield i
+        if i + 1 >= count:
+            return
+        nxt = starts[i + 1]
+        for k, p in enumerate(found):
+            if 0 <= p < nxt:
+                found[k] = low.find(needles[k], nxt)
 
 
 # Patterns that must not start inside a word put the test after their first character,
@@ -522,7 +548,7 @@ _TAGS_NEEDLES = ("ta", "tg", "ag")  # TAGS, TAGES, TABS, TAG, TGS, TAS, AGS
 def parse_tags(text: str) -> list[str]:
     """TAGS in order, upper-cased, run-together codes split and typos corrected."""
     try:
-        raw = _tags.find_tags_text(_lines(text), candidates=_lines_with(text, _TAGS_NEEDLES))
+        raw = _tags.find_tags_text(_lines(text), candidates=_iter_lines_with(text, _TAGS_NEEDLES))
         return _tags.parse_tags_text(raw) if raw else []
     except Exception:  # noqa: BLE001
         return []
@@ -577,7 +603,7 @@ def parse_subject(text: str) -> str | None:
     """SUBJECT (or SUBJ) field, its lines joined, portion marking and entities removed."""
     try:
         lines = _lines(text)
-        for i in _lines_with(text, ("bj",)):
+        for i in _iter_lines_with(text, ("bj",)):
             line = lines[i]
             if "bj" not in line and "BJ" not in line and "Bj" not in line:
                 continue
@@ -841,7 +867,7 @@ def parse_references(
     keep ``reference_id=None``. The REF field is tokenised once; no backtracking.
     """
     try:
-        block = _ref_block(_lines(text), _lines_with(text, ("ref",)))
+        block = _ref_block(_lines(text), _iter_lines_with(text, ("ref",)))
         if not block:
             return []
         block = block.replace("\\n", "\n")
@@ -1333,7 +1359,7 @@ def parse_classified_by(text: str) -> ClassifiedBy | None:
     try:
         first: ClassifiedBy | None = None
         for n, (written, joined) in enumerate(
-            _classified_by_texts(_lines(text), _lines_with(text, ("cla",)))
+            _classified_by_texts(_lines(text), _iter_lines_with(text, ("cla",)))
         ):
             if n >= 3:
                 break
