@@ -75,14 +75,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, log: Path, timeout: float = 180.0) -> tuple[subprocess.Popen, str]:
+def start_server(
+    db: Path, log: Path, timeout: float = 180.0, workers: int = 1
+) -> tuple[subprocess.Popen, str]:
     """``cablekit serve`` on a free loopback port, once it answers /api/stats."""
     command = str(CABLEKIT) if CABLEKIT.exists() else shutil.which("cablekit") or "cablekit"
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     out = open(log, "w")  # noqa: SIM115 - lives as long as the server
     proc = subprocess.Popen(
-        [command, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
+        [command, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
+        + ["--workers", str(workers)],
         stdout=out,
         stderr=subprocess.STDOUT,
     )
@@ -284,6 +287,7 @@ def main() -> int:
     parser.add_argument("--max-requests", type=int, default=100_000, help="at most this many")
     parser.add_argument("--timeout", type=float, default=120.0, help="per request, seconds")
     parser.add_argument("--seed", type=int, default=1, help="of the random request mix")
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
     parser.add_argument("--log", type=Path, help="the server's output (default: a temp file)")
     args = parser.parse_args()
     if not args.db.exists():
@@ -297,7 +301,7 @@ def main() -> int:
 
     log = args.log or Path(tempfile.gettempdir()) / f"bench-load-{os.getpid()}.log"
     load_before = [round(x, 2) for x in os.getloadavg()]
-    proc, base = start_server(args.db, log)
+    proc, base = start_server(args.db, log, workers=args.workers)
     try:
         cables = httpx2.get(f"{base}/api/stats", timeout=60).json().get("cables", 0)
         load, elapsed, cpu, warm_matches = asyncio.run(

@@ -119,3 +119,34 @@ def test_export_jsonl_csv_parquet(db, tmp_path):
     assert table.num_rows == 25 and "subject" in table.column_names
     refused = run("export", "--db", db, "--format", "parquet")
     assert refused.returncode == 1 and "--output" in refused.stderr
+
+
+def test_serve_with_two_workers_answers(db):
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "cablekit", "serve", "--db", db, "--port", str(port)]
+        + ["--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/stats") as response:
+                    assert json.load(response)["cables"] == 25
+                    break
+            except OSError:
+                assert server.poll() is None, server.stderr.read().decode()
+                assert time.monotonic() < deadline, "the server did not answer in 60 s"
+                time.sleep(0.3)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

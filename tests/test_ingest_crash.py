@@ -97,15 +97,15 @@ def test_readers_work_while_an_ingest_writes(tmp_path):
         stderr=subprocess.PIPE,
         text=True,
     )
+    reads = 0
     try:
-        reads = 0
         while process.poll() is None and reads < 50:
             with Library.open(db) as library:
                 assert library.stats()["cables"] >= 5000
                 assert library.search("Lavrov", limit=3)["total"] > 0
             reads += 1
-        assert reads > 0
     finally:
         out, err = process.communicate(timeout=600)
     assert process.returncode == 0, err
+    assert reads > 0, f"the ingest ended before a read: {out} {err}"
     assert "4 new versions" in out

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import NoReturn
 
 import click
@@ -441,7 +443,14 @@ def identify(db: str, fmt: str, restore: bool, paths: tuple[str, ...]) -> None:
 @_DB
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-def serve(db: str, host: str, port: int) -> None:
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes: more serve more requests at once (one per core is a good start).",
+)
+def serve(db: str, host: str, port: int, workers: int) -> None:
     """Serve the library over HTTP: the web app and the JSON API (schema at /openapi.json).
 
     \b
@@ -454,16 +463,28 @@ def serve(db: str, host: str, port: int) -> None:
     \b
     Example:
         cablekit serve --db cables.db --port 8000
+        cablekit serve --db cables.db --workers 2
     """
     import uvicorn
 
-    from cablekit.web.app import create_app
+    from cablekit.web.app import DB_ENV, create_app
 
     try:
-        app = create_app(db)
+        app = create_app(db)  # also checks the library and brings its schema up to date
     except CablekitError as error:
         _fail(str(error))
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    os.environ[DB_ENV] = str(Path(db).resolve())
+    uvicorn.run(
+        "cablekit.web.app:app_from_env",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+    )
 
 
 def _pretty(cable: Cable) -> str:

@@ -11,6 +11,7 @@ thread pool, each thread with its own read-only connection (``pool.py``).
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -44,6 +45,14 @@ SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
+
+
+DB_ENV = "CABLEKIT_DB"  # the library, for worker processes that build the app themselves
+
+
+def app_from_env() -> FastAPI:
+    """The app for the library named by ``$CABLEKIT_DB`` (``cablekit serve --workers N``)."""
+    return create_app(os.environ[DB_ENV])
 
 
 def create_app(db_path: str | Path) -> FastAPI:
