@@ -178,7 +178,8 @@ class SearchIndex:
             if version != SCHEMA_VERSION:
                 raise CablekitError(
                     f"{self.path}: search index of another format (schema {version}, "
-                    f"expected {SCHEMA_VERSION}); rebuild it with: cablekit ingest --db DB --reindex"
+                    f"expected {SCHEMA_VERSION}); rebuild it with:"
+                    " cablekit ingest --db DB --reindex"
                 )
             self._index = tantivy.Index.open(str(self.path))
         elif writable:
