@@ -1,0 +1,307 @@
+"""Who, what and where in a cable: people, organisations, places, acronyms, quotations.
+
+>>> from cablekit.extract import extract_entities
+>>> extract_entities(cablekit.parse_cable(text)).to_dict()
+
+Rule- and gazetteer-based, tuned to cable conventions (titles before names, surnames
+joined to the full name given earlier, ALL-CAPS telegrams, GO<X> governments, acronyms
+defined in the text). Offsets are into ``cable.text``; only the annotated zone is read
+(SUBJECT line to the end, without REF blocks and page-break lines). Never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from cablekit.extract import acronyms as acr_mod
+from cablekit.extract import organizations as org_mod
+from cablekit.extract.lexicon import lexicon
+from cablekit.extract.model import (
+    Acronym,
+    Entities,
+    Mention,
+    Organization,
+    Person,
+    Place,
+    Quote,
+    Title,
+)
+from cablekit.extract.people import Cand, PeopleFinder, link_surnames, merge
+from cablekit.extract.places import find_places
+from cablekit.extract.quotes import find_quotes
+from cablekit.extract.titles import expand
+from cablekit.extract.zone import TOKEN, annotated_zone
+from cablekit.model import Cable
+
+__all__ = ["Entities", "extract_entities", "host_country"]
+
+_ORIGIN_PREFIX = re.compile(
+    r"^(?:Embassy|Consulate General|Consulate|Amembassy|Amconsul|US Office|American Embassy)\s+",
+    re.I,
+)
+_MULTILATERAL = re.compile(r"^(?:USUN|USEU|Mission|UNVIE|US Mission|USOSCE|USNATO)", re.I)
+_WS = re.compile(r"\s+")
+
+
+def host_country(origin: str | None) -> str | None:
+    """The country of the sending post: 'Embassy Moscow' -> Russia (None for State, USUN)."""
+    if not origin or _MULTILATERAL.match(origin):
+        return None
+    city = _ORIGIN_PREFIX.sub("", origin).strip()
+    e = lexicon().places.get(city.casefold())
+    if e is None and " " in city:
+        e = lexicon().places.get(city.split()[0].casefold())
+    return e.country if e else None
+
+
+def _mention(text: str, s: int, e: int) -> Mention:
+    return Mention(text=text[s:e], start=s, end=e)
+
+
+def _person_name(text: str, c: Cand) -> str:
+    """Fullest written form, mixed case: 'Yuval Fuchs', 'Beyrle' for BEYRLE."""
+    best = max(c.mentions, key=lambda m: (m[1] - m[0], -m[0]))
+    raw = _WS.sub(" ", text[best[0] : best[1]]).strip()
+    if raw.endswith(("'s", "'S")):
+        raw = raw[:-2]
+    if len(raw.split()) < len(c.tokens):
+        raw = " ".join(c.tokens)
+    if raw.isupper() or any(w.isupper() and len(w) > 2 for w in raw.split()):
+        raw = "-".join(
+            " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in part.split())
+            for part in raw.split("-")
+        )
+    return raw
+
+
+def _signer_and_classifier(
+    cable: Cable, zone_text: str, zone_start: int, caps: bool, cands: list[Cand]
+) -> None:
+    sig = (cable.signature or "").strip()
+    if sig and 1 < len(sig) < 60 and "XXXX" not in sig and sig.casefold() not in lexicon().places:
+        pos = zone_text.rfind(sig)
+        if pos >= zone_start:
+            toks = [t.capitalize() if t.isupper() else t for t in sig.replace(",", " ").split()]
+            cands.append(Cand(toks, [], "United States", [(pos, pos + len(sig))], "signer", pos))
+    cb = cable.classified_by
+    if cb is not None:
+        for name in cb.names[:2]:
+            name = name.strip()
+            if not name or "XXXX" in name:
+                continue
+            pos = zone_text.find(name, zone_start)
+            if pos < 0:
+                continue
+            titles = []
+            if cb.title:
+                words = cb.title.split()
+                titles.append((cb.title, expand(words, caps or cb.title.isupper())))
+            toks = [t.capitalize() if t.isupper() and len(t) > 1 else t for t in name.split()]
+            cands.append(
+                Cand(toks, titles, "United States", [(pos, pos + len(name))], "classified_by", pos)
+            )
+
+
+def _extract(cable: Cable) -> Entities:
+    text = cable.text or ""
+    ents = Entities(reference_id=cable.reference_id)
+    if not text.strip():
+        return ents
+    lex = lexicon()
+    zone = annotated_zone(text)
+    zt = zone.text
+    caps = zone.caps
+    host = host_country(cable.origin)
+    host_adj = lex.country_demonym.get(host) if host else None
+    toks = [
+        (m.start(), m.end() - 2, m.group()[:-2])
+        if m.group().endswith(("'s", "'S"))
+        else (m.start(), m.end(), m.group())
+        for m in TOKEN.finditer(zt, zone.start)
+    ]
+    starts = [t[0] for t in toks]
+    claimed = [False] * len(toks)
+
+    import bisect
+
+    def claim(s: int, e: int) -> bool:
+        """Mark tokens in [s, e) as taken; False when one already was."""
+        i = bisect.bisect_left(starts, s)
+        j = bisect.bisect_left(starts, e)
+        if any(claimed[i:j]):
+            return False
+        for k in range(i, j):
+            claimed[k] = True
+        return True
+
+    # organisations: known names, then head-noun patterns, then governments
+    orgs: dict[str, list[tuple[int, int]]] = {}
+    found: list[tuple[int, int, str]] = []
+    for m in org_mod.known_re().finditer(zt, zone.start):
+        form = m.group(1)
+        if form == "State" and zt[m.end() : m.end() + 1] != "-":
+            continue  # "State" is the Department only in "State-MFA exchanges"
+        adj = host_adj
+        prev = zt[max(0, m.start() - 20) : m.start()].split()
+        if prev and prev[-1] in lex.demonyms:
+            adj = prev[-1]
+        found.append((m.start(), m.end(), org_mod.canonical_known(form, adj)))
+    org_re = org_mod.ORG_RE_CAPS if caps else org_mod.ORG_RE
+    for m in org_re.finditer(zt, zone.start):
+        s, e = m.start(), m.end()
+        words = zt[s:e].split()
+        # drop sentence words and titles before the organisation's name
+        while words and (
+            words[0] in org_mod._LEAD_STOP or words[0].capitalize() in org_mod._LEAD_STOP
+        ):
+            s = zt.index(words[0], s) + len(words[0])
+            words = words[1:]
+        if len(words) < 2 and words and words[0] not in ("Duma",):
+            continue
+        while s < e and zt[s].isspace():
+            s += 1
+        name = " ".join(words)
+        if name.casefold() in lex.places:
+            continue  # "Soviet Union", "European Union" as a place name
+        if caps:
+            name = " ".join(
+                w.capitalize() if w.lower() not in ("of", "for", "and", "the") else w.lower()
+                for w in words
+            )
+        found.append((s, e, org_mod.normalise_org(name, host_adj)))
+    for m in org_mod._GOV_RE.finditer(zt, zone.start):
+        country = None
+        if m.group(1):
+            country = lex.demonyms.get(m.group(1))
+        elif m.group(2):
+            e = lex.places.get(m.group(2).casefold())
+            country = e.name if e and e.kind == "country" else None
+        if country:
+            found.append((m.start(), m.end(), f"Government of {country}"))
+    # longest first, then in order
+    for s, e, name in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+        if claim(s, e):
+            orgs.setdefault(name, []).append((s, e))
+
+    # people
+    finder = PeopleFinder(zt, toks, caps, claimed, host)
+    finder.scan()
+    cands = finder.cands
+    _signer_and_classifier(cable, zt, zone.start, caps, cands)
+    people = merge(cands)
+    link_surnames(people, zt, toks, caps)
+    for p in people:
+        for s, e in p.mentions:
+            i = bisect.bisect_left(starts, s)
+            j = bisect.bisect_left(starts, e)
+            for k in range(i, j):
+                claimed[k] = True
+
+    # places
+    place_hits = find_places(zt, toks, caps, claimed)
+    places: dict[str, Place] = {}
+    country_mentions: Counter[str] = Counter()
+    for s, e, g, _i in place_hits:
+        pl = places.get(g.name)
+        if pl is None:
+            pl = places[g.name] = Place(
+                name=g.name, kind=g.kind, country=g.country, lat=g.lat, lon=g.lon
+            )
+        pl.mentions.append(_mention(text, s, e))
+        if g.kind == "country":
+            country_mentions[g.name] += 1
+        elif g.country:
+            country_mentions[g.country] += 0
+
+    # acronyms
+    defs = acr_mod.definitions(zt[zone.start :])
+    tag_countries = [lex.fips[t] for t in cable.tags if t in lex.fips]
+    acrs: dict[str, Acronym] = {}
+    for s, e, tok in toks:
+        if len(tok) < 2 or not tok[0].isupper():
+            continue
+        if tok in defs:
+            key, long_form, kind = tok, defs[tok], "defined"
+        else:
+            jargon = lex.acronyms.get(tok.upper(), ("", ""))[1] == "jargon" and len(tok) > 4
+            if sum(1 for c in tok if c.isupper()) < 2 and "/" not in tok and not jargon:
+                if not (tok == "Amb" and zt[e : e + 1] == "."):
+                    continue
+                e += 1
+                tok = "Amb."
+            hit = acr_mod.lookup(tok, caps)
+            if hit is None:
+                gm = acr_mod._GOX.fullmatch(tok)
+                if not gm:
+                    continue
+                country = acr_mod.resolve_gox(gm.group(1), host, country_mentions, tag_countries)
+                if not country:
+                    continue
+                key, long_form, kind = tok.upper(), f"Government of {country}", "gov"
+                s_e = (s, e)
+                if claim(*s_e):
+                    orgs.setdefault(long_form, []).append(s_e)
+                else:
+                    orgs.setdefault(long_form, [])
+            else:
+                key, long_form, kind = hit
+        a = acrs.get(key.upper())
+        if a is None:
+            a = acrs[key.upper()] = Acronym(short=tok, long=long_form)
+        a.mentions.append(_mention(text, s, e))
+        if kind == "place":
+            g = lex.places.get(long_form.casefold())
+            if g and claim(s, e):
+                pl = places.get(g.name)
+                if pl is None:
+                    pl = places[g.name] = Place(
+                        name=g.name, kind=g.kind, country=g.country, lat=g.lat, lon=g.lon
+                    )
+                pl.mentions.append(_mention(text, s, e))
+
+    # assemble
+    out_people: list[Person] = []
+    speaker_mentions: list[tuple[int, str]] = []
+    for c in people:
+        name = _person_name(zt, c)
+        ms = sorted(set(c.mentions))
+        out_people.append(
+            Person(
+                name=name,
+                titles=[Title(as_written=a, expanded=b) for a, b in c.titles],
+                affiliation=c.affiliation,
+                mentions=[_mention(text, s, e) for s, e in ms],
+                role=c.role,
+            )
+        )
+        speaker_mentions.extend((s, name) for s, _ in ms)
+    speaker_mentions.sort()
+    ents.people = out_people
+    ents.organizations = [
+        Organization(name=n, mentions=[_mention(text, s, e) for s, e in sorted(ms)])
+        for n, ms in orgs.items()
+        if ms
+    ]
+    for pl in places.values():
+        pl.mentions.sort(key=lambda m: m.start)
+    ents.places = list(places.values())
+    ents.acronyms = list(acrs.values())
+    ents.quotes = [
+        Quote(speaker=sp, text=q, start=s, end=e)
+        for sp, q, s, e in find_quotes(
+            zt[zone.start :], [(s - zone.start, n) for s, n in speaker_mentions]
+        )
+    ]
+    for q in ents.quotes:
+        q.start += zone.start
+        q.end += zone.start
+    return ents
+
+
+def extract_entities(cable: Cable) -> Entities:
+    """People, organisations, places, acronyms and quotations of one parsed cable."""
+    try:
+        return _extract(cable)
+    except Exception:  # noqa: BLE001 - extraction must never break ingest
+        return Entities(reference_id=getattr(cable, "reference_id", None))

@@ -1,0 +1,198 @@
+"""Acronyms and their expansions: the project's glossary, GO<X> and in-text definitions.
+
+``the Nagorno-Karabakh (NK) Peace Process`` defines NK in that cable and wins over the
+glossary; ``GOB`` is the Government of Bahrain from Manama and of Bolivia from a State
+cable about Bolivia: the letter(s) after ``GO`` are resolved to the host country when it
+fits, else to the fitting country the cable names most (TAGS count too).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from cablekit.extract.lexicon import lexicon
+
+_DEF = re.compile(r"\(([A-Z][A-Za-z]{0,3}[A-Z/&\-][A-Za-z/&\-]{0,7})\)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*(?:-[A-Za-z][A-Za-z']*)*")
+_SMALL = frozenset(
+    {
+        "of",
+        "the",
+        "and",
+        "for",
+        "in",
+        "on",
+        "to",
+        "de",
+        "del",
+        "la",
+        "y",
+        "a",
+        "an",
+        "at",
+        "by",
+        "with",
+        "des",
+        "du",
+        "et",
+        "di",
+    }
+)
+_GOX = re.compile(r"G[Oo]([A-Z][a-z]?|[A-Z]{1,2})")
+# Plain English words in capitals, read as acronyms only in mixed-case text.
+_CAPS_AMBIG = frozenset(
+    {
+        "AI",
+        "PA",
+        "AU",
+        "EC",
+        "PAN",
+        "MAS",
+        "PT",
+        "CT",
+        "CN",
+        "PAS",
+        "ANA",
+        "SE",
+        "SG",
+        "PR",
+        "MAJ",
+        "CAPT",
+        "ADM",
+        "COL",
+        "GEN",
+        "AMB",
+        "SEC",
+        "ME",
+        "ICE",
+        "WHO",
+        "AF",
+        "IO",
+        "POL",
+        "ECON",
+        "AQ",
+        "DOC",
+        "LET",
+        "START",
+        "BIT",
+        "COIN",
+        "PM",
+        "MD",
+        "AMBASSADOR",
+        "CG",
+        "DOS",
+        "SCA",
+        "PLA",
+        "ALBA",
+        "NSA",
+        "INF",
+        "SCO",
+        "TIP",
+        "MG",
+        "PAO",
+    }
+)
+_NOT_ACR = frozenset(
+    {
+        "US",
+        "UK",
+        "USD",
+        "SBU",
+        "NOFORN",
+        "SIPDIS",
+        "RPT",
+        "PAR",
+        "RE",
+        "NNNN",
+        "EO",
+        "OF",
+        "THE",
+        "AND",
+        "I",
+        "II",
+        "III",
+        "IV",
+        "OK",
+    }
+)
+
+
+def definitions(text: str) -> dict[str, str]:
+    """Acronyms the cable defines: 'Poppy Eradication Force (PEF)' -> {'PEF': ...}."""
+    out: dict[str, str] = {}
+    for m in _DEF.finditer(text):
+        short = m.group(1)
+        letters = [c for c in short if c.isupper()]
+        if short.endswith("s") and not short[:-1].isupper():
+            letters = [c for c in short[:-1] if c.isupper()]
+        if len(letters) < 2 or short in out:
+            continue
+        before = text[max(0, m.start() - 160) : m.start()]
+        words = [(w.group(0), w.start()) for w in _WORD.finditer(before)][-14:]
+        need = "".join(letters).casefold()
+        got = ""
+        first = None
+        for w, pos in reversed(words):
+            if w.casefold() in _SMALL:
+                continue
+            parts = [p for p in w.split("-") if p]
+            init = "".join(p[0] for p in parts).casefold()
+            cand = init + got
+            if need.endswith(cand):
+                got = cand
+                first = pos
+            elif need.endswith(w[0].casefold() + got):
+                got = w[0].casefold() + got
+                first = pos
+            else:
+                break
+            if got == need:
+                break
+        if got == need and first is not None:
+            long_form = " ".join(before[first:].split())
+            if long_form.lower().startswith("the "):
+                long_form = long_form[4:]
+            if 1 < len(long_form.split()) or "-" in long_form:
+                out[short] = long_form
+    return out
+
+
+def resolve_gox(
+    letters: str, host: str | None, mentions: Counter[str], tag_countries: list[str]
+) -> str | None:
+    """The country of GO<letters>: the host if it fits, else the best-attested one."""
+    lex = lexicon()
+    up = letters.upper()
+    fits = [c for c in lex.countries if c.upper().startswith(up) and lex.countries[c].lat]
+    if not fits:
+        return None
+    if host in fits:
+        return host
+    score: Counter[str] = Counter()
+    for c in fits:
+        score[c] = mentions.get(c, 0) * 2 + (3 if c in tag_countries else 0)
+    best, val = score.most_common(1)[0] if score else (None, 0)
+    return best if val > 0 else None
+
+
+def lookup(tok: str, caps: bool) -> tuple[str, str, str] | None:
+    """(key, long form, kind) of a glossary acronym for a token as written."""
+    lex = lexicon()
+    if tok in _NOT_ACR:
+        return None
+    for form in (tok, tok.upper()):
+        a = lex.acronyms.get(form)
+        if a:
+            if caps and form in _CAPS_AMBIG:
+                return None
+            return form, a[0], a[1]
+    if tok in lex.titles and (sum(c.isupper() for c in tok) >= 2 or "/" in tok):
+        return tok.upper(), lex.titles[tok], "title"
+    if len(tok) > 2 and tok[-1] in "sS":
+        base = tok[:-1]
+        for form in (base, base.upper()):
+            a = lex.acronyms.get(form)
+            if a and form.isupper() == base.isupper() and not (caps and form in _CAPS_AMBIG):
+                return form, a[0], a[1]
+    return None

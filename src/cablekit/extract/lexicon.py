@@ -1,0 +1,93 @@
+"""Knowledge the extractor reads: glossaries, the gazetteer, word lists.
+
+Loaded once, lazily (the first extraction pays ~30 ms), from ``data/``. Everything here
+is domain knowledge of cable writing, not learnt from any corpus of cables.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class Gaz:
+    """One gazetteer entry."""
+
+    name: str
+    kind: str  # country, city, region, other
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(slots=True)
+class Lexicon:
+    acronyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # SHORT -> (long, kind)
+    titles: dict[str, str] = field(default_factory=dict)  # as written -> expansion
+    titles_upper: dict[str, str] = field(default_factory=dict)
+    places: dict[str, Gaz] = field(default_factory=dict)  # casefolded surface -> entry
+    countries: dict[str, Gaz] = field(default_factory=dict)  # name -> entry
+    demonyms: dict[str, str] = field(default_factory=dict)  # "Israeli" -> "Israel"
+    country_demonym: dict[str, str] = field(default_factory=dict)  # "Israel" -> "Israeli"
+    fips: dict[str, str] = field(default_factory=dict)  # TAGS geo code -> country
+    common: frozenset[str] = frozenset()  # lower-case English words
+
+
+def fold(s: str) -> str:
+    """Strip accents: cables are ASCII, GeoNames is not."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def _lines(name: str) -> list[str]:
+    try:
+        text = (DATA / name).read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    lex = Lexicon()
+    for ln in _lines("acronyms.txt"):
+        parts = ln.split("|")
+        if len(parts) == 3:
+            lex.acronyms.setdefault(parts[0], (parts[1], parts[2]))
+    for ln in _lines("titles.txt"):
+        parts = ln.split("|")
+        if len(parts) == 2:
+            lex.titles.setdefault(parts[0], parts[1])
+            lex.titles_upper.setdefault(parts[0].upper(), parts[1])
+    lex.common = frozenset(_lines("common_words.txt"))
+    try:
+        gaz = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        gaz = {}
+    places = lex.places
+    # cities first, then regions, then countries: a country wins a name it shares
+    for name, country, lat, lon, aliases in gaz.get("cities", []):
+        e = Gaz(fold(name), "city", country, lat, lon)
+        for s in (name, *aliases):
+            places.setdefault(fold(s).casefold(), e)  # listed largest first: it wins
+    for name, kind, country, lat, lon, aliases in gaz.get("regions", []):
+        e = Gaz(name, kind, country, lat, lon)
+        for s in (name, *aliases):
+            places[fold(s).casefold()] = e
+    for name, _iso, fips, lat, lon, aliases, dems in gaz.get("countries", []):
+        name = name.strip()
+        e = Gaz(name, "country", name, lat, lon)
+        lex.countries[name] = e
+        for s in (name, *aliases):
+            places[fold(s).casefold()] = e
+        if fips:
+            lex.fips[fips] = name
+        for d in dems:
+            lex.demonyms[d] = name
+            lex.country_demonym.setdefault(name, d)
+    return lex

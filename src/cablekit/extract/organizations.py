@@ -1,0 +1,226 @@
+"""Organisations: known names, ministries and bodies by their head noun, governments.
+
+``the MFA`` in a Moscow cable is the Russian Ministry of Foreign Affairs, ``GOR`` the
+Government of Russia, ``the Bolivian government`` the Government of Bolivia; ``Israeli
+Embassy``, ``Federation Council``, ``Pakistan Muslim League-Nawaz`` come from the
+capitalised words before a head noun (Embassy, Council, League ...).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from cablekit.extract.lexicon import lexicon
+
+# Organisations cables name without a head noun (parties, groups, companies, media).
+KNOWN = {
+    "Hamas": "Hamas",
+    "HAMAS": "Hamas",
+    "Hizballah": "Hizballah",
+    "Hezbollah": "Hizballah",
+    "Hizbollah": "Hizballah",
+    "Taliban": "Taliban",
+    "Fatah": "Fatah",
+    "al-Qaida": "al-Qaida",
+    "al-Qaeda": "al-Qaida",
+    "Al-Qaida": "al-Qaida",
+    "Al Qaeda": "al-Qaida",
+    "al Qaeda": "al-Qaida",
+    "Al-Qaeda": "al-Qaida",
+    "Duma": "State Duma",
+    "State Duma": "State Duma",
+    "Knesset": "Knesset",
+    "Majlis": "Majlis",
+    "Rada": "Rada",
+    "Sejm": "Sejm",
+    "Bundestag": "Bundestag",
+    "Pentagon": "Department of Defense",
+    "Kremlin": "Kremlin",
+    "Gazprom": "Gazprom",
+    "Rosneft": "Rosneft",
+    "Lukoil": "Lukoil",
+    "Petrobras": "Petrobras",
+    "PDVSA": "PDVSA",
+    "Pemex": "Pemex",
+    "PEMEX": "Pemex",
+    "Interpol": "Interpol",
+    "INTERPOL": "Interpol",
+    "Red Cross": "Red Cross",
+    "World Bank": "World Bank",
+    "Quartet": "Quartet",
+    "Minsk Group": "Minsk Group",
+    "Likud": "Likud",
+    "Kadima": "Kadima",
+    "Mossad": "Mossad",
+    "FSB": "Federal Security Service",
+    "KGB": "KGB",
+    "GRU": "GRU",
+    "Al Jazeera": "Al Jazeera",
+    "Al-Jazeera": "Al Jazeera",
+    "BBC": "BBC",
+    "CNN": "CNN",
+    "Reuters": "Reuters",
+    "AFP": "Agence France-Presse",
+    "Xinhua": "Xinhua",
+    "ITAR-TASS": "ITAR-TASS",
+    "Interfax": "Interfax",
+    "RIA Novosti": "RIA Novosti",
+    "New York Times": "New York Times",
+    "Washington Post": "Washington Post",
+    "Financial Times": "Financial Times",
+    "Wall Street Journal": "Wall Street Journal",
+    "Kommersant": "Kommersant",
+    "Vedomosti": "Vedomosti",
+    "Izvestiya": "Izvestiya",
+    "Hizb ut-Tahrir": "Hizb ut-Tahrir",
+    "Muslim Brotherhood": "Muslim Brotherhood",
+    "Vatican": "Holy See",
+    "Holy See": "Holy See",
+    "Congress": "United States Congress",
+    "Tatmadaw": "Tatmadaw",
+    "Janjaweed": "Janjaweed",
+    "Sendero Luminoso": "Shining Path",
+    "Shining Path": "Shining Path",
+    "Google": "Google",
+    "Microsoft": "Microsoft",
+    "Boeing": "Boeing",
+    "Airbus": "Airbus",
+    "Chevron": "Chevron",
+    "ExxonMobil": "ExxonMobil",
+    "Shell": "Shell",
+    "Total": "Total",
+    "Siemens": "Siemens",
+    "Toyota": "Toyota",
+    "Huawei": "Huawei",
+    "Sinopec": "Sinopec",
+    "CNPC": "CNPC",
+    "Transneft": "Transneft",
+    "Rosatom": "Rosatom",
+    "Rosoboronexport": "Rosoboronexport",
+    "Aeroflot": "Aeroflot",
+    "State": "Department of State",
+}
+# Nouns that end an organisation's name: "Federation Council", "Israeli Embassy".
+HEADS = (
+    "Ministry|Party|Council|Committee|Commission|Bank|Agency|Court|Assembly|Parliament|"
+    "Congress|Front|Movement|Army|Forces|Force|Police|University|Institute|Foundation|"
+    "Association|Union|Organization|Organisation|Company|Corporation|Corp|Group|Embassy|"
+    "Consulate|Office|Department|Service|Services|Directorate|Navy|Senate|Tribunal|"
+    "Federation|League|Alliance|Coalition|Brigade|Brigades|Guard|Guards|Command|Chamber|"
+    "Administration|Authority|Secretariat|Cabinet|Presidency|Board|Bureau|Center|Centre|"
+    "Fund|Program|Programme|Network|Society|Church|Times|Post|News|Radio|Television|TV|"
+    "Airlines|Airways|Inc|Ltd|Holdings|Industries|Enterprises|Commissariat|Mission|"
+    "Prosecutor's Office|Procuracy|Legislature|Cortes|Junta|Unit|Division|Battalion|Regiment"
+)
+_CAPW = r"(?:[A-Z][A-Za-z'&.]*|of|for|and|the|on|de|del|la)"
+_ORG = (
+    r"\b((?:[A-Z][A-Za-z'&.\-]*(?:[ \t]+|[ \t]*\n[ \t]*)){1,5})(?:" + HEADS + r")\b"
+    r"(?:(?:[ \t]+(?:of|for|on)(?:[ \t]+the)?(?:[ \t]+[A-Z][A-Za-z'\-]*){1,4})"
+    r"(?:[ \t]+and(?:[ \t]+[A-Z][A-Za-z'\-]*){1,3})?)?"
+    r"|\b(?:Ministry|Department|Office|Bureau|Directorate|Secretariat|Council|Commission)"
+    r"(?:[ \t]+(?:of|for|on)(?:[ \t]+the)?(?:[ \t]+[A-Z][A-Za-z'\-]*){1,4})"
+    r"(?:[ \t]+and(?:[ \t]+[A-Z][A-Za-z'\-]*){1,3})?"
+)
+ORG_RE = re.compile(_ORG)
+ORG_RE_CAPS = re.compile(_ORG, re.I)  # all-capitals cables: MINISTRY OF FOREIGN AFFAIRS
+_GOV_RE = re.compile(
+    r"\b(?:([A-Z][a-z]+)[ \t\n]+[Gg]overnment|[Gg]overnment[ \t\n]+of[ \t\n]+(?:the[ \t]+)?"
+    r"([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?))\b"
+)
+_LEAD_STOP = frozenset(
+    {
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "Of",
+        "For",
+        "And",
+        "But",
+        "Both",
+        "This",
+        "That",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "As",
+        "By",
+        "With",
+        "From",
+        "To",
+        "Under",
+        "According",
+        "During",
+        "If",
+        "Since",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "Our",
+        "Summary",
+        "Comment",
+        "Note",
+    }
+)
+MINISTRY_SUBJECT = {
+    "Foreign": "Foreign Affairs",
+    "Defense": "Defense",
+    "Defence": "Defense",
+    "Interior": "Interior",
+    "Justice": "Justice",
+    "Finance": "Finance",
+    "Economy": "Economy",
+    "Health": "Health",
+    "Education": "Education",
+    "Energy": "Energy",
+    "Trade": "Trade",
+    "Agriculture": "Agriculture",
+}
+
+
+@lru_cache(maxsize=1)
+def known_re() -> re.Pattern[str]:
+    """Known names and glossary organisations, longest first, in one alternation."""
+    lex = lexicon()
+    forms = set(KNOWN)
+    for short, (long_form, kind) in lex.acronyms.items():
+        if kind in ("org", "gorg"):
+            forms.add(short)
+            if kind == "org":
+                forms.add(long_form)
+    alts = sorted(forms, key=len, reverse=True)
+    return re.compile(r"(?<![\w/-])(" + "|".join(re.escape(f) for f in alts) + r")(?![\w/])")
+
+
+def canonical_known(form: str, host_adj: str | None) -> str:
+    lex = lexicon()
+    if form in KNOWN:
+        return KNOWN[form]
+    acr = lex.acronyms.get(form)
+    if acr:
+        long_form, kind = acr
+        if kind == "gorg" and host_adj:
+            return f"{host_adj} {long_form}"
+        return long_form
+    return form
+
+
+def normalise_org(name: str, host_adj: str | None) -> str:
+    """'Foreign Ministry' -> '<Host> Ministry of Foreign Affairs'; demonyms kept."""
+    words = name.split()
+    lex = lexicon()
+    adj = None
+    if words and words[0] in lex.demonyms:
+        adj = words[0]
+        words = words[1:]
+    if len(words) == 2 and words[1] == "Ministry" and words[0] in MINISTRY_SUBJECT:
+        words = ["Ministry", "of", MINISTRY_SUBJECT[words[0]]]
+    core = " ".join(words)
+    if core.startswith("Ministry"):
+        adj = adj or host_adj
+    return f"{adj} {core}" if adj else core

@@ -1,0 +1,686 @@
+"""People: names after titles, full names, the signer and the classifying official.
+
+Cable grammar: a title (``FM``, ``Israeli DCM``, ``former Foreign Minister``) or an
+honorific (``Mr.``) comes before the name; a full name (``Yuval Fuchs``) is given once,
+then the surname alone (``Fuchs``), in capitals in the SUBJECT line (``LIEBERMAN``),
+inside compounds (``Lavrov-Lieberman``) and with ``'s`` / ``,s`` possessives. A name
+is accepted on one of these signals, then every later surname mention is joined to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cablekit.extract.lexicon import lexicon
+from cablekit.extract.titles import (
+    HEADS,
+    HONORIFICS,
+    MODIFIERS,
+    QUALIFIERS,
+    US_TITLES,
+    expand,
+    is_title_abbr,
+)
+
+ORG_HEADS = frozenset(
+    {
+        "Fund",
+        "Committee",
+        "Commission",
+        "Council",
+        "Bank",
+        "Agency",
+        "Division",
+        "Department",
+        "Directorate",
+        "Office",
+        "Bureau",
+        "Ministry",
+        "Court",
+        "Assembly",
+        "Party",
+        "Institute",
+        "Service",
+        "Unit",
+    }
+)
+RANKS = frozenset(
+    {
+        "Ambassador",
+        "General",
+        "Brigadier",
+        "Colonel",
+        "Admiral",
+        "Judge",
+        "Sheikh",
+        "Shaikh",
+        "Professor",
+        "Captain",
+        "Lieutenant",
+        "Dr",
+    }
+)
+PARTICLES = frozenset(
+    {
+        "al",
+        "bin",
+        "ibn",
+        "de",
+        "da",
+        "del",
+        "della",
+        "la",
+        "van",
+        "von",
+        "di",
+        "du",
+        "el",
+        "dos",
+        "das",
+        "le",
+        "y",
+        "der",
+        "den",
+        "ben",
+        "abu",
+        "Al",
+        "El",
+        "Bin",
+        "Abu",
+        "Ibn",
+        "Abdul",
+        "Abd",
+    }
+)
+STOP = frozenset(
+    """
+    January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday Summary Comment End Note Begin Text Subject Ref Classified
+    Reason Reasons Septel Reftel God Allah Islam Islamic Christian Christians Muslim Muslims
+    Jewish Jews Catholic Catholics Orthodox Sunni Sunnis Shia Shiite Shiites Kurdish Kurds
+    Arab Arabs Western Eastern Northern Southern North South East West New Old Embassy
+    Mission Post Department Government Ministry Congress Parliament Senate Court Cabinet
+    Presidency Republic Democratic Party Union United Nations State States Council
+    Assembly Committee Commission Agency Bank Forces Army Navy Police Office Bureau The
+    Mr Mrs Ms Dr Sir Madam His Her Their Our Your My We They He She It Its I You
+    Excellency Majesty Highness Holiness Ambassadors Ministers Officials Members Leaders
+    Also Although However Meanwhile Moreover Nevertheless Thus Therefore Finally Instead
+    Per Via Re Post's Embassy's Charge's Ambassador's Deputy Chief Director Secretary
+    International National Federal Regional Provincial Central Supreme Special Foreign
+    Defense Interior Finance Justice Affairs Security Cooperation Development Human Rights
+    Peace Process Agreement Treaty Conference Summit Law Act Plan Program Programme
+    Initiative Strategy Dialogue Talks Group Organization Movement Front Alliance Coalition
+    Reactor Fleet Air Base Farms Convention Phase Protocol Accord Declaration Resolution
+    Station Port Airport Field Camp Project Pipeline Dam Bridge Highway Road Street Avenue
+    Square Palace House Hall Building Tower Center Centre Hotel Park River Lake Mountain
+    Mountains Valley Island Islands Sea Bay Strait Canal Province District Region City Town
+    Village County Municipality Marxist Leninist Communist Socialist Islamist Maoist Energy
+    Title Relays Division Unit Working Pushback Update Readout Overview Outlook Way Forward
+    Next Steps Visit Meeting Meetings Latin Persian Arabic Slavic Turkic Anglo Hispanic
+    Asian African European Fund War Wars Cup Olympics Games Revolution Day Era Internet Web
+    Google Facebook Twitter Cablegate Wikileaks XXXXXXXXXXXX
+    """.split()
+)
+GIVEN_OK = frozenset(
+    {
+        "Mark",
+        "Bill",
+        "Rose",
+        "Grace",
+        "Hope",
+        "Faith",
+        "Frank",
+        "Dean",
+        "Victor",
+        "Don",
+        "Guy",
+        "Ray",
+        "Bob",
+        "Gene",
+        "Pat",
+        "Rich",
+        "Art",
+        "Chase",
+        "Hunter",
+        "Chance",
+        "Young",
+        "King",
+        "Long",
+        "Black",
+        "White",
+        "Brown",
+        "Green",
+        "Gray",
+        "Grant",
+        "Price",
+        "Rice",
+        "Burns",
+        "Bush",
+        "Powell",
+        "Wells",
+        "Hill",
+        "Carter",
+        "Abbas",
+        "Singh",
+        "Jordan",
+        "Ali",
+        "Bishop",
+        "Sharif",
+        "Strong",
+        "Page",
+        "Cook",
+        "Marshall",
+    }
+)
+# Endings of Slavic, Caucasian and Persian surnames: a lone "Medvedev" is a person.
+SURNAME_ENDINGS = (
+    "ov",
+    "ev",
+    "in",
+    "sky",
+    "ski",
+    "skiy",
+    "enko",
+    "yan",
+    "ian",
+    "dze",
+    "shvili",
+    "vich",
+    "ovic",
+    "evic",
+    "nejad",
+    "zadeh",
+    "yev",
+    "yeva",
+    "ova",
+    "eva",
+    "ina",
+    "uk",
+    "chuk",
+)
+# Presidents and Secretaries of State of the cables' years: a title alone would say "host".
+US_LEADERS = frozenset(
+    {
+        "Obama",
+        "Bush",
+        "Clinton",
+        "Reagan",
+        "Carter",
+        "Ford",
+        "Nixon",
+        "Johnson",
+        "Kennedy",
+        "Rice",
+        "Powell",
+        "Albright",
+        "Christopher",
+        "Baker",
+        "Shultz",
+        "Kissinger",
+        "Rusk",
+        "Vance",
+        "Haig",
+        "Rogers",
+        "Biden",
+        "Cheney",
+        "Gates",
+        "Rumsfeld",
+        "Eagleburger",
+        "Gore",
+    }
+)
+SPEECH = frozenset(
+    """
+    said told stated noted explained added asked stressed commented emphasized emphasised
+    argued agreed insisted claimed warned replied responded described believes believed
+    thinks thought suggested urged complained acknowledged confirmed reported admitted
+    announced expressed opined observed underscored highlighted cautioned remarked
+    recalled predicted promised pledged lamented indicated assured conceded questioned
+    countered offered proposed reiterated added says notes tells
+    """.split()
+)
+
+
+@dataclass(slots=True)
+class Cand:
+    """A person as gathered from the text."""
+
+    tokens: list[str]  # name tokens in mixed case
+    titles: list[tuple[str, str]] = field(default_factory=list)
+    affiliation: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    role: str | None = None
+    first: int = 0  # offset of the first mention
+
+    @property
+    def surname(self) -> str:
+        return self.tokens[-1] if self.tokens else ""
+
+
+def _mixed(tok: str) -> str:
+    """A token in mixed case: LIEBERMAN -> Lieberman, AL-ASAD stays split by the caller."""
+    if tok.isupper() and len(tok) > 1:
+        if "'" in tok:
+            return "'".join(p.capitalize() for p in tok.split("'"))
+        return tok.capitalize()
+    return tok
+
+
+class PeopleFinder:
+    """Runs over the zone's tokens once; see the module docstring for the signals."""
+
+    def __init__(
+        self,
+        text: str,
+        toks: list[tuple[int, int, str]],
+        caps: bool,
+        claimed: list[bool],
+        host: str | None,
+    ) -> None:
+        self.text = text
+        self.toks = toks
+        self.caps = caps
+        self.claimed = claimed  # per token: already an organisation or place
+        self.host = host
+        self.lex = lexicon()
+        self.cands: list[Cand] = []
+
+    # -- token classes -------------------------------------------------------------
+    def _word(self, tok: str) -> str:
+        return tok.capitalize() if self.caps or tok.isupper() else tok
+
+    def is_head(self, tok: str) -> bool:
+        return self._word(tok) in HEADS and (self.caps or tok[0].isupper())
+
+    def is_mod(self, tok: str) -> bool:
+        return self._word(tok) in MODIFIERS and (self.caps or tok[0].isupper())
+
+    def is_abbr(self, tok: str) -> bool:
+        return is_title_abbr(tok, self.caps)
+
+    def is_org_acr(self, tok: str) -> bool:
+        a = self.lex.acronyms.get(tok)
+        return bool(a) and a[1] in ("gorg", "org") and tok.isupper() and len(tok) > 1
+
+    def demonym(self, tok: str) -> str | None:
+        return self.lex.demonyms.get(self._word(tok))
+
+    def nameish(self, i: int, after_title: bool) -> bool:
+        start, end, tok = self.toks[i]
+        if self.claimed[i] and not after_title:
+            return False
+        c0 = tok[0]
+        if not c0.isalpha() or not c0.isupper() or "/" in tok:
+            return False
+        if len(tok) == 1:  # an initial: "Alice G. Wells"
+            return self.text[end : end + 1] == "."
+        if tok.isupper():
+            if not self.caps and not after_title:
+                return False
+        elif not any(ch.islower() for ch in tok[1:]):
+            return False
+        w = self._word(tok)
+        if w in STOP or w in HONORIFICS or w in HEADS or self.demonym(tok):
+            return False
+        if w in MODIFIERS and not after_title:
+            return False
+        if self.is_abbr(tok) or (tok.isupper() and tok in self.lex.acronyms):
+            return False
+        low = w.casefold()
+        if low in self.lex.common and w not in GIVEN_OK:
+            return False
+        place = self.lex.places.get(low)
+        if place is not None and (not after_title or place.kind == "country"):
+            return False
+        return not (self.claimed[i] and place is None and not after_title)
+
+    def gap(self, i: int) -> str:
+        """Text between token i and token i + 1."""
+        if i + 1 >= len(self.toks):
+            return ""
+        return self.text[self.toks[i][1] : self.toks[i + 1][0]]
+
+    def _name_gap_ok(self, i: int) -> bool:
+        g = self.gap(i)
+        if g in (" ", "  ", "-", " \n", "\n", " \n ", "\n "):
+            return True
+        return g.strip() == "." and len(self.toks[i][2]) == 1 or (g.strip() == "" and len(g) < 6)
+
+    def name_at(self, i: int, after_title: bool) -> int:
+        """Index past the name starting at token i (i when there is none)."""
+        j = i
+        n = len(self.toks)
+        while j < n and j - i < 5:
+            tok = self.toks[j][2]
+            if tok in PARTICLES and j > i and j + 1 < n and self._name_gap_ok(j):
+                # "Tariq Bin Daineh", "Abu al-Fatah": a particle inside a name
+                if self.nameish(j + 1, True) or self.toks[j + 1][2][:1].isupper():
+                    j += 1
+                    continue
+                break
+            if not self.nameish(j, after_title or j > i):
+                break
+            j += 1
+            if j < n and not self._name_gap_ok(j - 1):
+                break
+        while j > i and (self.toks[j - 1][2] in PARTICLES or len(self.toks[j - 1][2]) == 1):
+            j -= 1  # never end on a particle or an initial
+        return j
+
+    # -- passes --------------------------------------------------------------------
+    def title_chain(self, i: int) -> tuple[int, list[str], str | None]:
+        """Read a title chain forward from token i: (index after it, words, affiliation)."""
+        n = len(self.toks)
+        words: list[str] = []
+        aff = None
+        j = i
+        dem = self.demonym(self.toks[i][2])
+        if dem and i + 1 < n and self.gap(i).strip() == "":
+            aff = dem
+            j += 1
+        last_head = -1
+        while j < n and j - i < 8:
+            tok = self.toks[j][2]
+            low = tok.lower()
+            if low in QUALIFIERS and not words:
+                words.append(tok)
+            elif self.is_abbr(tok) or self.is_head(tok):
+                if last_head == len(words) and self._word(tok) in RANKS and words:
+                    break  # "Deputy Assistant Secretary Ambassador Kaidanow": two titles
+                words.append(tok)
+                last_head = len(words)
+            elif words and last_head == len(words) and tok in ("of", "for") and j + 1 < n:
+                # "Minister of Economic Development", "Director of the Export Fund"
+                k = j + 1
+                extra = [tok]
+                if self.toks[k][2] in ("the", "The") and k + 1 < n:
+                    extra.append(self.toks[k][2])
+                    k += 1
+                got = 0
+                while k < n and got < 6:
+                    t2 = self.toks[k][2]
+                    if (
+                        t2 == "and"
+                        or self.is_mod(t2)
+                        or self.is_head(t2)
+                        or self.is_org_acr(t2)
+                        or (t2 in ORG_HEADS)
+                    ):
+                        extra.append(t2)
+                        got += t2 != "and"
+                        k += 1
+                        if self.gap(k - 1).strip() not in ("", "'"):
+                            break
+                    else:
+                        break
+                if not got:
+                    break
+                while extra and extra[-1] in ("and", "the", "The"):
+                    extra.pop()
+                words.extend(extra)
+                last_head = len(words)
+                j = i + (1 if aff else 0) + len(words)
+                continue
+            elif (
+                self.is_mod(tok)
+                or self.is_org_acr(tok)
+                or (
+                    words
+                    and tok in ("of", "for")
+                    and j + 1 < n
+                    and self.is_mod(self.toks[j + 1][2])
+                )
+            ):
+                words.append(tok)
+            else:
+                break
+            g = self.gap(j)
+            j += 1
+            if g.strip() not in ("", "-", "."):
+                break
+            if g.strip() == "." and tok not in (
+                "Amb",
+                "Gen",
+                "Col",
+                "Sen",
+                "Rep",
+                "Lt",
+                "Maj",
+                "Capt",
+                "Adm",
+                "Sgt",
+                "Gov",
+                "Pres",
+                "Sec",
+            ):
+                break
+        if last_head < 0:
+            return i, [], None
+        lead = words[0] if words else ""
+        acr = self.lex.acronyms.get(lead)
+        if acr and acr[1] == "org" and len(words) > 1 and last_head > 1:
+            # "USEU Political M/C", "NSC Director": the body is the affiliation
+            return i + (1 if aff else 0) + last_head, words[1:last_head], aff or acr[0]
+        return i + (1 if aff else 0) + last_head, words[:last_head], aff
+
+    def scan(self) -> None:
+        toks = self.toks
+        n = len(toks)
+        i = 0
+        pending: tuple[list[str], str | None] | None = None
+        pending_at = -1
+        while i < n:
+            tok = toks[i][2]
+            if not tok[0].isupper() and tok not in QUALIFIERS:
+                i += 1  # names and titles start with a capital (or "former")
+                continue
+            # honorific: "Mr. Fuchs", "Dr. Ahmed Ali"
+            if self._word(tok.rstrip(".")) in HONORIFICS or tok in HONORIFICS:
+                k = self.name_at(i + 1, True)
+                if k > i + 1:
+                    self.add(i + 1, k, [], None)
+                    i = k
+                    continue
+            end, words, aff = self.title_chain(i)
+            if words:
+                k = self.name_at(end, True)
+                if k > end:
+                    self.add(end, k, words, aff, pending=pending if pending_at == i else None)
+                    i = k
+                    continue
+                pending, pending_at = (words, aff), end  # "DAS Ambassador Kaidanow"
+                i = max(end, i + 1)
+                continue
+            if not self.caps and self.nameish(i, False):
+                k = self.name_at(i, False)
+                if self._place_or_heading(i, k):
+                    i = max(k, i + 1)
+                    continue
+                real = [t for t in toks[i:k] if t[2] not in PARTICLES and len(t[2]) > 1]
+                hyphen_pair = len(real) == 2 and k == i + 2 and self.gap(i) == "-"
+                if len(real) >= 2 and not hyphen_pair:
+                    self.add(i, k, [], None, apposition=True)
+                    i = k
+                    continue
+                if (
+                    k == i + 1
+                    and tok.endswith(SURNAME_ENDINGS)
+                    and len(tok) > 4
+                    and i
+                    and (toks[i - 1][2][:1].islower() or toks[i - 1][2] in ("and", "with"))
+                ):
+                    self.add(i, k, [], None)
+                    i = k
+                    continue
+                if k == i + 1 and k < n and toks[k][2] in SPEECH and self.gap(i).strip() == "":
+                    prev = toks[i - 1][2] if i else ""
+                    if prev not in ("the", "The") and not self.demonym(prev):
+                        self.add(i, k, [], None)
+                        i = k
+                        continue
+            i += 1
+
+    def _place_or_heading(self, i: int, k: int) -> bool:
+        """A multi-word place or demonym ("Costa Rica", "La Paz"), or a Title Case heading."""
+        places = self.lex.places
+        for j in range(min(k, i + 4), i, -1):
+            key = " ".join(self.text[self.toks[i][0] : self.toks[j - 1][1]].split()).casefold()
+            if (
+                key in places
+                or key.title() in self.lex.demonyms
+                or (key.endswith("s") and key[:-1].title() in self.lex.demonyms)
+            ):
+                return True
+        a = self.text.rfind("\n", 0, self.toks[i][0]) + 1
+        b = self.text.find("\n", self.toks[i][0])
+        line = self.text[a : b if b >= 0 else len(self.text)].strip()
+        words = line.split()
+        if (
+            1 < len(words) <= 10
+            and not line.endswith((".", ",", ";", ":"))
+            and all(
+                w[:1].isupper() or w in ("of", "and", "the", "in", "on", "for", "to", "a", "-")
+                for w in words
+            )
+        ):
+            return True
+        return False
+
+    def apposition(self, k: int) -> tuple[list[str], str | None]:
+        """'Dmitri Lebedov, Second Secretary in the MFA' -> the title after the comma."""
+        if k >= len(self.toks) or self.gap(k - 1).strip() != ",":
+            return [], None
+        j = k
+        if self.toks[j][2] in ("the", "a", "an", "The") and j + 1 < len(self.toks):
+            j += 1
+        end, words, aff = self.title_chain(j)
+        if not words or (end < len(self.toks) and self.nameish(end, False) and end == j + 1):
+            return [], None
+        return words, aff
+
+    def add(
+        self,
+        a: int,
+        b: int,
+        words: list[str],
+        aff: str | None,
+        apposition: bool = False,
+        pending: tuple[list[str], str | None] | None = None,
+    ) -> None:
+        toks = self.toks
+        name_toks = [_mixed(t[2]) for t in toks[a:b]]
+        if not name_toks:
+            return
+        if apposition or not words:
+            w2, a2 = self.apposition(b)
+            if w2:
+                words, aff = w2, aff or a2
+        start, end = toks[a][0], toks[b - 1][1]
+        titles = []
+        if words:
+            as_written = " ".join(words)
+            titles.append((as_written, expand(words, self.caps)))
+        if pending:
+            titles.insert(0, (" ".join(pending[0]), expand(pending[0], self.caps)))
+            aff = aff or pending[1] or self._affiliation(pending[0])
+        if aff is None and words:
+            aff = self._affiliation(words)
+        if name_toks[-1] in US_LEADERS:
+            aff = "United States"
+        self.cands.append(Cand(name_toks, titles, aff, [(start, end)], None, start))
+
+    def _affiliation(self, words: list[str]) -> str | None:
+        core = [w for w in words if w.lower() not in QUALIFIERS]
+        joined = " ".join(core)
+        if joined in US_TITLES or (
+            core
+            and core[-1] in US_TITLES
+            and len(core) <= 2
+            and core[-1] not in ("Secretary", "Consul", "Ambassador")
+        ):
+            return "United States"
+        if any(
+            self._word(w) in ("Minister", "President", "Premier")
+            or w in ("FM", "DFM", "PM", "VFM", "AFM", "DPM", "MP")
+            for w in core
+        ):
+            return self.host
+        return None
+
+
+def _compatible(a: list[str], b: list[str]) -> bool:
+    """Same person? Surnames equal and first names, where both are given, agree."""
+    ca, cb = [t.casefold() for t in a], [t.casefold() for t in b]
+    if len(ca) >= 2 and len(cb) >= 2 and (ca[: len(cb)] == cb or cb[: len(ca)] == ca):
+        return True  # "Gilda Motta Santos" and "Gilda Motta Santos Neves"
+    if not a or not b or a[-1].casefold() != b[-1].casefold():
+        return False
+    fa = [t.casefold() for t in a[:-1] if len(t) > 1 and t not in PARTICLES]
+    fb = [t.casefold() for t in b[:-1] if len(t) > 1 and t not in PARTICLES]
+    if not fa or not fb:
+        return True
+    return fa[0] == fb[0]
+
+
+def merge(cands: list[Cand]) -> list[Cand]:
+    """One entry per person: join mentions of compatible names in order of appearance."""
+    out: list[Cand] = []
+    for c in sorted(cands, key=lambda c: c.first):
+        for p in reversed(out):
+            if _compatible(p.tokens, c.tokens):
+                if len(c.tokens) > len(p.tokens):
+                    p.tokens = c.tokens
+                for t in c.titles:
+                    if t not in p.titles:
+                        p.titles.append(t)
+                p.affiliation = p.affiliation or c.affiliation
+                p.mentions.extend(c.mentions)
+                if c.role:
+                    p.role = c.role if not p.role or p.role == c.role else "signer+classified_by"
+                break
+        else:
+            out.append(c)
+    return out
+
+
+def link_surnames(
+    people: list[Cand], text: str, toks: list[tuple[int, int, str]], caps: bool
+) -> None:
+    """Give each person every bare surname mention (LIEBERMAN, Lavrov-, Aliyev,s)."""
+    by_surname: dict[str, list[Cand]] = {}
+    taken: set[int] = set()
+    for p in people:
+        if p.surname and len(p.surname) > 1:
+            by_surname.setdefault(p.surname.casefold(), []).append(p)
+        for s, _e in p.mentions:
+            taken.add(s)
+    covered = sorted((s, e) for p in people for s, e in p.mentions)
+    if not by_surname:
+        return
+    import bisect
+
+    starts = [s for s, _ in covered]
+    for start, end, tok in toks:
+        base = tok
+        if tok.endswith(("'s", "'S")):
+            base = tok[:-2]
+            end -= 2
+        key = base.casefold()
+        group = by_surname.get(key)
+        if not group or start in taken:
+            continue
+        if not (base.isupper() or base[0].isupper()):
+            continue
+        if not caps and not base.isupper() and base != group[0].surname:
+            continue
+        k = bisect.bisect_right(starts, start) - 1
+        if k >= 0 and covered[k][1] > start:
+            continue  # inside a longer mention
+        # the nearest person of that surname mentioned before, else the first
+        best = group[0]
+        for p in group:
+            if p.first <= start:
+                best = p
+        best.mentions.append((start, end))
+        taken.add(start)

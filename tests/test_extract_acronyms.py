@@ -1,0 +1,37 @@
+"""Acronyms: glossary, GO<X> resolved from the post, definitions in the text."""
+
+from __future__ import annotations
+
+from cablekit import parse_cable
+from cablekit.extract import extract_entities
+from cablekit.extract.acronyms import definitions
+
+
+def _acr(text: str, origin: str) -> dict[str, str]:
+    cable = parse_cable(text, metadata={"origin": origin})
+    return {a["short"].upper(): a["long"] for a in extract_entities(cable).to_dict()["acronyms"]}
+
+
+def test_definition_in_text() -> None:
+    defs = definitions(
+        "progress on the Nagorno-Karabakh (NK) Peace Process and the "
+        "Poppy Eradication Force (PEF) in Helmand"
+    )
+    assert defs == {"NK": "Nagorno-Karabakh", "PEF": "Poppy Eradication Force"}
+
+
+def test_gox_follows_the_post() -> None:
+    text = "SUBJECT: TALKS\n\n1. (C) The GOB told Poloff that the MFA agreed.\n"
+    assert _acr(text, "Embassy Manama")["GOB"] == "Government of Bahrain"
+    assert _acr(text, "Embassy La Paz")["GOB"] == "Government of Bolivia"
+    got = _acr(text, "Embassy Manama")
+    assert got["MFA"] == "Ministry of Foreign Affairs"
+    assert got["POLOFF"] == "political officer"
+
+
+def test_gox_from_the_cable_when_the_post_does_not_fit() -> None:
+    text = (
+        "SUBJECT: ISRAEL\n\n1. (C) Israel and Israel again: the GOI position on Israel "
+        "was explained.\n"
+    )
+    assert _acr(text, "Embassy Moscow")["GOI"] == "Government of Israel"
