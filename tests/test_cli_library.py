@@ -150,3 +150,17 @@ def test_serve_with_two_workers_answers(db):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_entities_of_a_stored_cable(db):
+    text = run("entities", "--db", db, "09MOSCOW1488")
+    assert text.returncode == 0, text.stderr
+    assert "Lavrov (Foreign Minister)" in text.stdout
+    found = json.loads(run("entities", "--db", db, "--format", "json", "10baku134").stdout)
+    assert found["reference_id"] == "10BAKU134"
+    assert any(p["name"].endswith("Aliyev") for p in found["people"])
+    record = json.loads(run("show", "--db", db, "--format", "json", "10BAKU134").stdout)
+    mention = found["people"][0]["mentions"][0]
+    assert record["text"][mention["start"] : mention["end"]] == mention["text"]
+    missing = run("entities", "--db", db, "99NOWHERE1")
+    assert missing.returncode == 1 and "no such cable" in missing.stderr

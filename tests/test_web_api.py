@@ -186,3 +186,10 @@ def test_the_pool_reopens_after_a_restart(tmp_path):
         with TestClient(app) as client:
             assert client.get("/api/stats").json()["cables"] == 25
         assert len(app.state.libraries) == 0
+
+
+def test_entities_endpoint(client):
+    found = client.get("/api/cables/09MOSCOW1488/entities").json()
+    assert any(p["name"] == "Lavrov" for p in found["people"])
+    assert any(a["short"] == "GOR" for a in found["acronyms"])
+    assert client.get("/api/cables/99NOWHERE1/entities").status_code == 404

@@ -21,7 +21,13 @@ from cablekit.errors import CablekitError, ReadError
 from cablekit.model import Cable
 from cablekit.parse.reference_id import canonical_reference_id
 from cablekit.read.sources import read_documents
-from cablekit.render import cable_as_text, render_record, render_results, render_stats
+from cablekit.render import (
+    cable_as_text,
+    render_entities,
+    render_record,
+    render_results,
+    render_stats,
+)
 from cablekit.search.query import parse_query
 from cablekit.store import Library
 from cablekit.store.export import write_csv, write_jsonl, write_parquet
@@ -267,6 +273,30 @@ def show(db: str, fmt: str, version: int | None, reference_id: str) -> None:
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return
     click.echo(render_record(record))
+
+
+@cli.command()
+@_DB
+@_FORMAT
+@click.argument("reference_id")
+def entities(db: str, fmt: str, reference_id: str) -> None:
+    """Who, what and where in one cable: people with their titles, organisations,
+    places (with coordinates), acronyms with their expansions, and quotations.
+
+    \b
+    Example:
+        cablekit entities --db cables.db 09MOSCOW1488
+        cablekit entities --db cables.db --format json 10BAKU134
+    """
+    ref = canonical_reference_id(reference_id) or reference_id
+    with _open(db) as library:
+        found = library.entities(ref)
+    if found is None:
+        _fail(f"{ref}: no such cable in the library")
+    if fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    click.echo(render_entities(found))
 
 
 @cli.command()

@@ -184,3 +184,39 @@ def _snippet_text(snippet: str) -> str:
     """Snippet HTML to text: matches in [brackets], entities decoded."""
     text = snippet.replace("<b>", "[").replace("</b>", "]")
     return html.unescape(re.sub(r"<[^>]{0,20}>", "", text))
+
+
+def render_entities(found: dict[str, Any]) -> str:
+    """A cable's entities for people: one line each, mentions counted."""
+    out = [f"{found.get('reference_id') or ''}"]
+
+    def section(title: str, lines: list[str]) -> None:
+        if lines:
+            out.append("")
+            out.append(f"{title} ({len(lines)}):")
+            out.extend(f"  {line}" for line in lines)
+
+    people = []
+    for p in found.get("people", []):
+        titles = ", ".join(
+            t["expanded"] or t["as_written"] for t in p.get("titles", []) if t.get("as_written")
+        )
+        line = p["name"] + (f" ({titles})" if titles else "")
+        if p.get("affiliation"):
+            line += f", {p['affiliation']}"
+        if p.get("role"):
+            line += f"  [{p['role']}]"
+        people.append(f"{line}  x{len(p.get('mentions', []))}")
+    section("People", people)
+    section(
+        "Organisations",
+        [f"{o['name']}  x{len(o.get('mentions', []))}" for o in found.get("organizations", [])],
+    )
+    places = []
+    for p in found.get("places", []):
+        where = f" {p['lat']:.2f}, {p['lon']:.2f}" if p.get("lat") is not None else ""
+        places.append(f"{p['name']} ({p.get('kind') or 'place'}){where}")
+    section("Places", places)
+    section("Acronyms", [f"{a['short']} = {a['long']}" for a in found.get("acronyms", [])])
+    section("Quotes", [f"{q['speaker']}: {q['text']}" for q in found.get("quotes", [])])
+    return "\n".join(out)

@@ -16,7 +16,10 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
+import msgspec
+
 from cablekit.errors import CablekitError, ReadError
+from cablekit.extract import extract_entities
 from cablekit.identify.fingerprint import index_terms
 from cablekit.model import Cable
 from cablekit.search.index import IndexDoc, SearchIndex
@@ -293,6 +296,14 @@ class Library:
             return None
         record["versions"] = self.store.versions(reference_id)
         return record
+
+    def entities(self, reference_id: str, version: int | None = None) -> dict[str, Any] | None:
+        """The people, organisations, places, acronyms and quotes of a stored cable
+        (extracted now, from its stored record), or None when it is not in the library."""
+        record = self.store.version_record(reference_id, version)
+        if record is None:
+            return None
+        return extract_entities(msgspec.convert(record, Cable)).to_dict()
 
     def versions(self, reference_id: str) -> list[dict[str, Any]]:
         return self.store.versions(reference_id)

@@ -64,6 +64,15 @@ def versions(request: Request, reference_id: str) -> list[dict[str, Any]]:
     return found
 
 
+@router.get("/cables/{reference_id}/entities", summary="People, places and more of a cable")
+def entities(request: Request, reference_id: str) -> dict[str, Any]:
+    """As ``cablekit entities --format json``; 404 when the cable is unknown."""
+    found = _library(request).entities(_canonical(reference_id))
+    if found is None:
+        raise HTTPException(status_code=404, detail=f"no cable {reference_id} in the library")
+    return found
+
+
 @router.get("/stats", summary="Counts of cables and versions, per origin, year, classification")
 def stats(request: Request) -> dict[str, Any]:
     return _library(request).stats()
