@@ -164,3 +164,15 @@ def test_entities_of_a_stored_cable(db):
     assert record["text"][mention["start"] : mention["end"]] == mention["text"]
     missing = run("entities", "--db", db, "99NOWHERE1")
     assert missing.returncode == 1 and "no such cable" in missing.stderr
+
+
+def test_an_index_of_an_older_format_is_rebuilt_by_ingest(tmp_path):
+    path = str(tmp_path / "old.db")
+    assert run("ingest", "--db", path, str(SAMPLE)).returncode == 0
+    meta = tmp_path / "old.db-search" / "cablekit-search.json"
+    meta.write_text('{"schema_version": 1}')
+    stale = run("search", "--db", path, "Lavrov")
+    assert stale.returncode == 1 and "--reindex" in stale.stderr
+    again = run("ingest", "--db", path, str(SAMPLE))
+    assert again.returncode == 0 and "rebuilding it" in again.stderr
+    assert "4 cables match" in run("search", "--db", path, "Lavrov").stdout

@@ -48,7 +48,7 @@ from cablekit.search.query import (
     parse_query,
 )
 
-__all__ = ["Hit", "IndexDoc", "SearchIndex", "SearchResult"]
+__all__ = ["Hit", "IndexDoc", "IndexFormatError", "SearchIndex", "SearchResult"]
 
 SCHEMA_VERSION = 4  # 2: the fingerprint field "fp"; 3: "month"; 4: "text" not stored
 WRITER_HEAP = 128_000_000  # bytes, shared by the writer threads
@@ -73,6 +73,10 @@ _FACET_ALL = 4_000_000_000  # "every term": terms per segment and the exact fall
 _SMALL_EXPANSION = 64  # prefix expansions up to this size are scored (BM25) term by term
 _WS_RE = re.compile(r"\s+")
 _EPOCH = _dt.datetime(1970, 1, 1)
+
+
+class IndexFormatError(CablekitError):
+    """The index on disk was written by another version of cablekit (it can be rebuilt)."""
 
 
 class IndexDoc(msgspec.Struct):
@@ -176,7 +180,7 @@ class SearchIndex:
             except (OSError, ValueError, AttributeError):
                 version = None
             if version != SCHEMA_VERSION:
-                raise CablekitError(
+                raise IndexFormatError(
                     f"{self.path}: search index of another format (schema {version}, "
                     f"expected {SCHEMA_VERSION}); rebuild it with:"
                     " cablekit ingest --db DB --reindex"

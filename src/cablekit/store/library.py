@@ -9,6 +9,7 @@ pipeline over them.
 from __future__ import annotations
 
 import difflib
+import logging
 import shutil
 import sys
 import time
@@ -22,7 +23,7 @@ from cablekit.errors import CablekitError, ReadError
 from cablekit.extract import extract_entities
 from cablekit.identify.fingerprint import index_terms
 from cablekit.model import Cable
-from cablekit.search.index import IndexDoc, SearchIndex
+from cablekit.search.index import IndexDoc, IndexFormatError, SearchIndex
 from cablekit.search.query import parse_query
 from cablekit.store.ingest import (
     BATCH_SIZE,
@@ -37,6 +38,7 @@ from cablekit.store.ingest import (
 from cablekit.store.sqlite import SqliteStore
 
 Sort = Literal["relevance", "date"]
+log = logging.getLogger("cablekit.store")
 
 
 def index_path(db_path: str | Path) -> Path:
@@ -71,6 +73,15 @@ class Library:
 
     # -- writing ------------------------------------------------------------------------
 
+    def _writer_rebuilt_if_old(self) -> SearchIndex:
+        """The index writer; an index of an older format is derived data: rebuilt."""
+        try:
+            return self._writer()
+        except IndexFormatError:
+            log.warning("%s: search index of an older format: rebuilding it", self.search_path)
+            self.reindex()
+            return self._writer()
+
     def ingest(
         self,
         sources: Iterable[str],
@@ -91,7 +102,7 @@ class Library:
         sources = list(sources)
         summary = IngestSummary()
         workers = worker_count(sources, workers)
-        index = self._writer()
+        index = self._writer_rebuilt_if_old()
         try:
             self._catch_up(index)
             enabled = sys.stderr.isatty() if progress is None else progress
