@@ -492,3 +492,12 @@ def test_api_identify_errors_are_json(client):
     odd = client.post("/api/identify", content=b"a", headers={"content-type": "image/png"})
     assert odd.status_code == 415
     assert client.get("/api/identify").status_code == 405
+
+
+def test_cable_page_names_its_people_places_and_acronyms(client):
+    html = client.get("/cables/09MOSCOW1488").text
+    box = html[html.index('class="metabox"') : html.index("</aside>")]
+    assert ">Lavrov</a>" in box and "Foreign Minister" in box
+    assert ">Moscow</a>" in box
+    assert '<abbr title="Government of Russia">GOR</abbr>' in box
+    assert 'title="TAG PREL: a subject"' in box and 'title="TAG RS: a country or region"' in box

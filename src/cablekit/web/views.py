@@ -26,6 +26,7 @@ from markupsafe import Markup
 from cablekit.errors import CablekitError
 from cablekit.identify.report import lost_lines
 from cablekit.parse.reference_id import canonical_reference_id
+from cablekit.parse.tags import tag_kind
 from cablekit.search.query import QuerySyntaxError, parse_query
 from cablekit.store import Library
 from cablekit.store.export import write_csv, write_jsonl
@@ -173,7 +174,22 @@ ENV.filters.update(
     nice_date=nice_date,
     number=number,
 )
+_TAG_KINDS = {
+    "GEO": "a country or region",
+    "SUBJECT": "a subject",
+    "PROGRAM": "a program",
+    "ORG": "an organisation",
+    "PERSON": "a person",
+}
+
+
+def tag_meaning(tag: str) -> str:
+    """What kind of TAG this is, for its tooltip."""
+    return f"TAG {tag}: {_TAG_KINDS.get(tag_kind(tag), 'a keyword')}"
+
+
 ENV.globals.update(
+    tag_meaning=tag_meaning,
     search_url=search_url,
     facet_term=facet_term,
     toggle=toggle,
@@ -456,6 +472,7 @@ def cable(
         c=record,
         references=[{**r, "known": known.get(r.get("reference_id") or "")} for r in references],
         paragraphs=_paragraphs(record.get("paragraphs") or []),
+        entities=library.entities(canonical, version),
         versions=versions,
         newest=versions[-1]["number"] if versions else record.get("version"),
     )
