@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,18 @@ CORPUS = SHARED / "corpus" / "cables-dev.jsonl.gz"
 VECTORS = SHARED / "conformance" / "cablemap-vectors.json"
 SEED = ROOT / "samples" / "republished-page.txt"
 FLOORS = Path(__file__).with_name("floors.json")
+
+
+def run_cablekit(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``cablekit ARGS...`` run as a user runs it: a real subprocess, from the repository."""
+    return subprocess.run(
+        [sys.executable, "-m", "cablekit", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        cwd=ROOT,
+        timeout=120,
+    )
 
 
 def _need(path: Path) -> Path:

@@ -10,20 +10,10 @@ import sys
 
 import pytest
 from conftest import ROOT
+from conftest import run_cablekit as run
 
 SAMPLE = ROOT / "samples" / "cables-sample.jsonl"
 SEED = ROOT / "samples" / "republished-page.txt"
-
-
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "cablekit", *args],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        cwd=ROOT,
-        timeout=120,
-    )
 
 
 @pytest.fixture(scope="module")

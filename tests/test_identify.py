@@ -9,11 +9,10 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 from conftest import ROOT
+from conftest import run_cablekit as run
 
 from cablekit.identify import identify
 from cablekit.identify.fingerprint import index_terms, run_hashes, winnow, words_in
@@ -168,16 +167,6 @@ def test_fingerprints_are_stable():
     assert index_terms(text) == index_terms(" \n ".join(text.split()))  # nor wrapping
     assert index_terms(text) == ["0x32dc82"]
     assert len(winnow(run_hashes(words_in(text * 20)))) < len(words_in(text * 20)) / 3
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "cablekit", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
 
 
 def test_cli_formats(library):
