@@ -12,10 +12,12 @@ defined in the text). Offsets are into ``cable.text``; only the annotated zone i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from cablekit.extract import acronyms as acr_mod
 from cablekit.extract import organizations as org_mod
+from cablekit.extract import wordinfo as wi
 from cablekit.extract.lexicon import lexicon
 from cablekit.extract.model import (
     Acronym,
@@ -31,7 +33,7 @@ from cablekit.extract.people import Cand, PeopleFinder, link_surnames, merge
 from cablekit.extract.places import find_places
 from cablekit.extract.quotes import find_quotes
 from cablekit.extract.titles import expand
-from cablekit.extract.zone import TOKEN, annotated_zone
+from cablekit.extract.zone import annotated_zone, tokenize
 from cablekit.model import Cable
 
 __all__ = ["Entities", "extract_entities", "host_country"]
@@ -114,21 +116,15 @@ def _extract(cable: Cable) -> Entities:
     caps = zone.caps
     host = host_country(cable.origin)
     host_adj = lex.country_demonym.get(host) if host else None
-    toks = [
-        (m.start(), m.end() - 2, m.group()[:-2])
-        if m.group().endswith(("'s", "'S"))
-        else (m.start(), m.end(), m.group())
-        for m in TOKEN.finditer(zt, zone.start)
-    ]
-    starts = [t[0] for t in toks]
-    claimed = [False] * len(toks)
-
-    import bisect
+    toks = tokenize(zt)
+    starts = toks.starts
+    claimed = [False] * len(starts)
+    info, folds = wi.classify_fold(toks.words, caps)
 
     def claim(s: int, e: int) -> bool:
         """Mark tokens in [s, e) as taken; False when one already was."""
-        i = bisect.bisect_left(starts, s)
-        j = bisect.bisect_left(starts, e)
+        i = bisect_left(starts, s)
+        j = bisect_left(starts, e)
         if any(claimed[i:j]):
             return False
         for k in range(i, j):
@@ -147,8 +143,8 @@ def _extract(cable: Cable) -> Entities:
         if prev and prev[-1] in lex.demonyms:
             adj = prev[-1]
         found.append((m.start(), m.end(), org_mod.canonical_known(form, adj)))
-    org_re = org_mod.ORG_RE_CAPS if caps else org_mod.ORG_RE
-    for m in org_re.finditer(zt, zone.start):
+    heads = [(starts[i], toks.ends[i]) for i in wi.where(info, wi.ORGHEAD)]
+    for m in org_mod.find_orgs(zt, zone.start, caps, heads):
         s, e = m.start(), m.end()
         words = zt[s:e].split()
         # drop sentence words and titles before the organisation's name
@@ -170,7 +166,7 @@ def _extract(cable: Cable) -> Entities:
                 for w in words
             )
         found.append((s, e, org_mod.normalise_org(name, host_adj)))
-    for m in org_mod._GOV_RE.finditer(zt, zone.start):
+    for m in org_mod.find_govs(zt, zone.start):
         country = None
         if m.group(1):
             country = lex.demonyms.get(m.group(1))
@@ -185,21 +181,21 @@ def _extract(cable: Cable) -> Entities:
             orgs.setdefault(name, []).append((s, e))
 
     # people
-    finder = PeopleFinder(zt, toks, caps, claimed, host)
+    finder = PeopleFinder(zt, toks, caps, claimed, host, info)
     finder.scan()
     cands = finder.cands
     _signer_and_classifier(cable, zt, zone.start, caps, cands)
     people = merge(cands)
-    link_surnames(people, zt, toks, caps)
+    link_surnames(people, toks, caps, folds)
     for p in people:
         for s, e in p.mentions:
-            i = bisect.bisect_left(starts, s)
-            j = bisect.bisect_left(starts, e)
+            i = bisect_left(starts, s)
+            j = bisect_left(starts, e)
             for k in range(i, j):
                 claimed[k] = True
 
     # places
-    place_hits = find_places(zt, toks, caps, claimed)
+    place_hits = find_places(zt, toks, caps, claimed, info)
     places: dict[str, Place] = {}
     country_mentions: Counter[str] = Counter()
     for s, e, g, _i in place_hits:
@@ -218,11 +214,16 @@ def _extract(cable: Cable) -> Entities:
     defs = acr_mod.definitions(zt[zone.start :])
     tag_countries = [lex.fips[t] for t in cable.tags if t in lex.fips]
     acrs: dict[str, Acronym] = {}
-    for s, e, tok in toks:
+    words, ends = toks.words, toks.ends
+    # a token the cable defines (acronyms._DEF) has two capitals or a slash: ACRDEF
+    for i in wi.where(info, wi.ACR | wi.ACRDEF if defs else wi.ACR):
+        s, e, tok = starts[i], ends[i], words[i]
         if len(tok) < 2 or not tok[0].isupper():
             continue
         if tok in defs:
             key, long_form, kind = tok, defs[tok], "defined"
+        elif not info[i] & wi.ACR:
+            continue
         else:
             jargon = lex.acronyms.get(tok.upper(), ("", ""))[1] == "jargon" and len(tok) > 4
             if sum(1 for c in tok if c.isupper()) < 2 and "/" not in tok and not jargon:

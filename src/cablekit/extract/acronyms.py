@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from cablekit.extract.lexicon import lexicon
 
@@ -158,13 +159,18 @@ def definitions(text: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1024)
+def _gox_fits(up: str) -> list[str]:
+    """Countries whose name starts with the letters after GO (the gazetteer's order)."""
+    lex = lexicon()
+    return [c for c in lex.countries if c.upper().startswith(up) and lex.countries[c].lat]
+
+
 def resolve_gox(
     letters: str, host: str | None, mentions: Counter[str], tag_countries: list[str]
 ) -> str | None:
     """The country of GO<letters>: the host if it fits, else the best-attested one."""
-    lex = lexicon()
-    up = letters.upper()
-    fits = [c for c in lex.countries if c.upper().startswith(up) and lex.countries[c].lat]
+    fits = _gox_fits(letters.upper())
     if not fits:
         return None
     if host in fits:

@@ -9,7 +9,10 @@ capitalised words before a head noun (Embassy, Council, League ...).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import accumulate
 
 from cablekit.extract.lexicon import lexicon
 
@@ -114,6 +117,49 @@ HEADS = (
     "Prosecutor's Office|Procuracy|Legislature|Cortes|Junta|Unit|Division|Battalion|Regiment"
 )
 _CAPW = r"(?:[A-Z][A-Za-z'&.]*|of|for|and|the|on|de|del|la)"
+
+
+def _trie(forms: list[str]) -> str:
+    """One regex for a set of literals, factored by common prefixes.
+
+    At every node the longer continuations are tried before stopping, and sibling
+    branches start with different characters, so the regex finds, with backtracking into
+    the optional tails, exactly what the longest-first alternation finds; Python's ``re``
+    dispatches on the first character instead of trying every literal at every position.
+    """
+    root: dict[str, dict] = {}
+    for f in forms:
+        node = root
+        for ch in f:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        end = "" in node
+        kids = [k for k in node if k]
+        if not kids:
+            return ""
+        alts = []
+        for k in sorted(kids):
+            # follow single-child chains as one literal
+            lit = k
+            child = node[k]
+            while len(child) == 1 and "" not in child:
+                ((ch, child),) = child.items()
+                lit += ch
+            alts.append(re.escape(lit) + emit(child))
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    top = []
+    for k in sorted(root):
+        # the look-behind after the first character lets the scanner dispatch on it
+        top.append(re.escape(k) + r"(?<![\w/-]" + re.escape(k) + ")" + emit(root[k]))
+    return "(?:" + "|".join(top) + ")"
+
+
 _ORG = (
     r"\b((?:[A-Z][A-Za-z'&.\-]*(?:[ \t]+|[ \t]*\n[ \t]*)){1,5})(?:" + HEADS + r")\b"
     r"(?:(?:[ \t]+(?:of|for|on)(?:[ \t]+the)?(?:[ \t]+[A-Z][A-Za-z'\-]*){1,4})"
@@ -185,7 +231,7 @@ MINISTRY_SUBJECT = {
 
 @lru_cache(maxsize=1)
 def known_re() -> re.Pattern[str]:
-    """Known names and glossary organisations, longest first, in one alternation."""
+    """Known names and glossary organisations, longest first, as one prefix trie."""
     lex = lexicon()
     forms = set(KNOWN)
     for short, (long_form, kind) in lex.acronyms.items():
@@ -193,8 +239,79 @@ def known_re() -> re.Pattern[str]:
             forms.add(short)
             if kind == "org":
                 forms.add(long_form)
-    alts = sorted(forms, key=len, reverse=True)
-    return re.compile(r"(?<![\w/-])(" + "|".join(re.escape(f) for f in alts) + r")(?![\w/])")
+    return re.compile("(" + _trie(sorted(forms)) + r")(?![\w/])")
+
+
+# Every character an ORG_RE or _GOV_RE match can hold: a match lies inside one run of
+# them, so only the runs holding a head noun (or "overnment") need a regex pass.
+_RUN_SPLIT = re.compile(r"([A-Za-z'&.\- \t\n]+)")
+# Non-ASCII letters that IGNORECASE matches to ASCII ones: the run shortcut skips them.
+_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+_HEAD_PART = re.compile(r"[/']")
+HEAD_WORDS = frozenset(HEADS.split("|"))
+HEAD_FOLDS = frozenset(h.casefold() for h in HEAD_WORDS)
+
+
+def has_head(tok: str, caps: bool) -> bool:
+    """Whether a token holds an organisation head noun as one of its /- or '-parts."""
+    parts = _HEAD_PART.split(tok)
+    if caps:
+        return any(p.casefold() in HEAD_FOLDS for p in parts)
+    return any(p in HEAD_WORDS for p in parts)
+
+
+@lru_cache(maxsize=4)
+def _runs(text: str) -> tuple[list[int], list[int]]:
+    parts = _RUN_SPLIT.split(text)
+    cum = list(accumulate(map(len, parts)))
+    n = len(parts) // 2
+    return cum[0 : 2 * n : 2], cum[1::2]
+
+
+def _in_runs(
+    pattern: re.Pattern[str],
+    text: str,
+    pos: int,
+    runs: tuple[list[int], list[int]],
+    spans: list[tuple[int, int]],
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, pos)`` restricted to the runs that overlap one of ``spans``."""
+    starts, ends = runs
+    todo: list[int] = []
+    for s, e in spans:
+        r = max(bisect_right(starts, s) - 1, 0)
+        while r < len(starts) and starts[r] < e:
+            if ends[r] > s and (not todo or todo[-1] < r):
+                todo.append(r)
+            r += 1
+    for r in todo:
+        # one character past the run so that \b sees what follows it
+        yield from pattern.finditer(text, max(starts[r], pos), ends[r] + 1)
+
+
+def find_orgs(
+    text: str, pos: int, caps: bool, heads: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """The ORG_RE matches from ``pos``; ``heads`` are the spans of head-noun tokens."""
+    pattern = ORG_RE_CAPS if caps else ORG_RE
+    if caps and _CASE_ODD.search(text):
+        yield from pattern.finditer(text, pos)
+        return
+    if not heads:
+        return
+    yield from _in_runs(pattern, text, pos, _runs(text), heads)
+
+
+def find_govs(text: str, pos: int) -> Iterator[re.Match[str]]:
+    """The _GOV_RE matches from ``pos``: only around the word "government"."""
+    at = []
+    k = text.find("overnment", pos)
+    while k >= 0:
+        at.append((k, k + 9))
+        k = text.find("overnment", k + 9)
+    if not at:
+        return
+    yield from _in_runs(_GOV_RE, text, pos, _runs(text), at)
 
 
 def canonical_known(form: str, host_adj: str | None) -> str:

@@ -9,18 +9,19 @@ is accepted on one of these signals, then every later surname mention is joined 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import compress
 
+from cablekit.extract import wordinfo as wi
 from cablekit.extract.lexicon import lexicon
 from cablekit.extract.titles import (
-    HEADS,
     HONORIFICS,
-    MODIFIERS,
     QUALIFIERS,
     US_TITLES,
     expand,
-    is_title_abbr,
 )
+from cablekit.extract.zone import Tokens
 
 ORG_HEADS = frozenset(
     {
@@ -267,95 +268,80 @@ def _mixed(tok: str) -> str:
     return tok
 
 
+_RANK_ABBR_DOT = frozenset(
+    {"Amb", "Gen", "Col", "Sen", "Rep", "Lt", "Maj", "Capt", "Adm", "Sgt", "Gov", "Pres", "Sec"}
+)
+_NAME_GAPS = frozenset({" ", "  ", "-", " \n", "\n", " \n ", "\n "})
+_TITLE_WORD = wi.DEM | wi.QUALL | wi.ABBR | wi.HEAD | wi.MOD | wi.ORGACR
+
+
 class PeopleFinder:
-    """Runs over the zone's tokens once; see the module docstring for the signals."""
+    """Runs over the zone's tokens once; see the module docstring for the signals.
+
+    Word classes come from :mod:`wordinfo` (one bit mask per token); the scan visits only
+    the tokens that can start a title, an honorific or a name.
+    """
 
     def __init__(
         self,
         text: str,
-        toks: list[tuple[int, int, str]],
+        toks: Tokens,
         caps: bool,
         claimed: list[bool],
         host: str | None,
+        info: list[int] | None = None,
     ) -> None:
         self.text = text
-        self.toks = toks
+        self.words = toks.words
+        self.starts = toks.starts
+        self.ends = toks.ends
+        self.gaps = toks.gaps
         self.caps = caps
         self.claimed = claimed  # per token: already an organisation or place
         self.host = host
+        self.info = info if info is not None else wi.classify(toks.words, caps)
         self.lex = lexicon()
         self.cands: list[Cand] = []
+        self._headings: dict[int, bool] = {}  # line start -> a Title Case heading line
 
     # -- token classes -------------------------------------------------------------
     def _word(self, tok: str) -> str:
         return tok.capitalize() if self.caps or tok.isupper() else tok
 
-    def is_head(self, tok: str) -> bool:
-        return self._word(tok) in HEADS and (self.caps or tok[0].isupper())
-
-    def is_mod(self, tok: str) -> bool:
-        return self._word(tok) in MODIFIERS and (self.caps or tok[0].isupper())
-
-    def is_abbr(self, tok: str) -> bool:
-        return is_title_abbr(tok, self.caps)
-
-    def is_org_acr(self, tok: str) -> bool:
-        a = self.lex.acronyms.get(tok)
-        return bool(a) and a[1] in ("gorg", "org") and tok.isupper() and len(tok) > 1
-
     def demonym(self, tok: str) -> str | None:
         return self.lex.demonyms.get(self._word(tok))
 
     def nameish(self, i: int, after_title: bool) -> bool:
-        start, end, tok = self.toks[i]
-        if self.claimed[i] and not after_title:
+        if not after_title and self.claimed[i]:
             return False
-        c0 = tok[0]
-        if not c0.isalpha() or not c0.isupper() or "/" in tok:
+        f = self.info[i]
+        if not f & (wi.NAME_T if after_title else wi.NAME_F):
             return False
-        if len(tok) == 1:  # an initial: "Alice G. Wells"
-            return self.text[end : end + 1] == "."
-        if tok.isupper():
-            if not self.caps and not after_title:
-                return False
-        elif not any(ch.islower() for ch in tok[1:]):
-            return False
-        w = self._word(tok)
-        if w in STOP or w in HONORIFICS or w in HEADS or self.demonym(tok):
-            return False
-        if w in MODIFIERS and not after_title:
-            return False
-        if self.is_abbr(tok) or (tok.isupper() and tok in self.lex.acronyms):
-            return False
-        low = w.casefold()
-        if low in self.lex.common and w not in GIVEN_OK:
-            return False
-        place = self.lex.places.get(low)
-        if place is not None and (not after_title or place.kind == "country"):
-            return False
-        return not (self.claimed[i] and place is None and not after_title)
+        if f & wi.INIT:  # an initial: "Alice G. Wells"
+            e = self.ends[i]
+            return self.text[e : e + 1] == "."
+        return True
 
     def gap(self, i: int) -> str:
         """Text between token i and token i + 1."""
-        if i + 1 >= len(self.toks):
-            return ""
-        return self.text[self.toks[i][1] : self.toks[i + 1][0]]
+        return self.gaps[i]
 
     def _name_gap_ok(self, i: int) -> bool:
-        g = self.gap(i)
-        if g in (" ", "  ", "-", " \n", "\n", " \n ", "\n "):
+        g = self.gaps[i]
+        if g in _NAME_GAPS:
             return True
-        return g.strip() == "." and len(self.toks[i][2]) == 1 or (g.strip() == "" and len(g) < 6)
+        return g.strip() == "." and len(self.words[i]) == 1 or (g.strip() == "" and len(g) < 6)
 
     def name_at(self, i: int, after_title: bool) -> int:
         """Index past the name starting at token i (i when there is none)."""
         j = i
-        n = len(self.toks)
+        words = self.words
+        info = self.info
+        n = len(words)
         while j < n and j - i < 5:
-            tok = self.toks[j][2]
-            if tok in PARTICLES and j > i and j + 1 < n and self._name_gap_ok(j):
+            if info[j] & wi.PART and j > i and j + 1 < n and self._name_gap_ok(j):
                 # "Tariq Bin Daineh", "Abu al-Fatah": a particle inside a name
-                if self.nameish(j + 1, True) or self.toks[j + 1][2][:1].isupper():
+                if self.nameish(j + 1, True) or words[j + 1][:1].isupper():
                     j += 1
                     continue
                 break
@@ -364,29 +350,34 @@ class PeopleFinder:
             j += 1
             if j < n and not self._name_gap_ok(j - 1):
                 break
-        while j > i and (self.toks[j - 1][2] in PARTICLES or len(self.toks[j - 1][2]) == 1):
+        while j > i and (info[j - 1] & wi.PART or len(words[j - 1]) == 1):
             j -= 1  # never end on a particle or an initial
         return j
 
     # -- passes --------------------------------------------------------------------
     def title_chain(self, i: int) -> tuple[int, list[str], str | None]:
         """Read a title chain forward from token i: (index after it, words, affiliation)."""
-        n = len(self.toks)
+        toks = self.words
+        info = self.info
+        gaps = self.gaps
+        n = len(toks)
+        if i >= n or not info[i] & _TITLE_WORD:
+            return i, [], None
         words: list[str] = []
         aff = None
         j = i
-        dem = self.demonym(self.toks[i][2])
-        if dem and i + 1 < n and self.gap(i).strip() == "":
+        dem = self.demonym(toks[i]) if info[i] & wi.DEM else None
+        if dem and i + 1 < n and gaps[i].strip() == "":
             aff = dem
             j += 1
         last_head = -1
         while j < n and j - i < 8:
-            tok = self.toks[j][2]
-            low = tok.lower()
-            if low in QUALIFIERS and not words:
+            tok = toks[j]
+            f = info[j]
+            if f & wi.QUALL and not words:
                 words.append(tok)
-            elif self.is_abbr(tok) or self.is_head(tok):
-                if last_head == len(words) and self._word(tok) in RANKS and words:
+            elif f & (wi.ABBR | wi.HEAD):
+                if last_head == len(words) and f & wi.RANK and words:
                     break  # "Deputy Assistant Secretary Ambassador Kaidanow": two titles
                 words.append(tok)
                 last_head = len(words)
@@ -394,23 +385,17 @@ class PeopleFinder:
                 # "Minister of Economic Development", "Director of the Export Fund"
                 k = j + 1
                 extra = [tok]
-                if self.toks[k][2] in ("the", "The") and k + 1 < n:
-                    extra.append(self.toks[k][2])
+                if toks[k] in ("the", "The") and k + 1 < n:
+                    extra.append(toks[k])
                     k += 1
                 got = 0
                 while k < n and got < 6:
-                    t2 = self.toks[k][2]
-                    if (
-                        t2 == "and"
-                        or self.is_mod(t2)
-                        or self.is_head(t2)
-                        or self.is_org_acr(t2)
-                        or (t2 in ORG_HEADS)
-                    ):
+                    t2 = toks[k]
+                    if t2 == "and" or info[k] & (wi.MOD | wi.HEAD | wi.ORGACR) or (t2 in ORG_HEADS):
                         extra.append(t2)
                         got += t2 != "and"
                         k += 1
-                        if self.gap(k - 1).strip() not in ("", "'"):
+                        if gaps[k - 1].strip() not in ("", "'"):
                             break
                     else:
                         break
@@ -422,38 +407,17 @@ class PeopleFinder:
                 last_head = len(words)
                 j = i + (1 if aff else 0) + len(words)
                 continue
-            elif (
-                self.is_mod(tok)
-                or self.is_org_acr(tok)
-                or (
-                    words
-                    and tok in ("of", "for")
-                    and j + 1 < n
-                    and self.is_mod(self.toks[j + 1][2])
-                )
+            elif f & (wi.MOD | wi.ORGACR) or (
+                words and tok in ("of", "for") and j + 1 < n and info[j + 1] & wi.MOD
             ):
                 words.append(tok)
             else:
                 break
-            g = self.gap(j)
+            g = gaps[j]
             j += 1
             if g.strip() not in ("", "-", "."):
                 break
-            if g.strip() == "." and tok not in (
-                "Amb",
-                "Gen",
-                "Col",
-                "Sen",
-                "Rep",
-                "Lt",
-                "Maj",
-                "Capt",
-                "Adm",
-                "Sgt",
-                "Gov",
-                "Pres",
-                "Sec",
-            ):
+            if g.strip() == "." and tok not in _RANK_ABBR_DOT:
                 break
         if last_head < 0:
             return i, [], None
@@ -465,97 +429,106 @@ class PeopleFinder:
         return i + (1 if aff else 0) + last_head, words[:last_head], aff
 
     def scan(self) -> None:
-        toks = self.toks
+        toks = self.words
         n = len(toks)
-        i = 0
+        cand = wi.where(self.info, wi.SCAN)
+        nc = len(cand)
+        ci = 0
         pending: tuple[list[str], str | None] | None = None
         pending_at = -1
-        while i < n:
-            tok = toks[i][2]
-            if not tok[0].isupper() and tok not in QUALIFIERS:
-                i += 1  # names and titles start with a capital (or "former")
-                continue
-            # honorific: "Mr. Fuchs", "Dr. Ahmed Ali"
-            if self._word(tok.rstrip(".")) in HONORIFICS or tok in HONORIFICS:
-                k = self.name_at(i + 1, True)
-                if k > i + 1:
-                    self.add(i + 1, k, [], None)
-                    i = k
-                    continue
-            end, words, aff = self.title_chain(i)
-            if words:
-                k = self.name_at(end, True)
-                if k > end:
-                    self.add(end, k, words, aff, pending=pending if pending_at == i else None)
-                    i = k
-                    continue
-                pending, pending_at = (words, aff), end  # "DAS Ambassador Kaidanow"
-                i = max(end, i + 1)
-                continue
-            if not self.caps and self.nameish(i, False):
-                k = self.name_at(i, False)
-                if self._place_or_heading(i, k):
-                    i = max(k, i + 1)
-                    continue
-                real = [t for t in toks[i:k] if t[2] not in PARTICLES and len(t[2]) > 1]
-                hyphen_pair = len(real) == 2 and k == i + 2 and self.gap(i) == "-"
-                if len(real) >= 2 and not hyphen_pair:
-                    self.add(i, k, [], None, apposition=True)
-                    i = k
-                    continue
-                if (
-                    k == i + 1
-                    and tok.endswith(SURNAME_ENDINGS)
-                    and len(tok) > 4
-                    and i
-                    and (toks[i - 1][2][:1].islower() or toks[i - 1][2] in ("and", "with"))
-                ):
+        while ci < nc:
+            i = cand[ci]
+            nxt = self._step(i, n, pending if pending_at == i else None)
+            if isinstance(nxt, tuple):
+                nxt, pending, pending_at = nxt
+            # the next candidate at or after nxt (tokens between them start nothing)
+            ci = bisect_left(cand, nxt, ci + 1)
+
+    def _step(
+        self, i: int, n: int, pending: tuple[list[str], str | None] | None
+    ) -> int | tuple[int, tuple[list[str], str | None], int]:
+        """One step of the scan at candidate token i: the next index (and a new pending)."""
+        toks = self.words
+        tok = toks[i]
+        # honorific: "Mr. Fuchs", "Dr. Ahmed Ali"
+        if self._word(tok.rstrip(".")) in HONORIFICS or tok in HONORIFICS:
+            k = self.name_at(i + 1, True)
+            if k > i + 1:
+                self.add(i + 1, k, [], None)
+                return k
+        end, words, aff = self.title_chain(i)
+        if words:
+            k = self.name_at(end, True)
+            if k > end:
+                self.add(end, k, words, aff, pending=pending)
+                return k
+            return max(end, i + 1), (words, aff), end  # "DAS Ambassador Kaidanow"
+        if not self.caps and self.nameish(i, False):
+            k = self.name_at(i, False)
+            if self._place_or_heading(i, k):
+                return max(k, i + 1)
+            real = [t for t in toks[i:k] if t not in PARTICLES and len(t) > 1]
+            hyphen_pair = len(real) == 2 and k == i + 2 and self.gaps[i] == "-"
+            if len(real) >= 2 and not hyphen_pair:
+                self.add(i, k, [], None, apposition=True)
+                return k
+            if (
+                k == i + 1
+                and tok.endswith(SURNAME_ENDINGS)
+                and len(tok) > 4
+                and i
+                and (toks[i - 1][:1].islower() or toks[i - 1] in ("and", "with"))
+            ):
+                self.add(i, k, [], None)
+                return k
+            if k == i + 1 and k < n and toks[k] in SPEECH and self.gaps[i].strip() == "":
+                prev = toks[i - 1] if i else ""
+                if prev not in ("the", "The") and not self.demonym(prev):
                     self.add(i, k, [], None)
-                    i = k
-                    continue
-                if k == i + 1 and k < n and toks[k][2] in SPEECH and self.gap(i).strip() == "":
-                    prev = toks[i - 1][2] if i else ""
-                    if prev not in ("the", "The") and not self.demonym(prev):
-                        self.add(i, k, [], None)
-                        i = k
-                        continue
-            i += 1
+                    return k
+        return i + 1
 
     def _place_or_heading(self, i: int, k: int) -> bool:
         """A multi-word place or demonym ("Costa Rica", "La Paz"), or a Title Case heading."""
         places = self.lex.places
-        for j in range(min(k, i + 4), i, -1):
-            key = " ".join(self.text[self.toks[i][0] : self.toks[j - 1][1]].split()).casefold()
+        text = self.text
+        s0 = self.starts[i]
+        for j in range(min(k, i + 4), i + 1, -1):
+            key = " ".join(text[s0 : self.ends[j - 1]].split()).casefold()
             if (
                 key in places
                 or key.title() in self.lex.demonyms
                 or (key.endswith("s") and key[:-1].title() in self.lex.demonyms)
             ):
                 return True
-        a = self.text.rfind("\n", 0, self.toks[i][0]) + 1
-        b = self.text.find("\n", self.toks[i][0])
-        line = self.text[a : b if b >= 0 else len(self.text)].strip()
-        words = line.split()
-        if (
-            1 < len(words) <= 10
-            and not line.endswith((".", ",", ";", ":"))
-            and all(
-                w[:1].isupper() or w in ("of", "and", "the", "in", "on", "for", "to", "a", "-")
-                for w in words
-            )
-        ):
+        if k > i and self.info[i] & wi.PLACE1:  # the first token alone
             return True
-        return False
+        a = text.rfind("\n", 0, s0) + 1
+        heading = self._headings.get(a)
+        if heading is None:
+            b = text.find("\n", s0)
+            line = text[a : b if b >= 0 else len(text)].strip()
+            words = line.split()
+            heading = self._headings[a] = bool(
+                1 < len(words) <= 10
+                and not line.endswith((".", ",", ";", ":"))
+                and all(
+                    w[:1].isupper() or w in ("of", "and", "the", "in", "on", "for", "to", "a", "-")
+                    for w in words
+                )
+            )
+        return heading
 
     def apposition(self, k: int) -> tuple[list[str], str | None]:
         """'Dmitri Lebedov, Second Secretary in the MFA' -> the title after the comma."""
-        if k >= len(self.toks) or self.gap(k - 1).strip() != ",":
+        n = len(self.words)
+        if k >= n or self.gaps[k - 1].strip() != ",":
             return [], None
         j = k
-        if self.toks[j][2] in ("the", "a", "an", "The") and j + 1 < len(self.toks):
+        if self.words[j] in ("the", "a", "an", "The") and j + 1 < n:
             j += 1
         end, words, aff = self.title_chain(j)
-        if not words or (end < len(self.toks) and self.nameish(end, False) and end == j + 1):
+        if not words or (end < n and self.nameish(end, False) and end == j + 1):
             return [], None
         return words, aff
 
@@ -568,15 +541,14 @@ class PeopleFinder:
         apposition: bool = False,
         pending: tuple[list[str], str | None] | None = None,
     ) -> None:
-        toks = self.toks
-        name_toks = [_mixed(t[2]) for t in toks[a:b]]
+        name_toks = [_mixed(t) for t in self.words[a:b]]
         if not name_toks:
             return
         if apposition or not words:
             w2, a2 = self.apposition(b)
             if w2:
                 words, aff = w2, aff or a2
-        start, end = toks[a][0], toks[b - 1][1]
+        start, end = self.starts[a], self.ends[b - 1]
         titles = []
         if words:
             as_written = " ".join(words)
@@ -626,11 +598,22 @@ def _compatible(a: list[str], b: list[str]) -> bool:
 def merge(cands: list[Cand]) -> list[Cand]:
     """One entry per person: join mentions of compatible names in order of appearance."""
     out: list[Cand] = []
+    # (first, last) casefolded tokens of each entry: _compatible needs one of them equal
+    keys: list[tuple[str, str, bool]] = []
     for c in sorted(cands, key=lambda c: c.first):
-        for p in reversed(out):
+        toks = c.tokens
+        cf = toks[0].casefold() if toks else ""
+        cl = toks[-1].casefold() if toks else ""
+        c2 = len(toks) >= 2
+        for n in range(len(out) - 1, -1, -1):
+            pf, pl, p2 = keys[n]
+            if pl != cl and not (c2 and p2 and pf == cf):
+                continue
+            p = out[n]
             if _compatible(p.tokens, c.tokens):
                 if len(c.tokens) > len(p.tokens):
                     p.tokens = c.tokens
+                    keys[n] = (cf, cl, c2)
                 for t in c.titles:
                     if t not in p.titles:
                         p.titles.append(t)
@@ -641,13 +624,15 @@ def merge(cands: list[Cand]) -> list[Cand]:
                 break
         else:
             out.append(c)
+            keys.append((cf, cl, c2))
     return out
 
 
-def link_surnames(
-    people: list[Cand], text: str, toks: list[tuple[int, int, str]], caps: bool
-) -> None:
-    """Give each person every bare surname mention (LIEBERMAN, Lavrov-, Aliyev,s)."""
+def link_surnames(people: list[Cand], toks: Tokens, caps: bool, keys: list[str]) -> None:
+    """Give each person every bare surname mention (LIEBERMAN, Lavrov-, Aliyev,s).
+
+    ``keys`` are the tokens casefolded without a possessive (``wordinfo.classify_fold``).
+    """
     by_surname: dict[str, list[Cand]] = {}
     taken: set[int] = set()
     for p in people:
@@ -658,23 +643,23 @@ def link_surnames(
     covered = sorted((s, e) for p in people for s, e in p.mentions)
     if not by_surname:
         return
-    import bisect
-
     starts = [s for s, _ in covered]
-    for start, end, tok in toks:
+    words = toks.words
+    # only the tokens that fold to a known surname can be a mention
+    for i in compress(range(len(words)), map(by_surname.__contains__, keys)):
+        start, end, tok = toks.starts[i], toks.ends[i], words[i]
         base = tok
         if tok.endswith(("'s", "'S")):
             base = tok[:-2]
             end -= 2
-        key = base.casefold()
-        group = by_surname.get(key)
-        if not group or start in taken:
+        group = by_surname[keys[i]]
+        if start in taken:
             continue
         if not (base.isupper() or base[0].isupper()):
             continue
         if not caps and not base.isupper() and base != group[0].surname:
             continue
-        k = bisect.bisect_right(starts, start) - 1
+        k = bisect_right(starts, start) - 1
         if k >= 0 and covered[k][1] > start:
             continue  # inside a longer mention
         # the nearest person of that surname mentioned before, else the first

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from cablekit.extract import wordinfo as wi
 from cablekit.extract.lexicon import Gaz, lexicon
+from cablekit.extract.zone import Tokens
 
 _SHORT_OK = frozenset(
     {
@@ -38,45 +40,49 @@ _NOT_PLACE = frozenset({"Turkey" + "s"})
 
 
 @lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
+def first_words() -> frozenset[str]:
     """First words of multi-word place names: only they start a longer lookup."""
     return frozenset(k.split()[0].split("-")[0] for k in lexicon().places if " " in k or "-" in k)
 
 
+_INNER = ("of", "and", "de", "del", "la", "el", "al")
+
+
 def find_places(
-    text: str, toks: list[tuple[int, int, str]], caps: bool, claimed: list[bool]
+    text: str, toks: Tokens, caps: bool, claimed: list[bool], info: list[int]
 ) -> list[tuple[int, int, Gaz, int]]:
-    """(start, end, entry, first token index) of each place mention, longest match first."""
+    """(start, end, entry, first token index) of each place mention, longest match first.
+
+    Only tokens whose word can begin a gazetteer name are visited (``wordinfo.PLACE``).
+    """
     places = lexicon().places
-    firsts = _first_words()
+    firsts = first_words()
+    words, starts, ends, gaps = toks.words, toks.starts, toks.ends, toks.gaps
     out: list[tuple[int, int, Gaz, int]] = []
-    n = len(toks)
-    i = 0
-    while i < n:
-        start, end, tok = toks[i]
-        if claimed[i] or not tok[0].isupper():
-            i += 1
+    n = len(words)
+    nxt = 0
+    for i in wi.where(info, wi.PLACE):
+        if i < nxt or claimed[i]:
             continue
+        start, tok = starts[i], words[i]
         hit = None
         multi = tok.casefold() in firsts
         for k in range(min(4, n - i) if multi else 1, 0, -1):
-            if any(claimed[i : i + k]):
-                continue
-            if k > 1:
-                gaps = [text[toks[j][1] : toks[j + 1][0]] for j in range(i, i + k - 1)]
-                if any(g not in _GAP_OK for g in gaps):
-                    continue
-                if any(
-                    not toks[j][2][0].isupper()
-                    and toks[j][2] not in ("of", "and", "de", "del", "la", "el", "al")
-                    for j in range(i, i + k)
-                ):
-                    continue
-            surface = text[start : toks[i + k - 1][1]]
-            key = " ".join(surface.split()).casefold()
+            # the lookup first: the checks below only reject, and most lookups miss
+            surface = text[start : ends[i + k - 1]]
+            key = " ".join(surface.split()).casefold() if k > 1 else tok.casefold()
             e = places.get(key)
             if e is None:
                 continue
+            if any(claimed[i : i + k]):
+                continue
+            if k > 1:
+                if any(gaps[j] not in _GAP_OK for j in range(i, i + k - 1)):
+                    continue
+                if any(
+                    not words[j][0].isupper() and words[j] not in _INNER for j in range(i, i + k)
+                ):
+                    continue
             if caps:
                 if len(key) <= 2 or (len(key) <= 4 and key not in _SHORT_CAPS):
                     continue
@@ -84,16 +90,14 @@ def find_places(
                 if surface.isupper() and len(key) <= 4 and key not in _SHORT_OK:
                     continue
                 if not surface.isupper() and any(
-                    w[:1].islower() and w not in ("of", "and", "de", "del", "la", "el", "al")
-                    for w in surface.split()
+                    w[:1].islower() and w not in _INNER for w in surface.split()
                 ):
                     continue
-            hit = (start, toks[i + k - 1][1], e, k)
+            hit = (start, ends[i + k - 1], e, k)
             break
         if hit is None:
-            i += 1
             continue
         s, e_, entry, k = hit
         out.append((s, e_, entry, i))
-        i += k
+        nxt = i + k
     return out

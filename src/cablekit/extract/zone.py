@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 _SUBJECT = re.compile(r"\s*(?:SUBJECT|SUBJ|Subject)\s*:")
 _PRE_SUBJECT = re.compile(r"\s*(?:TAGS|E\.\s?O\.|EO)\s*[:\s]", re.I)
@@ -26,13 +27,82 @@ _MARKING = re.compile(
 )
 _HEADER_END = re.compile(r"\s*(?:TO|INFO|FM|BT|DE|R|P|O|ZNY|VZCZC)\b")
 
+
+def _lines_re(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """The line patterns above, as one multi-line pattern over the whole text.
+
+    ``match(line)`` on a line equals a match at a line start here once no part can cross
+    the line's end: whitespace becomes "whitespace but newline", ``[^a-z]`` excludes it.
+    """
+    alts = []
+    for p in patterns:
+        src = p.pattern.replace(r"\s", r"[^\S\n]").replace("[^a-z]", "[^a-z\\n]")
+        alts.append(f"(?i:{src})" if p.flags & re.I else src)
+    return re.compile("^(?:" + "|".join(alts) + ")", re.M)
+
+
+def _after_newline(p: re.Pattern[str]) -> re.Pattern[str]:
+    """``p`` (from _lines_re) behind a literal newline: C scans for the newline fast."""
+    return re.compile("\\n" + p.pattern[1:], p.flags)
+
+
+def _line_starts(p: re.Pattern[str], pnl: re.Pattern[str], text: str, pos: int) -> list[int]:
+    """Starts of the lines from ``pos`` (a line start) that ``p`` matches."""
+    out = [pos] if p.match(text, pos) else []
+    out.extend(m.start() + 1 for m in pnl.finditer(text, pos))
+    return out
+
+
+_SUBJECT_M = _lines_re(_SUBJECT)
+_PRE_SUBJECT_M = re.compile(
+    r"^(?i:[^\S\n]*(?:TAGS|E\.[^\S\n]?O\.|EO)[^\S\n]*(?::|[^\S\n]))", re.M
+)  # the last [:\s] of _PRE_SUBJECT, which a line never ends with a newline for
+_REF_M = _lines_re(_REF)
+_BLANK_M = _lines_re(_PAGE_BREAK, _PAGE_LINE, _SECTION, _MARKING)
+_REF_NL = _after_newline(_REF_M)
+_BLANK_NL = _after_newline(_BLANK_M)
+# bytes.translate tables: delete all but letters / all but lower-case letters
+_NOT_LETTER = bytes(c for c in range(256) if not chr(c).isascii() or not chr(c).isalpha())
+_NOT_LOWER = bytes(c for c in range(256) if not ("a" <= chr(c) <= "z"))
+
 # A token: a dotted abbreviation (U.S., H.E.) or a word, with in-word apostrophes and
 # slashes (U/S, A/S, Pol/Econoff). Hyphens split tokens; runs re-join them.
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9](?:[A-Za-z0-9]|['/](?=[A-Za-z]))*")
+# The same tokens with a final possessive 's left out (Lavrov's -> Lavrov), as one
+# capturing group for ``re.split``: the split yields gaps and tokens in C, and the offsets
+# follow from their lengths. The look-behind keeps the s of 's from starting a token; the
+# pattern opens with one character class so the C scanner skips non-token text fast.
+_TOKEN_SPLIT = re.compile(
+    r"([A-Za-z0-9](?<![A-Za-z0-9]'[A-Za-z])"
+    r"(?:(?<=[A-Za-z])\.(?:[A-Za-z]\.)+"
+    r"|[A-Za-z0-9]*(?:(?:/(?=[A-Za-z])|'(?=[A-Za-z])(?![sS](?![A-Za-z0-9]|['/][A-Za-z])))"
+    r"[A-Za-z0-9]*)*))"
+)
 
 
-_LETTER = re.compile(r"[A-Za-z]")
-_LOWER = re.compile(r"[a-z]")
+@dataclass(slots=True)
+class Tokens:
+    """The zone's tokens as parallel lists (possessive 's already cut off)."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    gaps: list[str]  # text between token i and token i + 1 ("" after the last)
+
+    def triples(self) -> list[tuple[int, int, str]]:
+        return list(zip(self.starts, self.ends, self.words, strict=True))
+
+
+def tokenize(text: str) -> Tokens:
+    """Tokens of ``text`` (the zone: blanked lines hold no token)."""
+    parts = _TOKEN_SPLIT.split(text)
+    cum = list(accumulate(map(len, parts)))
+    words = parts[1::2]
+    n = len(words)
+    gaps = parts[2::2]
+    if gaps:
+        gaps[-1] = ""
+    return Tokens(words, cum[0 : 2 * n : 2], cum[1::2], gaps)
 
 
 @dataclass(slots=True)
@@ -42,63 +112,71 @@ class Zone:
     caps: bool  # the cable is written in capitals only
 
 
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            spans.append((pos, n))
-            break
-        spans.append((pos, nl))
-        pos = nl + 1
-    return spans
+def _nth_line_end(text: str, n: int) -> int:
+    """Offset of the n-th newline (0-based), or len(text) when there are fewer."""
+    pos = -1
+    for _ in range(n + 1):
+        pos = text.find("\n", pos + 1)
+        if pos < 0:
+            return len(text)
+    return pos
 
 
 def annotated_zone(text: str) -> Zone:
-    """Blank everything of ``text`` outside the annotated zone."""
-    spans = _line_spans(text)
-    first = None
-    for i, (a, b) in enumerate(spans[:150]):
-        if _SUBJECT.match(text, a, b):
-            first = i
-            break
-    if first is None:
-        last_pre = None
-        for i, (a, b) in enumerate(spans[:80]):
-            if _PRE_SUBJECT.match(text, a, b):
-                last_pre = i
-        first = last_pre + 1 if last_pre is not None else 0
-    out: list[str] = []
-    if first:
-        out.append(re.sub(r"[^\n]", " ", text[: spans[first][0]]))
-    in_ref = False
-    for a, b in spans[first:]:
-        line = text[a:b]
-        blank = False
-        if in_ref:
+    """Blank everything of ``text`` outside the annotated zone.
+
+    Raises IndexError when the zone would start past the last line (the caller gives up).
+    """
+    m = _SUBJECT_M.search(text)
+    if m is not None and text.count("\n", 0, m.start()) < 150:
+        start = m.start()
+    else:
+        pre = list(_PRE_SUBJECT_M.finditer(text, 0, _nth_line_end(text, 79)))
+        last = pre[-1] if pre else None
+        if last is None:
+            start = 0
+        else:
+            nl = text.find("\n", last.start())
+            if nl < 0:
+                raise IndexError("zone starts past the last line")
+            start = nl + 1
+    # blanked lines: page breaks, SECTION and marking lines, and REF blocks
+    blank: list[tuple[int, int]] = []
+    for a in _line_starts(_BLANK_M, _BLANK_NL, text, start):
+        nl = text.find("\n", a)
+        blank.append((a, nl if nl >= 0 else len(text)))
+    walk_end = start
+    for a in _line_starts(_REF_M, _REF_NL, text, start):
+        if a < walk_end:
+            continue  # a REF line inside a REF block
+        nl = text.find("\n", a)
+        while nl >= 0:
+            nxt = text.find("\n", nl + 1)
+            line = text[nl + 1 : nxt if nxt >= 0 else len(text)]
             if not line.strip() or _REF_END.match(line):
-                in_ref = False
-            else:
-                blank = True
-        if not in_ref and not blank:
-            if _REF.match(line):
-                in_ref = True
-                blank = True
-            elif (
-                _PAGE_BREAK.match(line)
-                or _PAGE_LINE.match(line)
-                or _SECTION.match(line)
-                or _MARKING.match(line)
-            ):
-                blank = True
-        out.append(" " * len(line) if blank else line)
-        out.append("\n")
-    zone_text = "".join(out)[: len(text)]
-    start = spans[first][0] if first < len(spans) else len(text)
-    body = zone_text[start:]
-    sample = body[:4000]
-    letters = len(_LETTER.findall(sample))
-    lower = len(_LOWER.findall(sample))
+                break
+            nl = nxt
+        end = nl if nl >= 0 else len(text)
+        blank.append((a, end))
+        walk_end = end + 1
+    out: list[str] = []
+    if start:
+        out.append("\n".join(" " * len(x) for x in text[:start].split("\n")))
+    pos = start
+    for a, b in sorted(blank):
+        if b <= pos:
+            continue
+        a = max(a, pos)
+        # a blanked line: spaces up to the line end (blocks keep their newlines)
+        seg = text[a:b]
+        out.append(text[pos:a])
+        out.append(
+            "\n".join(" " * len(x) for x in seg.split("\n")) if "\n" in seg else " " * len(seg)
+        )
+        pos = b
+    out.append(text[pos:])
+    zone_text = "".join(out)
+    sample = zone_text[start : start + 4000].encode("ascii", "ignore")
+    letters = len(sample.translate(None, _NOT_LETTER))
+    lower = len(sample.translate(None, _NOT_LOWER))
     return Zone(zone_text, start, letters > 50 and lower < letters * 0.03)
