@@ -39,6 +39,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from common import percentiles, read_queries
+
 from cablekit import canonical_reference_id
 from cablekit.search.query import (
     And,
@@ -344,28 +346,6 @@ def _run(con: sqlite3.Connection, plan: Plan, mode: str) -> Any:
 
 
 MODES = ("top10", "snippet", "facets", "count", "full")
-
-
-def percentiles(values: list[float]) -> dict[str, float]:
-    if not values:
-        return {}
-    q = statistics.quantiles(values, n=100, method="inclusive") if len(values) > 1 else values * 99
-    return {
-        "n": len(values),
-        "p50": round(q[49], 2),
-        "p95": round(q[94], 2),
-        "p99": round(q[98], 2),
-        "mean": round(statistics.fmean(values), 2),
-        "max": round(max(values), 2),
-    }
-
-
-def read_queries(path: Path) -> list[str]:
-    return [
-        q.strip()
-        for q in path.read_text(encoding="utf-8").splitlines()
-        if q.strip() and not q.startswith("#")
-    ]
 
 
 def bench_queries(db: Path, queries: list[str], rounds: int) -> dict[str, Any]:

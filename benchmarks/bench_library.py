@@ -27,7 +27,6 @@ import json
 import os
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -35,33 +34,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-CABLEKIT = Path(sys.executable).with_name("cablekit")
-
-
-def percentiles(values: list[float]) -> dict[str, float]:
-    if not values:
-        return {}
-    q = statistics.quantiles(values, n=100, method="inclusive") if len(values) > 1 else values * 99
-    return {
-        "n": len(values),
-        "p50": round(q[49], 2),
-        "p95": round(q[94], 2),
-        "p99": round(q[98], 2),
-        "mean": round(statistics.fmean(values), 2),
-        "max": round(max(values), 2),
-    }
-
-
-def read_queries(path: Path) -> list[str]:
-    return [
-        q.strip()
-        for q in path.read_text(encoding="utf-8").splitlines()
-        if q.strip() and not q.startswith("#")
-    ]
+from common import CABLEKIT, percentiles, read_queries, start_server, stop_server  # noqa: E402
 
 
 def corpus_stats(corpus: Path) -> dict[str, int]:
@@ -128,53 +105,13 @@ def ingest(corpus: Path, db: Path, log: Path) -> dict[str, Any]:
     }
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(db: Path, log: Path, timeout: float = 180.0) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    out = open(log, "w")  # noqa: SIM115 - lives as long as the server
-    proc = subprocess.Popen(
-        [str(CABLEKIT), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=out,
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"cablekit serve exited with {proc.returncode}; see {log}")
-        try:
-            r = httpx.get(f"{base}/api/stats", timeout=30)
-            if r.status_code < 500:
-                return proc, base
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
-    stop_server(proc)
-    raise RuntimeError(f"cablekit serve did not answer within {timeout} s; see {log}")
-
-
-def stop_server(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
 def bench_api(base: str, queries: list[str], rounds: int) -> dict[str, Any]:
     per_query: list[dict[str, Any]] = []
     times: dict[str, list[float]] = {"relevance": [], "date": []}
     errors: list[dict[str, Any]] = []
-    with httpx.Client(base_url=base, timeout=120) as client:
+    with httpx2.Client(base_url=base, timeout=120) as client:
 
-        def get(q: str, sort: str) -> tuple[float, httpx.Response]:
+        def get(q: str, sort: str) -> tuple[float, httpx2.Response]:
             t0 = time.perf_counter()
             r = client.get("/api/search", params={"q": q, "limit": 10, "sort": sort})
             r.read()
