@@ -142,3 +142,21 @@ def test_migration_from_schema_1_keeps_paragraph_rows(tmp_path):
     row = store.db.execute("SELECT number, marking, chars FROM paragraphs").fetchone()
     assert row == ("1", "C", 9)
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_ingest_in_worker_processes_stores_what_one_process_stores(tmp_path):
+    """The parse workers (used for inputs of a few MB) change nothing in what is stored."""
+    from conftest import ROOT
+
+    from cablekit.store import Library
+
+    sample = str(ROOT / "samples" / "cables-sample.jsonl")
+    stored = []
+    for workers in (1, 2):
+        with Library.open(tmp_path / f"w{workers}.db", create=True) as library:
+            summary = library.ingest([sample], workers=workers)
+            assert summary.new_cables == 25
+            records = list(library.store.iter_latest())
+            assert library.search("Lavrov", limit=0)["total"] == 4
+        stored.append(records)
+    assert stored[0] == stored[1]

@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -130,6 +130,14 @@ _FORMAT = click.option(
 def _fail(message: str) -> NoReturn:
     click.echo(f"cablekit: error: {message}", err=True)
     sys.exit(1)
+
+
+def _emit(value: Any, fmt: str, render: Callable[[Any], str]) -> None:
+    """``value`` as indented JSON (``--format json``) or as ``render`` writes it for people."""
+    if fmt == "json":
+        click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render(value))
 
 
 def _open(db: str, *, create: bool = False) -> Library:
@@ -269,10 +277,7 @@ def show(db: str, fmt: str, version: int | None, reference_id: str) -> None:
             if numbers:
                 _fail(f"{ref}: no version {version} (versions: {', '.join(map(str, numbers))})")
             _fail(f"{ref}: no such cable in the library")
-    if fmt == "json":
-        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
-        return
-    click.echo(render_record(record))
+    _emit(record, fmt, render_record)
 
 
 @cli.command()
@@ -293,10 +298,7 @@ def entities(db: str, fmt: str, reference_id: str) -> None:
         found = library.entities(ref)
     if found is None:
         _fail(f"{ref}: no such cable in the library")
-    if fmt == "json":
-        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
-        return
-    click.echo(render_entities(found))
+    _emit(found, fmt, render_entities)
 
 
 @cli.command()
@@ -340,10 +342,7 @@ def stats(db: str, fmt: str) -> None:
     """
     with _open(db) as library:
         figures = library.stats()
-    if fmt == "json":
-        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
-        return
-    click.echo(render_stats(figures))
+    _emit(figures, fmt, render_stats)
 
 
 @cli.command(context_settings=_QUERY_COMMAND)

@@ -221,13 +221,13 @@ def _chunks(items: Iterator[Document], size: int) -> Iterator[list[Document]]:
         yield chunk
 
 
-def worker_count(sources: Iterable[str], requested: int | None = None) -> int:
+def worker_count(size: int, requested: int | None = None) -> int:
     """Processes to parse with: one per core for inputs big enough to repay starting
-    them (a few MB), else none besides this one."""
+    them (``size``: bytes of text, at least a few MB), else none besides this one."""
     if requested is not None:
         return max(1, requested)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    if (cores or 1) < 2 or input_size(sources) < PARALLEL_FROM_BYTES:
+    if (cores or 1) < 2 or size < PARALLEL_FROM_BYTES:
         return 1
     return cores or 1
 

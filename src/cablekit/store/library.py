@@ -101,7 +101,8 @@ class Library:
         """
         sources = list(sources)
         summary = IngestSummary()
-        workers = worker_count(sources, workers)
+        size = input_size(sources)  # walks directories and reads gzip trailers: once
+        workers = worker_count(size, workers)
         index = self._writer_rebuilt_if_old()
         try:
             self._catch_up(index)
@@ -109,7 +110,7 @@ class Library:
             bar = progress_bar(enabled=enabled)
             started = time.monotonic()
             with bar:
-                total = input_size(sources) if enabled else None
+                total = size if enabled else None
                 task = bar.add_task("ingest", total=total or None, cables=0, rate=0.0)
 
                 def advance(size: int) -> None:
