@@ -238,3 +238,65 @@ def test_screenshots_of_the_main_pages(browser, base_url, name, viewport):
             assert width <= viewport["width"], f"{path} is {width}px wide"
     finally:
         context.close()
+
+
+def test_from_a_cable_to_a_person_page_with_its_figures(page, base_url):
+    """From 09MOSCOW1488's people to Lavrov's page: the timeline, the network and the map
+    are drawn (the map's outlines come from /static/world.svg through <use>)."""
+    page.goto(base_url + "/cables/09MOSCOW1488")
+    page.locator(".metabox a", has_text="Lavrov").first.click()
+    page.wait_for_url("**/people/*")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").inner_text() == "Lavrov (Russia)"
+    assert page.locator("#timeline a[data-key] rect.bar").count() == 2
+    assert page.locator("#network a.node circle").count() >= 5
+    assert page.locator("#network a.node.center").count() == 1
+    assert page.locator("#network line").count() >= 5
+    assert page.locator("#map use.land").count() == 1
+    assert page.locator("#map a.place circle").count() >= 2
+    # the outlines were fetched and drawn: the <use> has the size of the world's land
+    land = page.locator("#map use.land").evaluate("u => u.getBBox().width")
+    assert land > 3000
+    box = page.locator("#map").bounding_box()
+    assert box is not None and box["width"] > 300 and box["height"] > 150
+    # a node of the network opens that person's page
+    other = page.locator("#network a.node:not(.center)").first
+    name = other.locator("title").text_content().split(":")[0]
+    other.click()
+    page.wait_for_url("**/people/*")
+    assert page.locator("h1").inner_text() == name
+
+
+def test_the_people_list_filters_by_name(page, base_url):
+    page.goto(base_url + "/people")
+    page.fill("form.namefilter input[name=q]", "lav")
+    page.press("form.namefilter input[name=q]", "Enter")
+    page.wait_for_url("**/people?q=lav")
+    names = page.locator("table.entities tbody td:first-child a").all_inner_texts()
+    assert sorted(names) == ["Lavrov", "Lavrov (Russia)"]
+
+
+@pytest.mark.parametrize(("name", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
+def test_screenshots_of_the_entity_pages(browser, base_url, name, viewport):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    try:
+        page.goto(base_url + "/cables/09MOSCOW1488")
+        page.locator(".metabox a", has_text="Lavrov").first.click()
+        page.wait_for_url("**/people/*")
+        person = page.url
+        page.goto(base_url + "/places")
+        page.locator("table.entities a", has_text="Moscow").first.click()
+        page.wait_for_url("**/places/*")
+        place = page.url
+        for slug, url in [("people", base_url + "/people"), ("person", person), ("place", place)]:
+            page.goto(url)
+            page.wait_for_load_state("networkidle")
+            page.screenshot(path=str(SHOTS / f"{name}-{slug}.png"), full_page=slug != "people")
+            if slug == "person":
+                page.locator(".entfigs").screenshot(path=str(SHOTS / f"{name}-person-figures.png"))
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= viewport["width"], f"{url} is {width}px wide"
+    finally:
+        context.close()

@@ -54,7 +54,9 @@ def test_search_json_has_total_results_and_facets(db):
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)
     assert found["total"] == len(found["results"]) or found["total"] > 10
-    assert set(found["facets"]) == {"origin", "year", "month", "classification", "tag"}
+    assert set(found["facets"]) == {
+        *("origin", "year", "month", "classification", "tag", "person", "org", "place")
+    }
     assert list(found["facets"]["month"]) == sorted(found["facets"]["month"])
     assert sum(found["facets"]["month"].values()) == sum(found["facets"]["year"].values())
     assert found["facets"]["tag"]["PREL"] == found["total"]
@@ -166,3 +168,47 @@ def test_an_index_of_an_older_format_is_rebuilt_by_ingest(tmp_path):
     again = run("ingest", "--db", path, str(SAMPLE))
     assert again.returncode == 0 and "rebuilding it" in again.stderr
     assert "4 cables match" in run("search", "--db", path, "Lavrov").stdout
+
+
+def test_people_lists_and_shows_entities(db):
+    listed = run("people", "--db", db, "lavrov")
+    assert listed.returncode == 0, listed.stderr
+    assert "Lavrov (Russia)" in listed.stdout  # the sample never gives his first name
+    found = json.loads(run("people", "--db", db, "--format", "json", "lavrov").stdout)
+    assert found["total"] == len(found["results"]) >= 1
+    assert all("lavrov" in p["name"].lower() for p in found["results"])
+    lavrov = next(p for p in found["results"] if p["name"] == "Lavrov (Russia)")
+    one = json.loads(
+        run("people", "--db", db, "--format", "json", "--id", str(lavrov["id"])).stdout
+    )
+    assert one["id"] == lavrov["id"] and len(one["cable_list"]) == lavrov["cables"]
+    assert "09MOSCOW1488" in {c["reference_id"] for c in one["cable_list"]}
+    assert any(t["value"] == "Foreign Minister" for t in one["titles"])
+    text = run("people", "--db", db, "--id", str(lavrov["id"]))
+    assert "Lavrov (Russia)" in text.stdout and "09MOSCOW1488" in text.stdout
+    places = json.loads(run("people", "--db", db, "--kind", "place", "--format", "json").stdout)
+    assert all(p["kind"] == "place" and p["lat"] is not None for p in places["results"][:5])
+    missing = run("people", "--db", db, "--id", "999999")
+    assert missing.returncode == 1 and "no entity 999999" in missing.stderr
+    assert "Traceback" not in missing.stderr
+
+
+def test_entity_filters_in_search(db):
+    found = json.loads(run("search", "--db", db, "--format", "json", "person:Lavrov").stdout)
+    assert found["total"] >= 2
+    assert found["facets"]["person"]["Lavrov (Russia)"] >= 1
+    assert found["facets"]["place"]
+    none = json.loads(run("search", "--db", db, "--format", "json", 'person:"Nobody Atall"').stdout)
+    assert none["total"] == 0
+
+
+def test_ingest_without_entities_then_with(tmp_path):
+    path = str(tmp_path / "n.db")
+    assert run("ingest", "--db", path, "--no-entities", str(SAMPLE)).returncode == 0
+    empty = json.loads(run("people", "--db", path, "--format", "json").stdout)
+    assert empty["total"] == 0
+    again = run("ingest", "--db", path, str(SAMPLE))
+    assert again.returncode == 0 and "extracting the entities of 25 cables" in again.stderr
+    full = json.loads(run("people", "--db", path, "--format", "json", "lavrov").stdout)
+    assert "Lavrov (Russia)" in {p["name"] for p in full["results"]}
+    assert "Lavrov" in run("search", "--db", path, "person:Lavrov").stdout

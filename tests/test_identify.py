@@ -194,3 +194,21 @@ def test_cli_bad_file_is_one_line(library, tmp_path):
     result = run("identify", "--db", str(library.store.path), str(bad), str(SEED))
     assert result.returncode == 1 and result.stderr.count("\n") == 1
     assert "4 cables found" in result.stdout
+
+
+def test_a_page_of_no_cable_gets_suggested_tags(library):
+    page = (
+        "The Ambassador met Foreign Minister Lavrov in Moscow on Tuesday to discuss the"
+        " situation in Georgia, South Ossetia and Abkhazia, NATO enlargement and missile"
+        " defense in Europe. Lavrov said Russia would respond to any deployment of"
+        " interceptors in Poland and the Czech Republic, and warned that Tbilisi should"
+        " not try to retake the breakaway regions by force. The Ambassador urged restraint."
+    )
+    result = identify(library, page)
+    assert not result.matches
+    tags = [t["tag"] for t in result.suggested_tags]
+    assert tags and all(0 < t["score"] <= 1 for t in result.suggested_tags)
+    assert "RS" in tags or "GG" in tags  # the page is about Russia and Georgia
+    assert result.to_dict()["suggested_tags"] == result.suggested_tags
+    copy = identify(library, (ROOT / "samples" / "republished-page.txt").read_text())
+    assert copy.matches and copy.suggested_tags == []  # a page that is a cable: its own TAGS

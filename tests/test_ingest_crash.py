@@ -11,6 +11,7 @@ import os
 import random
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -25,7 +26,18 @@ _WORD = re.compile(r"[^\W_]+")
 INGEST = [sys.executable, "-c", "from cablekit.cli import main; main()", "ingest", "--no-progress"]
 
 
-def _run(db, *, kill_after: float | None) -> int | None:
+def _versions(db) -> int:
+    try:
+        connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return connection.execute("SELECT count(*) FROM versions").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.Error:  # not created yet, or its schema not yet made
+        return 0
+
+
+def _run(db, *, kill_after: float | None, after_first_batch: bool = False) -> int | None:
     process = subprocess.Popen(
         [*INGEST, "--db", str(db), str(_need(CORPUS))],
         stdout=subprocess.DEVNULL,
@@ -33,6 +45,10 @@ def _run(db, *, kill_after: float | None) -> int | None:
     )
     if kill_after is None:
         return process.wait(timeout=600)
+    if after_first_batch:  # a random moment once something is committed: mid-ingest
+        deadline = time.monotonic() + 300
+        while process.poll() is None and time.monotonic() < deadline and _versions(db) == 0:
+            time.sleep(0.1)
     time.sleep(kill_after)
     if process.poll() is None:
         os.kill(process.pid, signal.SIGKILL)
@@ -47,7 +63,8 @@ def test_kill_nine_then_rerun_completes(tmp_path, corpus):
     committed = 0
     partial = []  # versions held after each kill that landed mid-ingest
     for attempt in range(4):
-        _run(db, kill_after=rng.uniform(0.5, 6.0))
+        # the first kill may land before anything is committed, the others after
+        _run(db, kill_after=rng.uniform(0.2, 3.0), after_first_batch=attempt > 0)
         if not db.exists():
             continue
         store = SqliteStore(db)
@@ -72,6 +89,8 @@ def test_kill_nine_then_rerun_completes(tmp_path, corpus):
         assert (stats["cables"], stats["versions"]) == (len(ids), len(versions)), f"seed {seed}"
         assert stats["unindexed_versions"] == 0
         assert library.store.integrity_problems() == []
+        assert library.store.without_entities() == []  # every cable has its entities
+        assert library.people("lavrov")["total"] > 0
         lavrov = sum(
             1
             for r in library.store.iter_latest()

@@ -205,3 +205,132 @@ def test_export_records_equal_the_query(library, scan):
     assert len(records) == _count(scan, lambda r: "PREL" in r["tags"])
     assert all("PREL" in r["tags"] for r in records)
     assert len(list(library.records(None))) == len(scan)
+
+
+# -- entities across the library (issue 6) ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def names(library: Library, scan: list[dict]) -> dict[str, dict[str, list[str]]]:
+    """Each cable's entity names by kind, as the store holds them: the ground truth of
+    the person:/org:/place: filters."""
+    return library.store.entity_names([r["reference_id"] for r in scan])
+
+
+def _named(names, kind: str, words: list[str]):
+    """A predicate: the cable names an entity of ``kind`` holding ``words`` in a row."""
+    phrase = " " + " ".join(words) + " "
+
+    def has(r) -> bool:
+        return any(
+            phrase in " " + " ".join(_WORD.findall(n.lower())) + " "
+            for n in names.get(r["reference_id"], {}).get(kind, [])
+        )
+
+    return has
+
+
+def test_entity_filters_equal_a_scan(library, scan, names):
+    cases = {
+        "person:Lavrov": _named(names, "person", ["lavrov"]),
+        'person:"Sergey Lavrov"': _named(names, "person", ["sergey", "lavrov"]),
+        "org:Gazprom": _named(names, "organization", ["gazprom"]),
+        'org:"European Union"': _named(names, "organization", ["european", "union"]),
+        "place:Tbilisi": _named(names, "place", ["tbilisi"]),
+        "place:Moscow -person:Putin": lambda r: (
+            _named(names, "place", ["moscow"])(r) and not _named(names, "person", ["putin"])(r)
+        ),
+    }
+    for query, predicate in cases.items():
+        want = _count(scan, predicate)
+        assert want > 0, query
+        assert library.search(query, limit=0)["total"] == want, query
+
+
+def test_entity_facets_equal_a_scan(library, scan, names):
+    hits = [r for r in scan if "georgia" in r["_words"]]
+    facets = library.search("Georgia", limit=0)["facets"]
+    for facet, kind in (("person", "person"), ("org", "organization"), ("place", "place")):
+        counter = Counter(
+            n for r in hits for n in set(names.get(r["reference_id"], {}).get(kind, []))
+        )
+        got = facets[facet]
+        assert got, facet
+        assert all(counter[k] == v for k, v in got.items()), facet
+        assert sorted(got.values(), reverse=True) == [n for _, n in counter.most_common(len(got))]
+
+
+def test_the_stored_extraction_is_what_extract_gives(library):
+    import msgspec
+
+    from cablekit.extract import extract_entities
+    from cablekit.model import Cable
+
+    for ref in ("09MOSCOW1488", "10BAKU134", "10MOSCOW392"):
+        record = library.cable(ref)
+        assert record is not None
+        record.pop("version"), record.pop("versions")
+        fresh = extract_entities(msgspec.convert(record, Cable)).to_dict()
+        stored = library.entities(ref)
+        assert [p["name"] for p in stored["people"]] == [p["name"] for p in fresh["people"]]
+        assert stored["acronyms"] == fresh["acronyms"]
+        assert all(p["entity_id"] for p in stored["people"])
+
+
+def test_an_entity_counts_what_its_cables_say(library):
+    lavrov = library.people("sergey lavrov")["results"][0]
+    entity = library.entity(lavrov["id"], cables=10_000)
+    cables = entity["cable_list"]
+    assert entity["cables"] == entity["total_cables"] == len(cables) == lavrov["cables"] > 10
+    dates = sorted(c["created"] for c in cables)
+    assert (entity["first_seen"], entity["last_seen"]) == (dates[0], dates[-1])
+    assert sum(entity["timeline"].values()) == len(cables)
+    assert any(t["value"] == "Foreign Minister" for t in entity["titles"])
+    assert entity["related_basis"] == len(cables)  # under 2,000: every cable counted
+    # each of its cables names it (or a form joined to it)
+    for c in cables[:30]:
+        ids = {p["entity_id"] for p in library.entities(c["reference_id"])["people"]}
+        assert entity["id"] in ids, c["reference_id"]
+    assert entity["aliases"]  # "Lavrov" alone, somewhere, was joined to him
+    for other in entity["related"]["person"][:5]:
+        assert other["shared"] == library.store.shared_cables(entity["id"], other["id"])
+    pairs = {(e["a"], e["b"]): e["shared"] for e in entity["network"]}
+    (a, b), n = next(iter(pairs.items()))
+    assert n == len(
+        {
+            c["reference_id"]
+            for c in cables
+            if {a, b} <= {p["entity_id"] for p in library.entities(c["reference_id"])["people"]}
+        }
+    )
+
+
+def test_what_is_named_with_a_famous_entity_is_counted_in_a_sample(library):
+    biggest = library.entity_list("place", limit=1)["results"][0]
+    assert biggest["cables"] > 2_000
+    entity = library.entity(biggest["id"], cables=3)
+    assert entity["related_basis"] == 2_000 and len(entity["cable_list"]) == 3
+    assert entity["total_cables"] == biggest["cables"]
+    top = entity["related"]["place"][0]
+    assert 0 < top["shared"] <= library.store.shared_cables(biggest["id"], top["id"])
+
+
+def test_different_people_are_never_one_entity(library):
+    """Full names that differ (first names, not spelling) stay apart; a bare surname is
+    joined only to the one full name of the library that carries it."""
+    rows = library.store.db.execute(
+        "SELECT e.key, a.key FROM entities a JOIN entities e ON e.id = a.alias_of"
+        " WHERE a.kind = 'person'"
+    ).fetchall()
+    assert rows
+    for target, alias in rows:
+        assert "|" not in target  # joined to a full name
+        last = target.split()[-1]
+        alias_words = alias.split("|")[0].split()
+        assert alias_words[-1] == last, (alias, target)
+        if "|" not in alias:  # a full name joined to a fuller one: same first name
+            assert alias_words[0] == target.split()[0], (alias, target)
+    ivanovs = library.people("ivanov")["results"]
+    full = {e["name"] for e in ivanovs if "(" not in e["name"] and " " in e["name"]}
+    assert {"Sergey Ivanov", "Igor Ivanov"} <= full
+    assert len({e["id"] for e in ivanovs}) == len(ivanovs)

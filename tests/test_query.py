@@ -117,7 +117,7 @@ def test_constructs(query: str, expected: object) -> None:
         (
             "foo:bar",
             "unknown field 'foo' at position 0 "
-            "(known: classification, from, id, origin, subject, tag, to)",
+            "(known: classification, from, id, org, origin, person, place, subject, tag, to)",
             0,
         ),
         ("Lavrov date:2009", "unknown field 'date' at position 7", 7),
@@ -196,3 +196,20 @@ def test_never_raises_anything_but_syntax_errors(garbage: str) -> None:
         parse_query(garbage)
     except QuerySyntaxError as err:
         assert 0 <= err.position <= len(garbage)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("person:Lavrov", Word("lavrov", "person")),
+        ('person:"Sergey Lavrov"', Phrase(("sergey", "lavrov"), "person")),
+        ("org:gaz*", Word("gaz", "org", prefix=True)),
+        ("place:Tbilisi -place:Moscow", None),
+    ],
+)
+def test_entity_fields(query, expected):
+    node = parse_query(query)
+    if expected is not None:
+        assert node == expected
+    else:
+        assert node == And((Word("tbilisi", "place"), Not(Word("moscow", "place"))))

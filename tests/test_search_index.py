@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from cablekit import CablekitError, parse_cable
+from cablekit.extract import extract_entities
 from cablekit.search import (
     And,
     DateRange,
@@ -31,6 +32,7 @@ from cablekit.search import (
     Word,
     parse_query,
 )
+from cablekit.store.entities import entity_rows
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
@@ -50,18 +52,26 @@ class Scanned:
     joined: str  # " tok tok ... " for phrase lookups (long tokens kept: they hold a position)
     subject_words: set[str]
     subject_joined: str
+    names: dict[str, list[str]]  # entity field -> " tok tok " of each name
 
 
 def _scan(doc: IndexDoc) -> Scanned:
     text = f"{doc.subject}\n{doc.body}" if doc.subject else doc.body
     toks = tokens(text)
     stoks = tokens(doc.subject or "")
+    names = {
+        field: [" " + " ".join(tokens(n)) + " " for n in values]
+        for field, values in zip(
+            ("person", "org", "place"), (doc.people, doc.organizations, doc.places), strict=True
+        )
+    }
     return Scanned(
         doc,
         {t for t in toks if len(t.encode()) <= 40},
         " " + " ".join(toks) + " ",
         {t for t in stoks if len(t.encode()) <= 40},
         " " + " ".join(stoks) + " ",
+        names,
     )
 
 
@@ -76,6 +86,11 @@ def matches(node: Node, s: Scanned) -> bool:
         return any(matches(c, s) for c in node.children)
     if isinstance(node, Not):
         return not matches(node.child, s)
+    if isinstance(node, Word | Phrase) and node.field in s.names:
+        phrase = " " + (node.text if isinstance(node, Word) else " ".join(node.words))
+        if isinstance(node, Word) and node.prefix:
+            return any(phrase in name for name in s.names[node.field])
+        return any(phrase + " " in name for name in s.names[node.field])
     if isinstance(node, Word):
         words = s.subject_words if node.field == "subject" else s.words
         if node.prefix:
@@ -113,9 +128,13 @@ def newest_docs() -> list[IndexDoc]:
             if r["id"] not in newest or key >= newest[r["id"]][0]:
                 newest[r["id"]] = (key, r)
     docs = []
-    for _, r in newest.values():
+    for i, (_, r) in enumerate(newest.values()):
         header = "" if r["header"].startswith(PARTIAL) else r["header"]
         cable = parse_cable(f"{header}\n{r['body']}" if header else r["body"])
+        names: dict[str, list[str]] = {"person": [], "organization": [], "place": []}
+        if i % 4 == 0:  # a quarter of the docs name entities (extraction takes a while)
+            for row in entity_rows(extract_entities(cable)):
+                names[row.kind].append(row.name)
         docs.append(
             IndexDoc(
                 reference_id=r["id"],
@@ -125,6 +144,9 @@ def newest_docs() -> list[IndexDoc]:
                 tags=list(cable.tags),
                 subject=cable.subject,
                 body=cable.body,
+                people=names["person"],
+                organizations=names["organization"],
+                places=names["place"],
             )
         )
     return docs
@@ -217,6 +239,14 @@ QUERIES = [
     "subject:Iran",
     'subject:"nuclear program"',
     "subject:Lavrov OR Lavrov",
+    # entities (a quarter of the docs have them here)
+    "person:Lavrov",
+    'person:"sergey lavrov"',
+    "person:lav*",
+    "person:Putin -person:Medvedev",
+    "org:Gazprom OR org:ministry",
+    "place:Moscow",
+    'place:"united states" nuclear',
     "",
 ]
 
@@ -257,7 +287,8 @@ def test_known_counts(index: SearchIndex) -> None:
 def _scan_facets(query: str, scanned: list[Scanned]) -> dict[str, dict[str, int]]:
     node = parse_query(query)
     counts: dict[str, Counter[str]] = {
-        k: Counter() for k in ("origin", "year", "month", "classification", "tag")
+        k: Counter()
+        for k in ("origin", "year", "month", "classification", "tag", "person", "org", "place")
     }
     for s in scanned:
         if not matches(node, s):
@@ -268,6 +299,9 @@ def _scan_facets(query: str, scanned: list[Scanned]) -> dict[str, dict[str, int]
         counts["month"][d.created[:7]] += 1
         counts["classification"][d.classification] += 1
         counts["tag"].update(set(d.tags))
+        counts["person"].update(set(d.people))
+        counts["org"].update(set(d.organizations))
+        counts["place"].update(set(d.places))
     out = {
         name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:100])
         for name, c in counts.items()
@@ -277,7 +311,15 @@ def _scan_facets(query: str, scanned: list[Scanned]) -> dict[str, dict[str, int]
 
 
 @pytest.mark.parametrize(
-    "query", ["Lavrov", "nuclear -Iran", "tag:PREL", "", 'origin:"Embassy Moscow" from:2009']
+    "query",
+    [
+        "Lavrov",
+        "nuclear -Iran",
+        "tag:PREL",
+        "",
+        'origin:"Embassy Moscow" from:2009',
+        "place:Russia",
+    ],
 )
 def test_facets_equal_scan(query: str, index: SearchIndex, scanned: list[Scanned]) -> None:
     result = index.search(query, limit=3)
@@ -428,6 +470,9 @@ def test_missing_metadata_is_absent_from_facets(tmp_path: Path) -> None:
             "month": {"2009-06": 1},
             "classification": {"SECRET": 1},
             "tag": {"PREL": 1, "prel": 1},
+            "person": {},
+            "org": {},
+            "place": {},
         }
         assert ix.search("tag:Prel").total == 1
         assert ix.search("alpha from:1900").total == 1

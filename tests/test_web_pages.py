@@ -501,3 +501,16 @@ def test_cable_page_names_its_people_places_and_acronyms(client):
     assert ">Moscow</a>" in box
     assert '<abbr title="Government of Russia">GOR</abbr>' in box
     assert 'title="TAG PREL: a subject"' in box and 'title="TAG RS: a country or region"' in box
+
+
+def test_identify_text_of_no_cable_suggests_tags(client):
+    page = (
+        "The Ambassador met Foreign Minister Lavrov in Moscow to discuss Georgia, South"
+        " Ossetia and Abkhazia, NATO enlargement and missile defense in Europe. Lavrov said"
+        " Russia would respond to interceptors in Poland and warned that Tbilisi should not"
+        " try to retake the breakaway regions by force. The Ambassador urged restraint."
+    )
+    html = client.post("/identify", data={"text": page}).text
+    assert "Suggested TAGS" in html
+    assert re.search(r'class="chip" title="TAG (RS|GG): a country or region', html)
+    assert "Suggested TAGS" not in client.post("/identify", data={"text": seed()}).text

@@ -24,6 +24,8 @@ from cablekit.read.sources import read_documents
 from cablekit.render import (
     cable_as_text,
     render_entities,
+    render_entity,
+    render_entity_list,
     render_record,
     render_results,
     render_stats,
@@ -31,6 +33,7 @@ from cablekit.render import (
 from cablekit.search.query import parse_query
 from cablekit.store import Library
 from cablekit.store.export import write_csv, write_jsonl, write_parquet
+from cablekit.store.export_entities import write_ftm, write_gexf
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -155,8 +158,17 @@ def _open(db: str, *, create: bool = False) -> Library:
     help="Show a progress bar (default: only when stderr is a terminal).",
 )
 @click.option("--reindex", is_flag=True, help="Rebuild the search index from the stored cables.")
+@click.option(
+    "--entities/--no-entities",
+    default=True,
+    show_default=True,
+    help="Extract people, organisations and places (--no-entities: faster; the next"
+    " ingest with them extracts what is missing).",
+)
 @click.argument("sources", nargs=-1, metavar="SOURCE...")
-def ingest(db: str, sources: tuple[str, ...], progress: bool | None, reindex: bool) -> None:
+def ingest(
+    db: str, sources: tuple[str, ...], progress: bool | None, reindex: bool, entities: bool
+) -> None:
     """Read every cable in SOURCE... into the library DB (created when missing).
 
     Takes everything `cablekit parse` reads: text, the Cablegate site's pages,
@@ -164,7 +176,8 @@ def ingest(db: str, sources: tuple[str, ...], progress: bool | None, reindex: bo
     input twice adds nothing; a changed text of a known cable adds a version.
     Cables are committed in batches: an interrupted ingest keeps every batch
     done, and running it again completes the rest. A bad file is reported on
-    stderr and skipped (the exit status is then 1).
+    stderr and skipped (the exit status is then 1). People, organisations and
+    places are extracted as cables are stored (see cablekit people).
 
     \b
     Example:
@@ -190,7 +203,11 @@ def ingest(db: str, sources: tuple[str, ...], progress: bool | None, reindex: bo
                 click.echo(f"search index rebuilt: {n:,} cables")
             if sources:
                 summary = library.ingest(
-                    sources, progress=progress, on_error=report, on_warning=warn
+                    sources,
+                    progress=progress,
+                    on_error=report,
+                    on_warning=warn,
+                    entities=entities,
                 )
                 click.echo(summary.as_line())
         except CablekitError as error:
@@ -229,8 +246,11 @@ def search(db: str, fmt: str, limit: int, offset: int, sort: str, query: tuple[s
       from:2009-01-01 to:2009-12-31   created in that range (from:2009 works too)
       id:09MOSCOW1488          one cable
       subject:Gazprom          a word (or "phrase") of the subject
-    Totals and facet counts are exact. --format json prints
-    {"total", "results": [...], "facets": {"origin", "year", "classification", "tag"}}.
+      person:Lavrov            a person named in the cable (also person:"Sergey Lavrov")
+      org:Gazprom              an organisation named in the cable
+      place:Tbilisi            a place named in the cable
+    Totals and facet counts are exact. --format json prints {"total", "results": [...],
+    "facets": {"origin", "year", "month", "classification", "tag", "person", "org", "place"}}.
 
     \b
     Example:
@@ -301,6 +321,55 @@ def entities(db: str, fmt: str, reference_id: str) -> None:
     _emit(found, fmt, render_entities)
 
 
+@cli.command(context_settings=_QUERY_COMMAND)
+@_DB
+@_FORMAT
+@click.option(
+    "--kind",
+    type=click.Choice(["person", "organization", "place"]),
+    default="person",
+    show_default=True,
+    help="Which entities to list.",
+)
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=0))
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(min=0))
+@click.option("--id", "entity_id", type=click.IntRange(min=1), help="Show this one entity.")
+@click.argument("query", nargs=-1, type=click.UNPROCESSED)
+def people(
+    db: str,
+    fmt: str,
+    kind: str,
+    limit: int,
+    offset: int,
+    entity_id: int | None,
+    query: tuple[str, ...],
+) -> None:
+    """People across the library, most often named first; QUERY keeps those whose name
+    has words beginning so (any order). One entry stands for one person: "Lavrov" in one
+    cable and "FM Sergey Lavrov" in another are joined when the library knows one Lavrov
+    only; a surname it cannot place stays apart ("Clinton" while Bill and Hillary are both
+    known). --id N shows one entity: titles, dates, who it is named with, its cables.
+
+    \b
+    Example:
+        cablekit people --db cables.db lavrov
+        cablekit people --db cables.db --kind organization --limit 20
+        cablekit people --db cables.db --id 31394 --format json
+    """
+    with _open(db) as library:
+        try:
+            if entity_id is not None:
+                found = library.entity(entity_id)
+                if found is None:
+                    _fail(f"no entity {entity_id} in the library")
+                _emit(found, fmt, render_entity)
+                return
+            listed = library.entity_list(kind, " ".join(query), limit=limit, offset=offset)
+        except CablekitError as error:
+            _fail(str(error))
+    _emit(listed, fmt, lambda found: render_entity_list(found, offset=offset))
+
+
 @cli.command()
 @_DB
 @click.option("--from", "old", type=click.IntRange(min=1), help="Older version (default: N-1).")
@@ -350,10 +419,25 @@ def stats(db: str, fmt: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv", "parquet"]),
+    type=click.Choice(["jsonl", "csv", "parquet", "ftm", "gexf"]),
     default="jsonl",
     show_default=True,
-    help="jsonl: whole records; csv / parquet: one flat row per cable.",
+    help="jsonl: whole records; csv / parquet: one flat row per cable; ftm: FollowTheMoney"
+    " entities (JSON Lines, for Aleph); gexf: the people network, for Gephi.",
+)
+@click.option(
+    "--max-nodes",
+    default=5000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="gexf: keep the people named in most cables, this many.",
+)
+@click.option(
+    "--min-shared",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="gexf: link two people named together in at least this many cables.",
 )
 @click.option(
     "--output",
@@ -362,15 +446,27 @@ def stats(db: str, fmt: str) -> None:
     help="Write here instead of standard output (parquet needs a file).",
 )
 @click.argument("query", nargs=-1, type=click.UNPROCESSED)
-def export(db: str, fmt: str, output: str | None, query: tuple[str, ...]) -> None:
+def export(
+    db: str,
+    fmt: str,
+    max_nodes: int,
+    min_shared: int,
+    output: str | None,
+    query: tuple[str, ...],
+) -> None:
     """Export the cables a QUERY selects (all by default), newest version of each.
 
-    The query language is that of `cablekit search`. Output is streamed.
+    The query language is that of `cablekit search`. Output is streamed. --format ftm
+    writes FollowTheMoney entities (a Document per cable, the people, organisations and
+    places it names, and Mention links) for Aleph's tools; --format gexf the network of
+    the people named together in those cables, for Gephi.
 
     \b
     Example:
         cablekit export --db cables.db --format csv tag:PREL from:2009 > prel-2009.csv
         cablekit export --db cables.db --format parquet -o cables.parquet
+        cablekit export --db cables.db --format ftm place:Tbilisi > tbilisi.ftm.json
+        cablekit export --db cables.db --format gexf -o people.gexf tag:RS
     """
     if fmt == "parquet" and not output:
         _fail("--format parquet needs --output FILE (Parquet is not written to a pipe)")
@@ -380,6 +476,26 @@ def export(db: str, fmt: str, output: str | None, query: tuple[str, ...]) -> Non
             if text.strip():
                 parse_query(text)  # a malformed query fails before any output
             records = library.records(text)
+            if fmt == "gexf":
+                with (
+                    open(output, "wb")
+                    if output
+                    else contextlib.nullcontext(sys.stdout.buffer) as handle
+                ):
+                    nodes, edges = write_gexf(
+                        library, handle, text or None, min_shared=min_shared, max_nodes=max_nodes
+                    )
+                click.echo(f"exported {nodes:,} people and {edges:,} links", err=True)
+                return
+            if fmt == "ftm":
+                with (
+                    open(output, "w", encoding="utf-8")
+                    if output
+                    else contextlib.nullcontext(sys.stdout)
+                ) as handle:
+                    lines = write_ftm(library, handle, text or None)
+                click.echo(f"exported {lines:,} FollowTheMoney entities", err=True)
+                return
             if fmt == "parquet":
                 with open(output, "wb") as handle:
                     n = write_parquet(records, handle)
@@ -392,6 +508,9 @@ def export(db: str, fmt: str, output: str | None, query: tuple[str, ...]) -> Non
                     n = (write_csv if fmt == "csv" else write_jsonl)(records, handle)
         except CablekitError as error:
             _fail(str(error))
+        except BrokenPipeError:  # `| head`: the reader has all it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except OSError as error:
             _fail(f"{output}: {error.strerror or error}")
     click.echo(f"exported {n:,} cables", err=True)

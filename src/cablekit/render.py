@@ -154,7 +154,7 @@ def render_results(found: dict[str, Any], query: str, *, offset: int = 0, sort: 
             out.append(_wrap(_snippet_text(r["snippet"]), indent="    "))
     facets = found.get("facets") or {}
     lines = []
-    for name in ("origin", "year", "classification", "tag"):
+    for name in ("origin", "year", "classification", "tag", "person", "org", "place"):
         counts = facets.get(name) or {}
         if counts:
             lines.append(f"{name}: " + ", ".join(f"{k} {v:,}" for k, v in list(counts.items())[:8]))
@@ -219,4 +219,57 @@ def render_entities(found: dict[str, Any]) -> str:
     section("Places", places)
     section("Acronyms", [f"{a['short']} = {a['long']}" for a in found.get("acronyms", [])])
     section("Quotes", [f"{q['speaker']}: {q['text']}" for q in found.get("quotes", [])])
+    return "\n".join(out)
+
+
+def render_entity_list(found: dict[str, Any], *, offset: int = 0) -> str:
+    """People (or other entities) across the library: one line each, most cables first."""
+    rows = found["results"]
+    out = [
+        f"{found['total']:,} found" + (f", {offset + 1:,}-{offset + len(rows):,}:" if rows else "")
+    ]
+    for e in rows:
+        seen = "-".join(dict.fromkeys(d[:4] for d in (e["first_seen"], e["last_seen"]) if d))
+        out.append(f"  {e['cables']:>7,}  {e['name']}  [{e['id']}]" + (f"  {seen}" if seen else ""))
+    return "\n".join(out)
+
+
+def render_entity(e: dict[str, Any]) -> str:
+    """One library entity for people: names, titles, dates, who it is named with."""
+    seen = " to ".join(dict.fromkeys(d[:10] for d in (e["first_seen"], e["last_seen"]) if d))
+    out = [
+        f"{e['name']}  ({e['kind']} {e['id']}): {e['cables']:,} cables"
+        + (f", {seen}" if seen else "")
+    ]
+    if e.get("aliases"):
+        out.append(
+            "also named: " + ", ".join(f"{a['name']} ({a['cables']:,})" for a in e["aliases"])
+        )
+    for label, key in (("titles", "titles"), ("affiliation", "affiliations"), ("roles", "roles")):
+        if e.get(key):
+            out.append(
+                f"{label}: " + ", ".join(f"{t['value']} ({t['cables']:,})" for t in e[key][:8])
+            )
+    if e.get("lat") is not None:
+        what = ", ".join(x for x in (e.get("place_kind"), e.get("country")) if x)
+        out.append(f"at {e['lat']:.3f}, {e['lon']:.3f}" + (f" ({what})" if what else ""))
+    for kind, label in (
+        ("person", "named with"),
+        ("organization", "organisations"),
+        ("place", "places"),
+    ):
+        related = (e.get("related") or {}).get(kind) or []
+        if related:
+            out.append(
+                f"{label}: " + ", ".join(f"{r['name']} ({r['shared']:,})" for r in related[:10])
+            )
+    cables = e.get("cable_list") or []
+    if cables:
+        out.append("")
+        out.append("cables (newest first):")
+        for c in cables:
+            line = f"  {c['reference_id']}  {(c.get('created') or '')[:10]}"
+            if c.get("subject"):
+                line += f"  {c['subject'][:70]}"
+            out.append(line)
     return "\n".join(out)

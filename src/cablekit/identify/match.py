@@ -34,6 +34,7 @@ CHUNK = 120  # page runs per candidate query (four times as many, winnowed, on a
 LONG_PAGE = 1000  # runs
 PER_CHUNK = 4  # candidates asked per chunk
 RELATIVE_SCORE = 0.25  # candidates scoring below this share of a stretch's best are chance hits
+SUGGEST_FROM_WORDS = 40  # a page with no cable and fewer words gets no TAGS suggested
 GAP = 60  # page words between two stretches of one cable before they are two matches
 
 
@@ -57,6 +58,9 @@ class Identification(msgspec.Struct, kw_only=True):
     source: str | None = None
     matches: list[Match] = msgspec.field(default_factory=list)
     unmatched: list[dict[str, Any]] = msgspec.field(default_factory=list)
+    # when the page reproduces no cable of the library: TAGS it would likely carry,
+    # [{"tag", "score", "kind"}], from the library's nearest cables (extract.suggest)
+    suggested_tags: list[dict[str, Any]] = msgspec.field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return msgspec.to_builtins(self)
@@ -68,7 +72,9 @@ def identify(library: Library, text: str, *, source: str | None = None) -> Ident
     page = words_of(text, skip_page_breaks=True)
     hashes = run_hashes(page.words)
     if not len(hashes):
-        return Identification(source=source, unmatched=_unmatched(page, page_lines, []))
+        return _with_tags(
+            library, text, Identification(source=source, unmatched=_unmatched(page, page_lines, []))
+        )
     finder = _Finder(library, page, hashes)
     # A long page asks with its winnowed hashes (the index's are winnowed alike, so a
     # shared run of K + W - 1 words still shares one); a short one with every run.
@@ -91,9 +97,28 @@ def identify(library: Library, text: str, *, source: str | None = None) -> Ident
         matches.append(_match(reference_id, first, last, page, page_lines, finder, taken))
     matches.sort(key=lambda m: m.input_span[0])
     spans = [(m.input_span[0] - 1, m.input_span[1] - 1) for m in matches]
-    return Identification(
-        source=source, matches=matches, unmatched=_unmatched(page, page_lines, spans)
+    return _with_tags(
+        library,
+        text,
+        Identification(
+            source=source, matches=matches, unmatched=_unmatched(page, page_lines, spans)
+        ),
     )
+
+
+def _with_tags(library: Library, text: str, result: Identification) -> Identification:
+    """A page that matches no cable gets the TAGS it would likely carry (a copy that
+    lost its header and TAGS line, or a cable the library does not hold)."""
+    if result.matches or len(text.split()) < SUGGEST_FROM_WORDS:
+        return result
+    from cablekit.extract.suggest import suggest_tags
+    from cablekit.parse.tags import tag_kind
+
+    result.suggested_tags = [
+        {"tag": tag, "score": round(score, 3), "kind": tag_kind(tag).lower()}
+        for tag, score in suggest_tags(library, text)
+    ]
+    return result
 
 
 class _Finder:

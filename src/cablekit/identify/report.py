@@ -81,6 +81,12 @@ def as_text(result: Identification) -> str:
                 subsequent_indent="    ",
             )
         )
+    if result.suggested_tags:
+        out.append("")
+        out.append(
+            "suggested TAGS (from the library's nearest cables): "
+            + ", ".join(f"{t['tag']} ({t['score']:.2f})" for t in result.suggested_tags)
+        )
     return "\n".join(out)
 
 

@@ -107,6 +107,10 @@ _COMMENT_START = re.compile(
 _COMMENT_END = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?COMMENT\b[.):]*", re.I)
 _NOT_COMMENT_BEFORE = re.compile(r"(?:\bSUMMARY\s*(?:AND|&|/)\s*|\bEND\s+|\bNO\s+)$", re.I)
 _INLINE_HEADING_CUT = re.compile(r"\s[-=\u2010-\u2015]{4,}\s.*$")
+# Where ``_INLINE_HEADING_CUT`` matches, one character on: the rule run after its blank. A
+# pattern that starts with a character class lets the engine skip to those characters; one
+# that starts with ``\s`` is tried at every blank.
+_RULE_RUN = re.compile(r"[-=\u2010-\u2015](?<=\s[-=\u2010-\u2015])[-=\u2010-\u2015]{3,}(?=\s)")
 
 # Signature.
 _SIG_NAME = re.compile(
@@ -122,11 +126,13 @@ _SIG_TAIL_MIXED = re.compile(r"[.!?)\"]\s+([A-Z][a-z]{0,3}[A-Z]?[a-z]+(?:[ -][A-
 _TRAILER = re.compile(
     r"^\s*(?:NNNN|\d{4}[A-Z]{3,8}\d{4,6}\s*-.*|Declassified/Released.*|"
     r"Review \d{1,2} [A-Z]{3} \d{4}|"
-    r"NOTE(?: BY [A-Z/ ]+)?:.*|(?:Please )?visit\b.*|.*https?://.*|You can also access.*|"
+    r"NOTE(?: BY [A-Z/ ]+)?:.*|(?:Please )?visit\b.*|You can also access.*|"
     r"[Ss]tate Department's Classified.*|Classified .*[Ww]ebsite\.?|End Cable Text|GP-\d|"
     r"[-=*_#.>\"\\|/]{1,}|MINIMIZE CONSIDERED\.?|BT|#\d+)\s*$",
     re.I,
 )
+# The trailer's last kind, a line with a URL in it, tested apart (see ``_is_trailer``).
+_URL = re.compile(r"https?://", re.I)
 _NOT_NAMES = frozenset(
     "END TEXT UNQUOTE QUOTE REGARDS COMMENT SUMMARY NNNN SIPDIS NOFORN CONFIDENTIAL SECRET "
     "UNCLASSIFIED UNCLAS BT DRAFT CLASSIFIED LIMITED OFFICIAL USE ONLY NOTE THE AND OF FOR TO "
@@ -137,6 +143,43 @@ _NOT_NAMES = frozenset(
 _NAME_SEPARATORS = re.compile(r"[\s/,&]+")
 
 _TERMINAL_END = frozenset(".?!\"')]:;\u201d\u2019*>")
+
+
+def _is_trailer(s: str) -> bool:
+    """A trailer line (``NNNN``, ``BT``, a site note, a URL ...): ``s`` has no newline.
+
+    A URL may stand anywhere in the line; as an alternative of ``_TRAILER`` it would be
+    ``.*https?://.*``, which runs to the end of every line and backtracks from there.
+    """
+    return _TRAILER.match(s) is not None or ("://" in s and _URL.search(s) is not None)
+
+
+def _cut_inline_heading(text: str) -> str:
+    """``_INLINE_HEADING_CUT.sub("", text)``: the text before an inline ``---- X ----``."""
+    if "\n" in text:  # ``.*$`` stops at a newline: leave that case to the pattern
+        return _INLINE_HEADING_CUT.sub("", text)
+    # In ASCII text the rule characters are ``-`` and ``=``: a run of four holds one of
+    # these pairs, which ``str`` finds much faster than the pattern (hyphens are common).
+    if text.isascii() and not ("--" in text or "==" in text or "-=" in text or "=-" in text):
+        return text
+    m = _RULE_RUN.search(text)
+    # the match of ``_INLINE_HEADING_CUT`` starts at the blank before the rule run and,
+    # with no newline to stop ``.*``, runs to the end
+    return text[: m.start() - 1] if m else text
+
+
+def _tail_search(pattern: re.Pattern[str], s: str) -> re.Match[str] | None:
+    """``pattern.search(s)`` for ``_SIG_TAIL``/``_SIG_TAIL_MIXED``, from where a match can start.
+
+    Both match a mark of at most 11 characters, blanks, a name of one or two words (one
+    space inside) and blanks to the end: the name is the last one or two words of ``s``,
+    so a match starts at most 11 characters before the blanks ahead of the last but one.
+    Searching every position of a long last line (press copies) costs far more.
+    """
+    parts = s.rsplit(None, 2)
+    # with three parts the first is ``s`` up to those blanks (leading blanks kept)
+    pos = max(0, len(parts[0]) - 11) if len(parts) == 3 else 0
+    return pattern.search(s, pos)
 
 
 # --------------------------------------------------------------------------- page breaks
@@ -868,11 +911,11 @@ def _signature_cut(lines: list[str]) -> int:
     steps = 0
     while k >= 0 and steps < 25:
         s = lines[k].strip()
-        if not s or _is_class_line(s) or _TRAILER.match(s) or ("OF" in s and _PB_NEW.match(s)):
+        if not s or _is_class_line(s) or _is_trailer(s) or ("OF" in s and _PB_NEW.match(s)):
             k -= 1
             steps += 1
             continue
-        if _sig_from_line(s) is not None and not _SIG_TAIL.search(s):
+        if _sig_from_line(s) is not None and not _tail_search(_SIG_TAIL, s):
             return k
         return k + 1
     return k + 1
@@ -1087,10 +1130,11 @@ def _end_marker_search(
     tail = s[pos:].upper()
     if "END" not in tail or word not in tail:
         return None
-    if not s.isascii():
-        # ``upper`` may change the length of non-ASCII text: positions would not map back
-        return pattern.search(s, pos)
     upper = s.upper()
+    if len(upper) != len(s):
+        # ``upper`` made one character several (``ß``): positions would not map back (where
+        # the length is the same, each character became one)
+        return pattern.search(s, pos)
     end = upper.find("END", pos)
     while end >= 0:
         start = end
@@ -1294,7 +1338,7 @@ def _collect_summary(
             return _finish([joined[: em.start()]])
     if not parts:
         return None
-    joined = _INLINE_HEADING_CUT.sub("", " ".join(parts))
+    joined = _cut_inline_heading(" ".join(parts))
     return _finish([joined])
 
 
@@ -1358,14 +1402,14 @@ def _comment_of(prep: _Prepared) -> str | None:
             em = _comment_end(body)
             if em:
                 body = body[: em.start()]
-            t = _finish([_INLINE_HEADING_CUT.sub("", body)])
+            t = _finish([_cut_inline_heading(body)])
             if t:
                 found.append(t)
             continue
         pos = 0
         s_line = _strip_prefix(s) if _is_para_start(s) else s
         m = _comment_start(s_line, pos)
-        while m is not None and _NOT_COMMENT_BEFORE.search(s_line[: m.start()]):
+        while m is not None and _not_comment_before(s_line[: m.start()]):
             m = _comment_start(s_line, m.end())
         if m is None:
             k += 1
@@ -1406,11 +1450,24 @@ def _comment_of(prep: _Prepared) -> str | None:
                         joined = joined[:ci]
                         break
                     depth -= 1
-        t = _finish([_INLINE_HEADING_CUT.sub("", joined)])
+        t = _finish([_cut_inline_heading(joined)])
         if t:
             found.append(t)
         k = j if j > k else k + 1
     return "\n\n".join(found) if found else None
+
+
+def _not_comment_before(head: str) -> bool:
+    """``_NOT_COMMENT_BEFORE.search(head)``, from where a match can start.
+
+    A match ends the text (``$`` after blanks) and holds at most two words (``SUMMARY
+    AND``): it starts in the last but one word or later. Tried at every position of a
+    long line, the pattern costs far more.
+    """
+    parts = head.rsplit(None, 2)
+    # with three parts the first is ``head`` up to the blanks before the last but one word
+    pos = len(parts[0]) if len(parts) == 3 else 0
+    return _NOT_COMMENT_BEFORE.search(head, pos) is not None
 
 
 def _comment_end_ahead(lines: list[str], j: int) -> bool:
@@ -1488,7 +1545,7 @@ def _parse_signature(lines: list[str], pb: frozenset[int]) -> str | None:
             not s
             or k in pb
             or _is_class_line(s)
-            or _TRAILER.match(s)
+            or _is_trailer(s)
             or ("PAGE" in s and _PB_PAGE.match(s))
         ):
             k -= 1
@@ -1501,10 +1558,10 @@ def _parse_signature(lines: list[str], pb: frozenset[int]) -> str | None:
             # a mixed-case one-word line must follow a finished sentence or a blank line
             if not name.isupper():
                 prev = lines[k - 1].strip() if k > 0 else ""
-                if prev and prev[-1:] not in _TERMINAL_END and not _TRAILER.match(prev):
+                if prev and prev[-1:] not in _TERMINAL_END and not _is_trailer(prev):
                     return None
             return name
-        m = _SIG_TAIL.search(s) or _SIG_TAIL_MIXED.search(s)
+        m = _tail_search(_SIG_TAIL, s) or _tail_search(_SIG_TAIL_MIXED, s)
         if m and m.group(1).upper() not in _NOT_NAMES:
             return m.group(1)
         return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -115,10 +115,12 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(head.split("\n", count)[:count])
 
 
-def _lines(text: str) -> list[str]:
+def _lines(text: str) -> tuple[str, ...]:
+    """The preamble lines of ``text`` (the cached tuple itself: the field functions only
+    read it, and five of them ask for it per cable)."""
     if not isinstance(text, str):
-        return []
-    return list(_split(text))
+        return ()
+    return _split(text)
 
 
 @lru_cache(maxsize=16)
@@ -418,7 +420,7 @@ def site_classification(text: str, line: ClassificationLine | None) -> str | Non
             marks.update(_region_marks(text, line.index))
         # Re-keyed copies glue the caveats to the serial ("LONDON 000333NOFORNSIPDIS"),
         # and a subject marked "(C/NF)" declares the caveat of the whole cable.
-        if "NOFORN" in line.text or _SUBJECT_NOFORN_RE.search(text, 0, 6000):
+        if "NOFORN" in line.text or _subject_noforn(text):
             marks.add("NOFORN")
         level = line.level
         if level in ("CONFIDENTIAL", "SECRET", "TOP SECRET"):
@@ -433,6 +435,22 @@ def site_classification(text: str, line: ClassificationLine | None) -> str | Non
 
 
 _SUBJECT_NOFORN_RE = re.compile(r"SUBJECT:\s*\((?:TS|S|C|SBU)//?NF\)")
+
+
+def _subject_noforn(text: str) -> bool:
+    """``_SUBJECT_NOFORN_RE.search(text, 0, 6000)``, tried only at each ``SUBJECT:``.
+
+    ``str.find`` gets to the (one or two) places much faster than the regex engine's own
+    scan for the literal.
+    """
+    pos = text.find("SUBJECT:", 0, 6000)
+    while pos >= 0:
+        if _SUBJECT_NOFORN_RE.match(text, pos, 6000):
+            return True
+        pos = text.find("SUBJECT:", pos + 1, 6000)
+    return False
+
+
 _MARKING_RE = re.compile(r"\((TS|S|C|U|SBU|S/NF|C/NF|S//NF|C//NF|TS/NF)\)")
 
 
@@ -700,7 +718,9 @@ _ENTRY_JUNK = frozenset({"REF", "REFS", "REFTEL", "REFTELS", "AND", "ALSO"})
 _ID_YEAR_RE = re.compile(r"^(\d{2})[A-Z]")
 _REF_WORD_TAIL_RE = re.compile(r"\s*(?:S\b|ERENCE)")
 _PAGE_OF_RE = re.compile(r"^\s*\d{3}(?:\.\d)?\s+OF\s+\d{3}")
-_O_DIGIT_RE = re.compile(r"[Oo](?<![A-Za-z0-9][Oo])(\d)(?![\d.])")
+# Only the letter is matched (the digit in a look-ahead): ``sub`` then takes a plain string,
+# which it inserts in C, where a template (``0\1``) costs a call into Python each time.
+_O_DIGIT_RE = re.compile(r"[Oo](?<![A-Za-z0-9][Oo])(?=\d(?![\d.]))")
 _ZERO_LETTERS_RE = re.compile(r"0(?<![A-Za-z0-9]0)(?=[A-Z]{3})")
 _LETTERS_ZERO_RE = re.compile(r"0(?<=[A-Z]{3}0)(?=\s)")
 _LETTER_WORD_RE = re.compile(r"[A-Za-z]{2,}")
@@ -791,7 +811,7 @@ def _dangling(s: str) -> bool:
     return _REF_DANGLING_RE.search(s, max(0, end - 4)) is not None
 
 
-def _ref_block(lines: list[str], candidates: Iterable[int]) -> str | None:
+def _ref_block(lines: Sequence[str], candidates: Iterable[int]) -> str | None:
     """The text of the REF field, page-break lines removed; None when there is none.
 
     ``candidates``: indices of the lines that may hold the marker, in order.
@@ -851,7 +871,7 @@ def _ref_block(lines: list[str], candidates: Iterable[int]) -> str | None:
 
 def _fix_ref_typos(block: str) -> str:
     """``O4`` -> ``04``, ``0TTAWA`` -> ``OTTAWA``, ``SANTIAG0`` -> ``SANTIAGO``."""
-    block = _O_DIGIT_RE.sub(r"0\1", block)
+    block = _O_DIGIT_RE.sub("0", block)
     block = _ZERO_LETTERS_RE.sub("O", block)
     block = _LETTERS_ZERO_RE.sub("O", block)
     return block
@@ -1138,7 +1158,9 @@ def _is_title_word(word: str) -> bool:
     return False
 
 
-def _classified_by_texts(lines: list[str], candidates: Iterable[int]) -> Iterator[tuple[str, str]]:
+def _classified_by_texts(
+    lines: Sequence[str], candidates: Iterable[int]
+) -> Iterator[tuple[str, str]]:
     """(text as written, text with broken words rejoined) of each Classified By field.
 
     ``candidates``: indices of the lines that may hold the marker, in order.
@@ -1202,7 +1224,9 @@ _LETTER_RE = re.compile(r"[A-Za-z]")
 _LOWER_ABBREV_RE = re.compile(r"\(?[a-z][a-z.]{0,4}\)?,?")
 _LOWER_SHORT_RE = re.compile(r"[a-z.]{1,5}")
 _KEPT_DOT_RE = re.compile(r"(?:\b[A-Z0-9]|Jr|Sr|JR|SR)\.$")
-_SUFFIX_RE = re.compile(r",\s*(Jr\.?|Sr\.?|JR\.?|SR\.?|III|II|IV)(?=[\s,.;]|$)")
+# The comma and blanks before a suffix (the suffix in a look-ahead, so that ``sub`` takes a
+# plain string: see ``_O_DIGIT_RE``).
+_SUFFIX_RE = re.compile(r",\s*(?=(?:Jr\.?|Sr\.?|JR\.?|SR\.?|III|II|IV)(?=[\s,.;]|$))")
 _ACTING_RE = re.compile(r"\((?:acting|a\.?i\.?|AI|ACTING)\)")
 _SLASH_RE = re.compile(r"(?<=[A-Za-z])/(?=[A-Za-z])")
 _SEGMENT_SPLIT_RE = re.compile(r"\s*[,;]\s*|\s*:\s*|\s+-\s+|\s+&\s+")
@@ -1300,7 +1324,7 @@ def _names_of(phrase: str) -> tuple[list[str], str | None]:
 
 @lru_cache(maxsize=4096)  # a post's classifiers sign many cables
 def _names_and_title(phrase: str) -> tuple[tuple[str, ...], str | None]:
-    phrase = _SUFFIX_RE.sub("\x00\\1", phrase)
+    phrase = _SUFFIX_RE.sub("\x00", phrase)
     phrase = _ACTING_RE.sub(" ", phrase)
     phrase = _SLASH_RE.sub(" / ", phrase)
     mixed = any(c.islower() for c in phrase)

@@ -13,7 +13,7 @@ The tables below are that handbook knowledge; nothing here is learnt from a corp
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 # FIPS 10-4 country codes used as geographic TAGS, plus the regional X? codes.
 _GEO = """
@@ -397,7 +397,7 @@ def _dedupe(tags: list[str]) -> list[str]:
 
 
 def find_tags_text(
-    lines: list[str], limit: int = 80, candidates: Iterable[int] | None = None
+    lines: Sequence[str], limit: int = 80, candidates: Iterable[int] | None = None
 ) -> str | None:
     """The raw text of the TAGS field: marker line rest plus continuation lines.
 

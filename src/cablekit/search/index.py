@@ -13,6 +13,9 @@ Fields:
   whole and lowercased, so filters are case-insensitive; each has a ``*_raw`` twin, a
   raw-case fast field that the facets count, so facet keys keep their spelling.
 * ``reference_id``: raw, stored, the key ``replace`` deletes by.
+* ``person``, ``org``, ``place``: the names of the library entities the cable mentions
+  (``store/entities.py``), tokenized like ``text`` with positions, so ``person:lavrov``
+  and ``person:"sergey lavrov"`` both work; each has a raw ``*_raw`` twin for its facet.
 * ``created``: seconds since the epoch (i64, indexed + fast) for date ranges and sort;
   ``year`` and ``month`` (``2009-06``): raw fast strings for the year facet and the
   timeline (the month facet lists every month, in order, never cut).
@@ -50,7 +53,7 @@ from cablekit.search.query import (
 
 __all__ = ["Hit", "IndexDoc", "IndexFormatError", "SearchIndex", "SearchResult"]
 
-SCHEMA_VERSION = 4  # 2: the fingerprint field "fp"; 3: "month"; 4: "text" not stored
+SCHEMA_VERSION = 5  # 2: the fingerprint field "fp"; 3: "month"; 4: "text" not stored; 5: entities
 WRITER_HEAP = 128_000_000  # bytes, shared by the writer threads
 MAX_PREFIX_TERMS = 10_000  # a prefix matching more index terms is cut to the first 10,000
 FACET_SIZE = 100  # entries kept per facet
@@ -66,7 +69,12 @@ _FACET_FIELDS = {
     "month": "month",
     "classification": "classification_raw",
     "tag": "tag_raw",
+    "person": "person_raw",
+    "org": "org_raw",
+    "place": "place_raw",
 }
+ENTITY_FIELDS = ("person", "org", "place")  # query fields over entity names
+_WORD_FIELDS = ("text", "subject", *ENTITY_FIELDS)
 _MONTHS = 12 * 200  # every month of two centuries: the month facet is never cut
 _FACET_ASK = 250  # buckets asked per facet: enough to see whether ties cross the cut at 100
 _FACET_ALL = 4_000_000_000  # "every term": terms per segment and the exact fallback
@@ -91,6 +99,9 @@ class IndexDoc(msgspec.Struct):
     body: str  # Cable.body (clean text)
     # the text-reuse fingerprints of the cable's original text (cablekit.identify.fingerprint)
     fingerprints: list[str] = msgspec.field(default_factory=list)
+    people: list[str] = msgspec.field(default_factory=list)  # library entity names
+    organizations: list[str] = msgspec.field(default_factory=list)
+    places: list[str] = msgspec.field(default_factory=list)
 
 
 class Hit(msgspec.Struct):
@@ -121,6 +132,9 @@ def _schema() -> tantivy.Schema:
     sb.add_text_field("year", fast=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("month", fast=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("fp", tokenizer_name=_WHITESPACE, index_option="basic")
+    for name in ENTITY_FIELDS:
+        sb.add_text_field(name, tokenizer_name="default", index_option="position")
+        sb.add_text_field(name + "_raw", fast=True, tokenizer_name="raw", index_option="basic")
     return sb.build()
 
 
@@ -247,6 +261,13 @@ class SearchIndex:
             d.add_text("month", f"{created.year:04d}-{created.month:02d}")
         if doc.fingerprints:
             d.add_text("fp", " ".join(doc.fingerprints))
+        for field, names in zip(
+            ENTITY_FIELDS, (doc.people, doc.organizations, doc.places), strict=True
+        ):
+            for name in dict.fromkeys(_norm(n) for n in names):
+                if name:
+                    d.add_text(field, name)
+                    d.add_text(field + "_raw", name)
         return d
 
     def replace(self, docs: Iterable[IndexDoc]) -> None:
@@ -304,6 +325,11 @@ class SearchIndex:
             if ids:
                 out.append((ids[0], float(score)))
         return out
+
+    def doc_freqs(self, field: str, terms: list[str]) -> tuple[int, dict[str, int]]:
+        """Cables in the index, and how many hold each term of ``field`` (for idf weights)."""
+        searcher = self._index.searcher()
+        return searcher.num_docs, {t: searcher.doc_freq(field, t) for t in dict.fromkeys(terms)}
 
     def fingerprint_frequency(self, terms: list[str]) -> dict[str, int]:
         """How many cables hold each fingerprint term."""
@@ -456,7 +482,7 @@ class SearchIndex:
         if isinstance(node, MatchAll):
             return Query.all_query()
         if isinstance(node, Word):
-            field = "subject" if node.field == "subject" else "text"
+            field = node.field if node.field in _WORD_FIELDS else "text"
             if not _fits(node.text):
                 return Query.empty_query()
             if not node.prefix:
@@ -470,7 +496,7 @@ class SearchIndex:
                 )
             return Query.term_set_query(schema, field, terms)
         if isinstance(node, Phrase):
-            field = "subject" if node.field == "subject" else "text"
+            field = node.field if node.field in _WORD_FIELDS else "text"
             if not node.words or not all(_fits(w) for w in node.words):
                 return Query.empty_query()
             if len(node.words) == 1:

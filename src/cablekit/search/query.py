@@ -41,7 +41,19 @@ __all__ = [
     "tokenize",
 ]
 
-FIELDS = ("classification", "from", "id", "origin", "subject", "tag", "to")
+FIELDS = (
+    "classification",
+    "from",
+    "id",
+    "org",
+    "origin",
+    "person",
+    "place",
+    "subject",
+    "tag",
+    "to",
+)
+_WORD_FIELDS = ("subject", "person", "org", "place")  # words of a text field, not exact values
 MAX_DEPTH = 64  # nesting of parentheses / negations; deeper input is an error, not a RecursionError
 
 _TOKEN_RE = re.compile(r"[^\W_]+")
@@ -70,7 +82,7 @@ class Word:
     """One index token (lowercase); ``prefix=True`` matches every token starting with it."""
 
     text: str
-    field: str = "text"  # "text" (subject + body) or "subject"
+    field: str = "text"  # "text" (subject + body), "subject", or an entity's: "person", ...
     prefix: bool = False
 
 
@@ -329,16 +341,16 @@ class _Parser:
 
     def field(self, tok: _Tok) -> Node:
         name, value, vpos = tok.name, tok.text, tok.value_pos
-        if name == "subject":
+        if name in _WORD_FIELDS:
             if tok.quoted:
                 words = tokenize(value)
                 if not words:
                     raise QuerySyntaxError(f"empty phrase at position {vpos}", vpos)
-                return _words_node(words, "subject")
-            node = _bare_word(value, "subject", vpos)
+                return _words_node(words, name)
+            node = _bare_word(value, name, vpos)
             if node is None:
                 raise QuerySyntaxError(
-                    f"empty value for field 'subject' at position {tok.pos}", tok.pos
+                    f"empty value for field '{name}' at position {tok.pos}", tok.pos
                 )
             return node
         if name in ("from", "to"):

@@ -35,9 +35,11 @@ from rich.progress import (
 
 from cablekit.api import cables_in
 from cablekit.errors import ReadError
+from cablekit.extract import extract_entities
 from cablekit.identify.fingerprint import index_terms
 from cablekit.model import Cable, Document
 from cablekit.read.sources import read_documents
+from cablekit.store.entities import EntityRow, entity_rows, pack
 from cablekit.store.sqlite import text_hash
 
 BATCH_SIZE = 500  # cables per SQLite transaction
@@ -102,22 +104,32 @@ class Prepared(msgspec.Struct, array_like=True):
     digest: str  # text_hash(cable.text)
     record: bytes  # the record, zlib-compressed JSON
     fingerprints: list[str]  # its text-reuse index terms
+    entities: bytes  # its extraction (people, places, ...), packed
+    entity_rows: list[EntityRow]  # the same, one row per library entity
 
 
-def prepare(document: Document) -> list[Prepared]:
-    """Parse a document's cables and compute their digests, records and fingerprints.
+def prepared(cable: Cable, entities: bool = True) -> Prepared:
+    """A parsed cable with its digest, record, fingerprints and (unless ``entities`` is
+    False) its entities."""
+    if not cable.reference_id:  # it will not be stored
+        return Prepared(cable, "", b"", [], b"", [])
+    found = extract_entities(cable) if entities else None
+    return Prepared(
+        cable,
+        text_hash(cable.text),
+        zlib.compress(_encode(cable), 3),  # half the time of level 6, 10 % bigger
+        index_terms(cable.body),
+        pack(found) if found is not None else b"",
+        entity_rows(found) if found is not None else [],
+    )
+
+
+def prepare(document: Document, entities: bool = True) -> list[Prepared]:
+    """Parse a document's cables and compute what storing and indexing them needs.
 
     This is the CPU-heavy half of an ingest; it runs in worker processes.
     """
-    return [
-        Prepared(
-            cable,
-            text_hash(cable.text),
-            zlib.compress(_encode(cable), 3),  # half the time of level 6, 10 % bigger
-            index_terms(cable.body) if cable.reference_id else [],
-        )
-        for cable in cables_in(document)
-    ]
+    return [prepared(cable, entities) for cable in cables_in(document)]
 
 
 def stored_cables(
@@ -128,6 +140,7 @@ def stored_cables(
     on_warning: Callable[[str], None],
     on_document: Callable[[int], None] = lambda size: None,
     workers: int = 1,
+    entities: bool = True,
 ) -> Iterator[Prepared]:
     """The prepared cables of every source that can be stored (with a reference id), counted.
 
@@ -154,7 +167,10 @@ def stored_cables(
             except ReadError as problem:  # a directory walk reports its bad files at the end
                 error(problem)
 
-    batches = _in_workers(documents(), workers) if workers > 1 else map(prepare, documents())
+    if workers > 1:
+        batches = _in_workers(documents(), workers, entities)
+    else:
+        batches = (prepare(document, entities) for document in documents())
     for prepared in batches:
         for item in prepared:
             cable = item.cable
@@ -169,7 +185,9 @@ def stored_cables(
     summary.files = len(seen_paths)
 
 
-def _in_workers(documents: Iterator[Document], workers: int) -> Iterator[list[Prepared]]:
+def _in_workers(
+    documents: Iterator[Document], workers: int, entities: bool
+) -> Iterator[list[Prepared]]:
     """``map(prepare, documents)`` in worker processes, in order, a bounded window ahead.
 
     (``Executor.map`` would submit the whole input at once.) Workers start from a
@@ -182,7 +200,7 @@ def _in_workers(documents: Iterator[Document], workers: int) -> Iterator[list[Pr
     ) as pool:
         pending: deque = deque()
         for chunk in _chunks(documents, 8):
-            pending.append(pool.submit(_prepare_all, chunk))
+            pending.append(pool.submit(_prepare_all, chunk, entities))
             if len(pending) >= window:
                 yield from pending.popleft().result()
         while pending:
@@ -206,8 +224,8 @@ def _watch_parent(pid: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _prepare_all(documents: list[Document]) -> list[list[Prepared]]:
-    return [prepare(document) for document in documents]
+def _prepare_all(documents: list[Document], entities: bool) -> list[list[Prepared]]:
+    return [prepare(document, entities) for document in documents]
 
 
 def _chunks(items: Iterator[Document], size: int) -> Iterator[list[Document]]:

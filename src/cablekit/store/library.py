@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import difflib
 import logging
+import re
 import shutil
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -25,6 +27,7 @@ from cablekit.identify.fingerprint import index_terms
 from cablekit.model import Cable
 from cablekit.search.index import IndexDoc, IndexFormatError, SearchIndex
 from cablekit.search.query import parse_query
+from cablekit.store.entities import KINDS, entity_rows, keys_of, pack, unpack
 from cablekit.store.ingest import (
     BATCH_SIZE,
     INDEX_COMMIT_EVERY,
@@ -38,6 +41,8 @@ from cablekit.store.ingest import (
 from cablekit.store.sqlite import SqliteStore
 
 Sort = Literal["relevance", "date"]
+RELATED_SAMPLE = 2_000  # an entity's cables that what is named with it is counted in
+_MONTH = re.compile(r"\d{4}-\d{2}")
 log = logging.getLogger("cablekit.store")
 
 
@@ -91,6 +96,7 @@ class Library:
         on_warning: Callable[[str], None] | None = None,
         batch_size: int = BATCH_SIZE,
         workers: int | None = None,
+        entities: bool = True,
     ) -> IngestSummary:
         """Read, parse and store every cable of ``sources``; index them for search.
 
@@ -98,11 +104,15 @@ class Library:
         reference id adds a version. Unreadable files go to ``on_error`` and
         skipped records to ``on_warning``; neither stops the ingest. ``workers``:
         processes that parse (default: one per core for inputs of a few MB or more).
+        ``entities=False`` stores no people, places...: faster; the next ingest with
+        entities extracts them for every cable that lacks them.
         """
         sources = list(sources)
         summary = IngestSummary()
         size = input_size(sources)  # walks directories and reads gzip trailers: once
         workers = worker_count(size, workers)
+        if entities and self._extract_missing():  # from before entities, or an older format
+            self.reindex()
         index = self._writer_rebuilt_if_old()
         try:
             self._catch_up(index)
@@ -125,6 +135,7 @@ class Library:
                     on_warning=on_warning or (lambda message: None),
                     on_document=advance,
                     workers=workers,
+                    entities=entities,
                 ):
                     batch.append(prepared)
                     if len(batch) >= batch_size:
@@ -138,6 +149,7 @@ class Library:
                 if batch:
                     self._store_batch(batch, index, summary)
                 self._commit_index(index)
+                self.store.refresh_entity_stats()
                 rate = summary.cables / max(time.monotonic() - started, 1e-6)
                 bar.update(task, completed=total or 0, cables=summary.cables, rate=rate)
         finally:
@@ -152,7 +164,11 @@ class Library:
         summary.new_versions += outcome.new_versions
         summary.unchanged += outcome.unchanged
         newest = {item.cable.reference_id: item for item in outcome.added}  # the last text wins
-        index.replace(_index_doc(item.cable, item.fingerprints) for item in newest.values())
+        names = self.store.entity_names(list(newest))
+        index.replace(
+            _index_doc(item.cable, item.fingerprints, names.get(ref, {}))
+            for ref, item in newest.items()
+        )
         return len(newest)
 
     def _commit_index(self, index: SearchIndex) -> None:
@@ -168,22 +184,59 @@ class Library:
         if done >= self.store.max_version():
             return
         ids = self.store.ids_changed_since(done)
-        index.replace(_index_doc_from_record(r) for r in self.store.latest_records(ids))
+        self._index_records(index, self.store.latest_records(ids))
         self._commit_index(index)
+        self.store.refresh_entity_stats()
+
+    def _index_records(self, index: SearchIndex, records: Iterable[dict[str, Any]]) -> int:
+        """Index stored records (with their entities' names), in chunks; returns how many."""
+        n = 0
+        chunk: list[dict[str, Any]] = []
+
+        def flush() -> None:
+            names = self.store.entity_names([r["reference_id"] for r in chunk])
+            index.replace(
+                _index_doc_from_record(r, names.get(r["reference_id"], {})) for r in chunk
+            )
+            chunk.clear()
+
+        for record in records:
+            chunk.append(record)
+            n += 1
+            if len(chunk) >= 500:
+                flush()
+        if chunk:
+            flush()
+        return n
+
+    def _extract_missing(self) -> int:
+        """Extract and store the entities of cables stored without them (by an older
+        cablekit, or in an older format); returns how many."""
+        missing = self.store.without_entities()
+        if not missing:
+            return 0
+        log.warning("%s: extracting the entities of %d cables", self.store.path, len(missing))
+        for start in range(0, len(missing), BATCH_SIZE):
+            items = []
+            for record in self.store.latest_records(missing[start : start + BATCH_SIZE]):
+                cable = msgspec.convert({k: v for k, v in record.items() if k != "version"}, Cable)
+                entities = extract_entities(cable)
+                items.append(Prepared(cable, "", b"", [], pack(entities), entity_rows(entities)))
+            self.store.replace_entities(items)
+        self.store.refresh_entity_stats()
+        return len(missing)
 
     def reindex(self) -> int:
         """Build the search index again from the store; returns the cables indexed."""
         if self._reader is not None:
             self._reader.close()
             self._reader = None
+        self._extract_missing()
         shutil.rmtree(self.search_path, ignore_errors=True)
         self.store.set_indexed_version(0)
         index = self._writer()
         try:
-            n = 0
-            for record in self.store.iter_latest():
-                index.replace([_index_doc_from_record(record)])
-                n += 1
+            n = self._index_records(index, self.store.iter_latest())
             self._commit_index(index)
             return n
         finally:
@@ -310,12 +363,86 @@ class Library:
         return record
 
     def entities(self, reference_id: str, version: int | None = None) -> dict[str, Any] | None:
-        """The people, organisations, places, acronyms and quotes of a stored cable
-        (extracted now, from its stored record), or None when it is not in the library."""
+        """The people, organisations, places, acronyms and quotes of a stored cable, as
+        extracted at ingest, or None when it is not in the library. Each person,
+        organisation and place has the ``entity_id`` of the library entity it belongs to."""
         record = self.store.version_record(reference_id, version)
         if record is None:
             return None
-        return extract_entities(msgspec.convert(record, Cable)).to_dict()
+        blob = self.store.version_entities(reference_id, version)
+        if blob is not None:
+            out = unpack(blob).to_dict()
+        else:  # stored by a cablekit without entities, not yet brought up to date
+            record.pop("version", None)
+            out = extract_entities(msgspec.convert(record, Cable)).to_dict()
+        keys = keys_of(out)
+        ids = self.store.entity_ids(list(keys.values()))
+        for (section, i), key in keys.items():
+            out[section][i]["entity_id"] = ids.get(key)
+        return out
+
+    # -- entities across the library ------------------------------------------------------
+
+    def people(self, query: str | None = None, *, limit: int = 50, offset: int = 0) -> dict:
+        """People across the library, most-mentioned first: ``{"total", "results"}``."""
+        return self.entity_list("person", query, limit=limit, offset=offset)
+
+    def entity_list(
+        self, kind: str | None = None, query: str | None = None, *, limit: int = 50, offset: int = 0
+    ) -> dict[str, Any]:
+        """Entities (of one kind, or all) whose name holds the words of ``query``."""
+        if kind is not None and kind not in KINDS:
+            raise CablekitError(f"unknown entity kind {kind!r} (one of: {', '.join(KINDS)})")
+        if limit < 0 or offset < 0:
+            raise CablekitError("limit and offset must not be negative")
+        total, rows = self.store.entity_list(kind, query, limit=limit, offset=offset)
+        return {"total": total, "results": rows}
+
+    def entity(
+        self,
+        entity_id: int,
+        *,
+        cables: int = 50,
+        offset: int = 0,
+        related: int = 25,
+        network: int = 20,
+    ) -> dict[str, Any] | None:
+        """One entity, or None: its names, titles, affiliations and roles (``store.entity``),
+        ``total_cables``, the ``timeline`` (cables per month), a page of its cables
+        (``cable_list``, newest first, ``cables`` from ``offset``), the people,
+        organisations and places named with it most (``related``, with the cables they
+        ``shared``) and the ``network`` among the first ``network`` of those people
+        (``{"a", "b", "shared"}``: how many of its cables name both).
+
+        What is named with it is counted in at most ``RELATED_SAMPLE`` of its cables,
+        spread evenly over its dates (``related_basis`` says how many): the cost is the
+        same for an entity named in 2,000 cables or in 200,000. An id that was joined to
+        another entity gives that one."""
+        if not 0 < entity_id < 2**63:  # SQLite's integers: a bigger one would raise
+            return None
+        out = self.store.entity(entity_id)
+        if out is None:
+            return None
+        ident = out["id"]
+        listed = self.store.entity_cable_ids(ident)
+        sample = [ref for ref, _ in spread(listed, RELATED_SAMPLE)]
+        near = self.store.related(ident, sample, limit=related)
+        people = [p["id"] for p in near.get("person", [])[:network]]
+        out["total_cables"] = len(listed)
+        out["timeline"] = dict(
+            sorted(Counter(c[:7] for _, c in listed if c and _MONTH.match(c)).items())
+        )
+        page = [ref for ref, _ in listed[offset : offset + cables]]
+        out["cable_list"] = self.store.entity_cable_rows(ident, page)
+        out["related"] = {kind: near.get(kind, []) for kind in KINDS}
+        out["related_basis"] = len(sample)
+        out["network"] = [
+            {"a": a, "b": b, "shared": n}
+            for (a, b), n in sorted(
+                self.store.pair_counts(people, sample).items(), key=lambda kv: -kv[1]
+            )
+        ]
+        return out
 
     def versions(self, reference_id: str) -> list[dict[str, Any]]:
         return self.store.versions(reference_id)
@@ -351,7 +478,15 @@ class Library:
         return figures
 
 
-def _index_doc(cable: Cable, fingerprints: list[str]) -> IndexDoc:
+def spread(items: list[Any], count: int) -> list[Any]:
+    """At most ``count`` of ``items``, evenly spaced (all of them when there are fewer)."""
+    if len(items) <= count:
+        return list(items)
+    step = len(items) / count
+    return [items[int(i * step)] for i in range(count)]
+
+
+def _index_doc(cable: Cable, fingerprints: list[str], names: dict[str, list[str]]) -> IndexDoc:
     return IndexDoc(
         reference_id=cable.reference_id or "",
         created=cable.created,
@@ -361,10 +496,13 @@ def _index_doc(cable: Cable, fingerprints: list[str]) -> IndexDoc:
         subject=cable.subject,
         body=cable.body,
         fingerprints=fingerprints,
+        people=names.get("person", []),
+        organizations=names.get("organization", []),
+        places=names.get("place", []),
     )
 
 
-def _index_doc_from_record(record: dict[str, Any]) -> IndexDoc:
+def _index_doc_from_record(record: dict[str, Any], names: dict[str, list[str]]) -> IndexDoc:
     return IndexDoc(
         reference_id=record["reference_id"],
         created=record.get("created"),
@@ -374,4 +512,7 @@ def _index_doc_from_record(record: dict[str, Any]) -> IndexDoc:
         subject=record.get("subject"),
         body=record.get("body") or "",
         fingerprints=index_terms(record.get("body") or ""),
+        people=names.get("person", []),
+        organizations=names.get("organization", []),
+        places=names.get("place", []),
     )

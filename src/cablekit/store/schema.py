@@ -15,6 +15,12 @@ Tables:
 - ``paragraphs``, ``tags``, ``refs``: the parts of each version, for SQL users.
   A paragraph row says where it is (``start_line`` in the version's text), its
   number, marking and heading, and its length; its text is in the record.
+- ``entities``: one row per person, organisation or place across the library (see
+  ``store/entities.py`` for what makes two mentions one entity), with how many cables
+  name it and the first and last date among them (refreshed after each ingest).
+- ``mentions``: which entities the newest version of each cable names, how often, and
+  with which titles and affiliation; ``version_entities`` keeps each version's whole
+  extraction (zlib JSON), as ``cablekit entities`` prints it.
 - ``meta``: key/value state, e.g. how far the search index has caught up.
 """
 
@@ -96,6 +102,38 @@ MIGRATIONS: list[str] = [
         length(text) FROM paragraphs;
     DROP TABLE paragraphs;
     ALTER TABLE paragraphs_2 RENAME TO paragraphs;
+    """,
+    # 3: entities, extracted at ingest (issue 6)
+    """
+    CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        detail TEXT,
+        cables INTEGER NOT NULL DEFAULT 0,
+        first_seen TEXT,
+        last_seen TEXT,
+        alias_of INTEGER REFERENCES entities(id),
+        UNIQUE (kind, key)
+    );
+    CREATE INDEX entities_by_count ON entities(kind, cables DESC);
+    CREATE INDEX entities_alias ON entities(alias_of) WHERE alias_of IS NOT NULL;
+    CREATE TABLE mentions (
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        reference_id TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        titles TEXT,
+        affiliation TEXT,
+        role TEXT,
+        PRIMARY KEY (entity_id, reference_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX mentions_by_cable ON mentions(reference_id);
+    CREATE TABLE version_entities (
+        version_id INTEGER PRIMARY KEY REFERENCES versions(id),
+        format INTEGER NOT NULL,
+        data BLOB NOT NULL
+    );
     """,
 ]
 

@@ -20,10 +20,11 @@ import msgspec
 
 from cablekit.errors import CablekitError
 from cablekit.model import Cable
+from cablekit.store.entity_tables import STATS_KEY, EntityTables
+from cablekit.store.schema import SchemaTooNew, migrate
 
 if TYPE_CHECKING:
     from cablekit.store.ingest import Prepared
-from cablekit.store.schema import SchemaTooNew, migrate
 
 _INDEXED_KEY = "indexed_version"  # meta: every version with id <= this is in the search index
 _decode = msgspec.json.Decoder().decode
@@ -49,11 +50,12 @@ class BatchOutcome:
     added: list[Any] = field(default_factory=list)  # what was stored as new versions, as given
 
 
-class SqliteStore:
-    """Cables and their versions in one SQLite file."""
+class SqliteStore(EntityTables):
+    """Cables and their versions in one SQLite file, and the entities they name."""
 
     def __init__(self, path: str | Path, *, create: bool = False, readonly: bool = False) -> None:
         self.path = Path(path)
+        self._entity_ids: dict[tuple[str, str], int] = {}  # (kind, key) -> id, this session
         if not create and not self.path.exists():
             raise CablekitError(f"{path}: no such library (create it with cablekit ingest)")
         if self.path.exists() and self.path.is_dir():
@@ -96,6 +98,8 @@ class SqliteStore:
         leaves the database as it was before the batch (SQLite's atomic commit).
         A ``Prepared`` cable brings its digest and compressed record along.
         """
+        from cablekit.store.ingest import prepared  # ingest builds on this module
+
         outcome = BatchOutcome()
         now = datetime.now(UTC).isoformat(timespec="seconds")
         db = self.db
@@ -103,22 +107,22 @@ class SqliteStore:
         try:
             for item in cables:
                 if isinstance(item, Cable):
-                    added = self._add(item, text_hash(item.text), None, now, outcome)
-                else:
-                    added = self._add(item.cable, item.digest, item.record, now, outcome)
-                if added:
+                    item = prepared(item)
+                if self._add(item, now, outcome):
                     outcome.added.append(item)
+            if outcome.added:
+                self._set_meta(STATS_KEY, "1")
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
+            self._entity_ids.clear()  # ids handed out in the batch are gone
             raise
         return outcome
 
-    def _add(
-        self, cable: Cable, digest: str, record: bytes | None, now: str, outcome: BatchOutcome
-    ) -> bool:
+    def _add(self, item: Prepared, now: str, outcome: BatchOutcome) -> bool:
         """Store one cable; False when its text was already there."""
         db = self.db
+        cable, digest, record = item.cable, item.digest, item.record
         ref = cable.reference_id
         if db.execute(
             "SELECT 1 FROM versions WHERE reference_id = ? AND text_hash = ?", (ref, digest)
@@ -147,10 +151,11 @@ class SqliteStore:
                 source.start_line,
                 source.end_line,
                 source.format,
-                record if record is not None else zlib.compress(_encode(cable), 3),
+                record,
             ),
         )
         version_id = cur.lastrowid
+        self._add_entities(ref, version_id, item)
         db.executemany(
             "INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?)",
             [
@@ -182,20 +187,27 @@ class SqliteStore:
             outcome.new_versions += 1
         return True
 
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.db.execute(
+            "INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
     # -- the search index's watermark ------------------------------------------------------
 
     def indexed_version(self) -> int:
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (_INDEXED_KEY,)).fetchone()
-        return int(row[0]) if row else 0
+        value = self._meta(_INDEXED_KEY)
+        return int(value) if value else 0
 
     def max_version(self) -> int:
         return self.db.execute("SELECT coalesce(max(id), 0) FROM versions").fetchone()[0]
 
     def set_indexed_version(self, version_id: int) -> None:
-        self.db.execute(
-            "INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (_INDEXED_KEY, str(version_id)),
-        )
+        self._set_meta(_INDEXED_KEY, str(version_id))
 
     def ids_changed_since(self, version_id: int) -> list[str]:
         """Reference ids with a version newer than ``version_id`` (for index catch-up)."""

@@ -73,6 +73,53 @@ def entities(request: Request, reference_id: str) -> dict[str, Any]:
     return found
 
 
+@router.get("/people", summary="People named in the cables, most-named first")
+def people(
+    request: Request,
+    q: Annotated[
+        str, Query(description="Words that begin words of the name: lav, sergey lav")
+    ] = "",
+    limit: Annotated[int, Query(ge=0, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> dict[str, Any]:
+    """``{"total", "results": [{"id", "kind", "name", "cables", "first_seen", "last_seen"}]}``."""
+    return _library(request).people(q.strip()[:200] or None, limit=limit, offset=offset)
+
+
+@router.get("/entities", summary="People, organisations and places, most-named first")
+def entity_list(
+    request: Request,
+    kind: Literal["person", "organization", "place"] | None = None,
+    q: Annotated[str, Query(description="Words that begin words of the name")] = "",
+    limit: Annotated[int, Query(ge=0, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> dict[str, Any]:
+    """As ``/api/people`` for any kind (or all); places add ``place_kind``, ``country``,
+    ``lat`` and ``lon``."""
+    return _library(request).entity_list(kind, q.strip()[:200] or None, limit=limit, offset=offset)
+
+
+@router.get("/entities/{entity_id}", summary="One entity: names, titles, timeline, cables, related")
+def entity(
+    request: Request,
+    entity_id: int,
+    cables: Annotated[int, Query(ge=0, le=500, description="Cables listed")] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000, description="Of the cable list")] = 0,
+    related: Annotated[int, Query(ge=0, le=100, description="Related entities per kind")] = 25,
+) -> dict[str, Any]:
+    """The ``Library.entity`` dict (an alias's id gives the entity it was joined to):
+    ``aliases``, ``titles``, ``affiliations``, ``roles``, ``total_cables``, ``timeline``
+    (cables per month), ``cable_list`` (newest first, from ``offset``), ``related`` people,
+    organisations and places with the cables they ``shared``, and the ``network`` (pairs of
+    related people and how many of the entity's cables name both). For an entity named in
+    more than 2,000 cables, related entities are counted in 2,000 of them spread over its
+    dates (``related_basis``), so the answer stays fast however famous it is."""
+    found = _library(request).entity(entity_id, cables=cables, offset=offset, related=related)
+    if found is None:
+        raise HTTPException(status_code=404, detail=f"no entity {entity_id} in the library")
+    return found
+
+
 @router.get("/stats", summary="Counts of cables and versions, per origin, year, classification")
 def stats(request: Request) -> dict[str, Any]:
     return _library(request).stats()

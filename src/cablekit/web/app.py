@@ -27,6 +27,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from cablekit import __version__
 from cablekit.store import Library
 from cablekit.web.api import router as api_router
+from cablekit.web.entity_views import router as entity_router
 from cablekit.web.pool import LibraryPool, identify_slots
 from cablekit.web.views import STATIC, error_page
 from cablekit.web.views import router as views_router
@@ -81,6 +82,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     app.state.identify_slots = identify_slots()
     app.include_router(api_router)
     app.include_router(views_router)
+    app.include_router(entity_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)

@@ -13,6 +13,7 @@ import html
 import io
 import math
 import re
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -30,6 +31,7 @@ from cablekit.parse.tags import tag_kind
 from cablekit.search.query import QuerySyntaxError, parse_query
 from cablekit.store import Library
 from cablekit.store.export import write_csv, write_jsonl
+from cablekit.web.entities import KIND_PATHS, QUERY_FIELDS
 from cablekit.web.pool import LibraryPool, identify_slot
 from cablekit.web.pool import library as _library
 from cablekit.web.upload import MAX_UPLOAD, Page, UploadError, megabytes, page_or_error
@@ -37,6 +39,7 @@ from cablekit.web.upload import MAX_UPLOAD, Page, UploadError, megabytes, page_o
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
 PAGE_SIZE = 20
+HOME_PEOPLE = 20  # the most-named people on the home page
 MAX_PAGE = 500  # deeper than 10,000 results: refine the query instead
 EXPORT_CHUNK = 200  # records per chunk of an export stream
 
@@ -188,7 +191,17 @@ def tag_meaning(tag: str) -> str:
     return f"TAG {tag}: {_TAG_KINDS.get(tag_kind(tag), 'a keyword')}"
 
 
+def entity_link(kind: str, item: dict[str, Any]) -> str:
+    """A cable's person, organisation or place: its library page, or (not yet counted in
+    the library) a search for its name."""
+    ident = item.get("entity_id")
+    if isinstance(ident, int):
+        return f"/{KIND_PATHS.get(kind, 'people')}/{ident}"
+    return search_url(facet_term(QUERY_FIELDS.get(kind, "person"), item.get("name") or ""), "date")
+
+
 ENV.globals.update(
+    entity_link=entity_link,
     tag_meaning=tag_meaning,
     search_url=search_url,
     facet_term=facet_term,
@@ -227,7 +240,11 @@ def home(request: Request) -> Response:
         tags = library.search("", limit=0, snippets=False)["facets"].get("tag", {})
     except CablekitError:
         tags = {}
-    return render(request, "index.html", stats=stats, tags=tags)
+    try:
+        people = library.people(limit=HOME_PEOPLE)["results"]
+    except (CablekitError, sqlite3.Error):  # a library from before entities
+        people = []
+    return render(request, "index.html", stats=stats, tags=tags, people=people)
 
 
 # -- search -------------------------------------------------------------------------------
@@ -280,6 +297,9 @@ def search(
             ("Origin", "origin", list(facets.get("origin", {}).items())),
             ("Classification", "classification", list(facets.get("classification", {}).items())),
             ("TAGS", "tag", list(facets.get("tag", {}).items())),
+            ("People", "person", list(facets.get("person", {}).items())),
+            ("Organisations", "org", list(facets.get("org", {}).items())),
+            ("Places", "place", list(facets.get("place", {}).items())),
         ],
         timeline=timeline(facets.get("month", {}), q, chosen),
     )

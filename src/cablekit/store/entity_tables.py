@@ -1,0 +1,466 @@
+"""The store's entity tables: what each cable names, and the entities across the library.
+
+A mixin of ``SqliteStore`` (it uses its connection and meta table). An entity that
+``resolve_aliases`` joined to a fuller one (``alias_of``) is shown as part of it: its
+cables count for it, its page lists them, it is named with it in networks.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from cablekit.store.entities import FORMAT, EntityRow, key_words, resolve_aliases
+
+if TYPE_CHECKING:
+    from cablekit.store.ingest import Prepared
+
+STATS_KEY = "entity_stats_stale"  # meta: mentions changed since the entities' counts were made
+_decode = msgspec.json.Decoder().decode
+_encode = msgspec.json.Encoder().encode
+_COLUMNS = "e.id, e.kind, e.name, e.detail, e.cables, e.first_seen, e.last_seen"
+# the ids an entity stands for: itself and what was joined to it
+_MEMBERS = "SELECT id FROM entities WHERE id = :id OR alias_of = :id"
+_GROUP = "coalesce(e.alias_of, e.id)"
+_CANDIDATES = 3_000  # most-named stored entities of a sample gathered under their entity
+
+
+def _entity(row: Sequence[Any]) -> dict[str, Any]:
+    out = {
+        "id": row[0],
+        "kind": row[1],
+        "name": row[2],
+        "cables": row[4],
+        "first_seen": row[5],
+        "last_seen": row[6],
+    }
+    if row[3]:  # a place: its gazetteer kind (city, country...), country and coordinates
+        detail = _decode(row[3])
+        out["place_kind"] = detail.get("kind")
+        out.update({k: detail.get(k) for k in ("country", "lat", "lon")})
+    return out
+
+
+def _by_count(counts: Counter[str]) -> list[dict[str, Any]]:
+    return [{"value": k, "cables": n} for k, n in counts.most_common()]
+
+
+def _like(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class EntityTables:
+    """Writing and reading ``entities``, ``mentions`` and ``version_entities``."""
+
+    db: sqlite3.Connection
+    _entity_ids: dict[tuple[str, str], int]
+
+    def _meta(self, key: str) -> str | None:  # pragma: no cover - SqliteStore's
+        raise NotImplementedError
+
+    def _set_meta(self, key: str, value: str) -> None:  # pragma: no cover - SqliteStore's
+        raise NotImplementedError
+
+    # -- writing -------------------------------------------------------------------------
+
+    def _add_entities(self, reference_id: str, version_id: int, item: Prepared) -> None:
+        """A new newest version: its extraction kept, the cable's mentions replaced."""
+        db = self.db
+        db.execute("DELETE FROM mentions WHERE reference_id = ?", (reference_id,))
+        if not item.entities:  # ingested with entities=False: extracted later
+            return
+        db.execute(
+            "INSERT INTO version_entities VALUES (?,?,?)", (version_id, FORMAT, item.entities)
+        )
+        db.executemany(
+            "INSERT INTO mentions VALUES (?,?,?,?,?,?)",
+            [
+                (
+                    self._entity_id(row),
+                    reference_id,
+                    row.mentions,
+                    _encode(row.titles).decode() if row.titles else None,
+                    row.affiliation,
+                    row.role,
+                )
+                for row in item.entity_rows
+            ],
+        )
+
+    def _entity_id(self, row: EntityRow) -> int:
+        ident = self._entity_ids.get((row.kind, row.key))
+        if ident is None:
+            detail = _encode(row.detail).decode() if row.detail else None
+            ident = self.db.execute(
+                "INSERT INTO entities (kind, key, name, detail) VALUES (?,?,?,?)"
+                " ON CONFLICT(kind, key) DO UPDATE SET kind = kind RETURNING id",
+                (row.kind, row.key, row.name, detail),
+            ).fetchone()[0]
+            if len(self._entity_ids) > 500_000:  # bounded: memory must not grow with the input
+                self._entity_ids.clear()
+            self._entity_ids[(row.kind, row.key)] = ident
+        return ident
+
+    def replace_entities(self, items: Sequence[Prepared]) -> None:
+        """Store the extraction of cables already stored (a library from before entities)."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for item in items:
+                ref = item.cable.reference_id
+                row = db.execute(
+                    "SELECT latest_version FROM cables WHERE reference_id = ?", (ref,)
+                ).fetchone()
+                if row is None or ref is None:
+                    continue
+                db.execute("DELETE FROM version_entities WHERE version_id = ?", (row[0],))
+                self._add_entities(ref, row[0], item)
+            self._set_meta(STATS_KEY, "1")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            self._entity_ids.clear()
+            raise
+
+    def refresh_entity_stats(self, *, force: bool = False) -> bool:
+        """Join aliases and count each entity's cables and first and last dates again, when
+        mentions changed since the last count (an ingest ends with this). True when it did."""
+        if not force and self._meta(STATS_KEY) != "1":
+            return False
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute(
+                "UPDATE entities SET cables = 0, first_seen = NULL, last_seen = NULL,"
+                " alias_of = NULL"
+            )
+            db.execute(
+                "UPDATE entities SET cables = s.n, first_seen = s.lo, last_seen = s.hi FROM"
+                " (SELECT m.entity_id AS id, count(*) AS n, min(c.created) AS lo,"
+                " max(c.created) AS hi FROM mentions m JOIN cables c USING (reference_id)"
+                " GROUP BY m.entity_id) AS s WHERE entities.id = s.id"
+            )
+            aliases = resolve_aliases(self._people_for_aliases())
+            db.executemany(
+                "UPDATE entities SET alias_of = ? WHERE id = ?",
+                [(target, alias) for alias, target in aliases.items()],
+            )
+            # an entity with aliases counts the cables of all of them
+            db.execute(
+                "UPDATE entities SET cables = s.n, first_seen = s.lo, last_seen = s.hi FROM"
+                f" (SELECT {_GROUP} AS id, count(DISTINCT m.reference_id) AS n,"
+                " min(c.created) AS lo, max(c.created) AS hi FROM mentions m"
+                " JOIN entities e ON e.id = m.entity_id JOIN cables c USING (reference_id)"
+                " WHERE e.alias_of IS NOT NULL OR e.id IN"
+                " (SELECT alias_of FROM entities WHERE alias_of IS NOT NULL)"
+                f" GROUP BY {_GROUP}) AS s WHERE entities.id = s.id"
+            )
+            self._set_meta(STATS_KEY, "0")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return True
+
+    def _people_for_aliases(self) -> list[tuple[int, str, str | None]]:
+        """(id, key, most frequent affiliation) of every person some cable names."""
+        affiliation: dict[int, str] = {}
+        best: dict[int, int] = {}
+        for ident, aff, n in self.db.execute(
+            "SELECT m.entity_id, m.affiliation, count(*) FROM mentions m"
+            " JOIN entities e ON e.id = m.entity_id WHERE e.kind = 'person'"
+            " AND m.affiliation IS NOT NULL GROUP BY m.entity_id, m.affiliation"
+        ):
+            if n > best.get(ident, 0):
+                best[ident], affiliation[ident] = n, aff
+        rows = self.db.execute("SELECT id, key FROM entities WHERE kind = 'person' AND cables > 0")
+        return [(ident, key, affiliation.get(ident)) for ident, key in rows]
+
+    # -- reading -------------------------------------------------------------------------
+
+    def version_entities(self, reference_id: str, number: int | None = None) -> bytes | None:
+        """A version's stored extraction, packed (the newest version when ``number`` is None)."""
+        if number is None:
+            sql = (
+                "SELECT e.data FROM cables c JOIN version_entities e"
+                " ON e.version_id = c.latest_version WHERE c.reference_id = ?"
+            )
+            row = self.db.execute(sql, (reference_id,)).fetchone()
+        else:
+            sql = (
+                "SELECT e.data FROM versions v JOIN version_entities e ON e.version_id = v.id"
+                " WHERE v.reference_id = ? AND v.number = ?"
+            )
+            row = self.db.execute(sql, (reference_id, number)).fetchone()
+        return row[0] if row else None
+
+    def without_entities(self) -> list[str]:
+        """Cables whose newest version has no extraction of the current format."""
+        rows = self.db.execute(
+            "SELECT c.reference_id FROM cables c LEFT JOIN version_entities e"
+            " ON e.version_id = c.latest_version WHERE e.format IS NOT ?",
+            (FORMAT,),
+        )
+        return [r[0] for r in rows]
+
+    def entity_ids(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        """The library entity each (kind, key) belongs to (the one it was joined to, if so)."""
+        out: dict[tuple[str, str], int] = {}
+        for kind, key in set(keys):
+            row = self.db.execute(
+                f"SELECT {_GROUP} FROM entities e WHERE e.kind = ? AND e.key = ?", (kind, key)
+            ).fetchone()
+            if row is not None:
+                out[(kind, key)] = row[0]
+        return out
+
+    def entity_names(self, reference_ids: Sequence[str]) -> dict[str, dict[str, list[str]]]:
+        """The names of the entities each cable mentions, by kind (for the search index)."""
+        out: dict[str, dict[str, list[str]]] = {}
+        for start in range(0, len(reference_ids), 500):
+            chunk = list(reference_ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                "SELECT m.reference_id, e.kind, e.name FROM mentions m"
+                f" JOIN entities e ON e.id = m.entity_id WHERE m.reference_id IN ({marks})",
+                chunk,
+            )
+            for ref, kind, name in rows:
+                out.setdefault(ref, {}).setdefault(kind, []).append(name)
+        return out
+
+    def entity_list(
+        self, kind: str | None, query: str | None, *, limit: int, offset: int = 0
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """Entities by how many cables name them, optionally of a kind and matching ``query``
+        (words that begin words of the name, in any order); returns (total, page)."""
+        where = ["e.cables > 0", "e.alias_of IS NULL"]
+        args: list[Any] = []
+        if kind:
+            where.append("e.kind = ?")
+            args.append(kind)
+        for word in key_words(query or ""):
+            where.append("(' ' || e.key) LIKE ? ESCAPE '\\'")
+            args.append(f"% {_like(word)}%")
+        clause = " AND ".join(where)
+        total = self.db.execute(f"SELECT count(*) FROM entities e WHERE {clause}", args)
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM entities e WHERE {clause}"
+            " ORDER BY e.cables DESC, e.name LIMIT ? OFFSET ?",
+            [*args, limit, offset],
+        )
+        return total.fetchone()[0], [_entity(r) for r in rows]
+
+    def entity(self, entity_id: int) -> dict[str, Any] | None:
+        """One entity, with its other names and its titles, affiliations and roles across
+        cables (most frequent first). An alias gives the entity it was joined to."""
+        row = self.db.execute(
+            f"SELECT {_COLUMNS} FROM entities e WHERE e.id = coalesce("
+            "(SELECT alias_of FROM entities WHERE id = :id), :id)",
+            {"id": entity_id},
+        ).fetchone()
+        if row is None:
+            return None
+        out = _entity(row)
+        ident = {"id": out["id"]}
+        out["aliases"] = [
+            {"id": r[0], "name": r[1], "cables": r[2]}
+            for r in self.db.execute(
+                "SELECT id, name, cables FROM entities WHERE alias_of = :id ORDER BY cables DESC",
+                ident,
+            )
+        ]
+        titles: Counter[str] = Counter()
+        affiliations: Counter[str] = Counter()
+        roles: Counter[str] = Counter()
+        for t, a, r in self.db.execute(
+            f"SELECT titles, affiliation, role FROM mentions WHERE entity_id IN ({_MEMBERS})",
+            ident,
+        ):
+            titles.update(_decode(t) if t else [])
+            if a:
+                affiliations[a] += 1
+            roles.update(part for part in (r or "").split("+") if part)
+        out["titles"] = _by_count(titles)
+        out["affiliations"] = _by_count(affiliations)
+        out["roles"] = _by_count(roles)
+        return out
+
+    def entity_cable_ids(self, entity_id: int) -> list[tuple[str, str | None]]:
+        """``(reference_id, created)`` of every cable naming the entity (or an alias of it),
+        newest first: one indexed read, about a microsecond a cable."""
+        rows = self.db.execute(
+            "SELECT c.reference_id, c.created FROM cables c WHERE c.reference_id IN"
+            f" (SELECT m.reference_id FROM mentions m WHERE m.entity_id IN ({_MEMBERS}))"
+            " ORDER BY c.created DESC, c.reference_id",
+            {"id": entity_id},
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def entity_cable_rows(self, entity_id: int, reference_ids: list[str]) -> list[dict[str, Any]]:
+        """Cable-list rows for these cables, in this order: subject, origin, how often the
+        cable names the entity and with which titles."""
+        if not reference_ids:
+            return []
+        rows = self.db.execute(
+            "SELECT c.reference_id, c.created, c.origin, c.classification, v.subject,"
+            " sum(m.count), group_concat(m.titles, char(31)) FROM cables c"
+            " JOIN versions v ON v.id = c.latest_version"
+            " JOIN mentions m ON m.reference_id = c.reference_id"
+            f" AND m.entity_id IN ({_MEMBERS})"
+            " WHERE c.reference_id IN (SELECT value FROM json_each(:refs))"
+            " GROUP BY c.reference_id",
+            {"id": entity_id, "refs": json.dumps(reference_ids)},
+        )
+        found = {}
+        for r in rows:
+            titles: list[str] = []
+            for part in (r[6] or "").split("\x1f"):
+                titles.extend(t for t in (_decode(part) if part else []) if t not in titles)
+            found[r[0]] = {
+                "reference_id": r[0],
+                "created": r[1],
+                "origin": r[2],
+                "classification": r[3],
+                "subject": r[4],
+                "mentions": r[5],
+                "titles": titles,
+            }
+        return [found[ref] for ref in reference_ids if ref in found]
+
+    def related(
+        self, entity_id: int, reference_ids: list[str], *, limit: int = 25
+    ) -> dict[str, list[dict[str, Any]]]:
+        """The entities named in these cables (the entity's own, or a sample of them), by
+        how many of the cables name them, per kind, best first (ties by name), ``limit``
+        each (a tie at the cut may add a few): ``{kind: [entity + "shared"]}``.
+
+        SQLite counts the mentions per stored entity (no join: a join with ``entities``
+        per mention costs three times as much); only the most-named few thousand are then
+        looked up and gathered under the entity they were joined to. A cable naming two
+        forms of one entity (a signer "POLASCHIK" and "Joan A. Polaschik" in the text)
+        counts once: those few are counted again, exactly."""
+        refs = json.dumps(reference_ids)
+        raw = self.db.execute(
+            "SELECT m.entity_id, count(*) AS n FROM mentions m"
+            " WHERE m.reference_id IN (SELECT value FROM json_each(:refs))"
+            " GROUP BY m.entity_id ORDER BY n DESC LIMIT :cap",
+            {"refs": refs, "cap": _CANDIDATES},
+        ).fetchall()
+        groups: dict[int, tuple[int, str]] = {}
+        for ident, kind, alias_of in self.db.execute(
+            "SELECT id, kind, alias_of FROM entities WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps([r[0] for r in raw]),),
+        ):
+            groups[ident] = (alias_of or ident, kind)
+        counts: Counter[int] = Counter()
+        kinds: dict[int, str] = {}
+        members: dict[int, list[int]] = {}
+        for ident, n in raw:
+            group, kind = groups.get(ident, (ident, ""))
+            if group != entity_id and kind:
+                counts[group] += n
+                kinds[group] = kind
+                members.setdefault(group, []).append(ident)
+        shown = {g for g, _ in counts.most_common(3 * limit + 100) if len(members[g]) > 1}
+        if shown:
+            for group, n in self._distinct_counts({g: members[g] for g in shown}, refs).items():
+                counts[group] = n
+        top: dict[str, list[int]] = {}
+        floor: dict[str, int] = {}
+        for ident, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            bucket = top.setdefault(kinds[ident], [])
+            # past the cut only the rest of a tie, which the names order below
+            if len(bucket) < limit or (n == floor.get(kinds[ident]) and len(bucket) < limit + 500):
+                bucket.append(ident)
+                if len(bucket) == limit:
+                    floor[kinds[ident]] = n
+        found = self._entities_by_id([i for ids in top.values() for i in ids])
+        out: dict[str, list[dict[str, Any]]] = {}
+        for kind, ids in top.items():
+            rows = [{**found[i], "shared": counts[i]} for i in ids if i in found]
+            rows.sort(key=lambda r: (-r["shared"], r["name"]))
+            out[kind] = rows[:limit]
+        return out
+
+    def _distinct_counts(self, members: dict[int, list[int]], refs: str) -> dict[int, int]:
+        """How many of the cables (``refs``, JSON) name each entity, counting its members
+        (itself and its aliases) once per cable."""
+        group = {m: g for g, ms in members.items() for m in ms}
+        rows = self.db.execute(
+            "SELECT m.entity_id, m.reference_id FROM mentions m"
+            " WHERE +m.entity_id IN (SELECT value FROM json_each(:ids))"
+            " AND m.reference_id IN (SELECT value FROM json_each(:refs))",
+            {"ids": json.dumps(list(group)), "refs": refs},
+        )
+        seen: dict[int, set[str]] = {}
+        for ident, ref in rows:
+            seen.setdefault(group[ident], set()).add(ref)
+        out = {g: 0 for g in members}
+        out.update({g: len(cables) for g, cables in seen.items()})
+        return out
+
+    def pair_counts(
+        self, entity_ids: list[int], reference_ids: list[str]
+    ) -> dict[tuple[int, int], int]:
+        """How many of these cables name both of two of these entities (``a < b``)."""
+        if len(entity_ids) < 2:
+            return {}
+        ids = json.dumps(entity_ids)
+        members = dict(
+            self.db.execute(
+                "SELECT id, coalesce(alias_of, id) FROM entities"
+                " WHERE id IN (SELECT value FROM json_each(:ids))"
+                " OR alias_of IN (SELECT value FROM json_each(:ids))",
+                {"ids": ids},
+            ).fetchall()
+        )
+        by_cable: dict[str, set[int]] = {}
+        for ref, ident in self.db.execute(
+            "SELECT m.reference_id, m.entity_id FROM mentions m"
+            " WHERE +m.entity_id IN (SELECT value FROM json_each(:ids))"
+            " AND m.reference_id IN (SELECT value FROM json_each(:refs))",
+            {"ids": json.dumps(list(members)), "refs": json.dumps(reference_ids)},
+        ):
+            by_cable.setdefault(ref, set()).add(members.get(ident, ident))
+        pairs: Counter[tuple[int, int]] = Counter()
+        for named in by_cable.values():
+            inside = sorted(named)
+            for i, a in enumerate(inside):
+                for b in inside[i + 1 :]:
+                    pairs[(a, b)] += 1
+        return dict(pairs)
+
+    def _entities_by_id(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        if not ids:
+            return {}
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM entities e WHERE e.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        )
+        return {r[0]: _entity(r) for r in rows}
+
+    def co_mentioned(
+        self, entity_id: int, *, kind: str | None = None, limit: int = 25
+    ) -> list[dict[str, Any]]:
+        """What is named with this entity most (of one kind, or any), counted in all its
+        cables, by shared cables."""
+        refs = [ref for ref, _ in self.entity_cable_ids(entity_id)]
+        by_kind = self.related(entity_id, refs, limit=limit)
+        found = [e for k, es in by_kind.items() if kind is None or k == kind for e in es]
+        return sorted(found, key=lambda e: (-e["shared"], e["name"]))[:limit]
+
+    def shared_cables(self, a: int, b: int) -> int:
+        """How many cables name both entities (each with its aliases)."""
+        return self.db.execute(
+            "SELECT count(DISTINCT m1.reference_id) FROM mentions m1 JOIN mentions m2"
+            " USING (reference_id)"
+            " WHERE m1.entity_id IN (SELECT id FROM entities WHERE id = :a OR alias_of = :a)"
+            " AND m2.entity_id IN (SELECT id FROM entities WHERE id = :b OR alias_of = :b)",
+            {"a": a, "b": b},
+        ).fetchone()[0]
