@@ -67,7 +67,7 @@ def _person_name(text: str, c: Cand) -> str:
     raw = _WS.sub(" ", text[best[0] : best[1]]).strip()
     if raw.endswith(("'s", "'S")):
         raw = raw[:-2]
-    if len(raw.split()) < len(c.tokens):
+    if len(raw.replace("-", " ").split()) < len(c.tokens):
         raw = " ".join(c.tokens)
     if raw.isupper() or any(w.isupper() and len(w) > 2 for w in raw.split()):
         raw = "-".join(

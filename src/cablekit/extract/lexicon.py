@@ -31,6 +31,7 @@ class Lexicon:
     acronyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # SHORT -> (long, kind)
     titles: dict[str, str] = field(default_factory=dict)  # as written -> expansion
     titles_upper: dict[str, str] = field(default_factory=dict)
+    title_parts: dict[str, str] = field(default_factory=dict)  # "Econ" -> "Economic"
     places: dict[str, Gaz] = field(default_factory=dict)  # casefolded surface -> entry
     countries: dict[str, Gaz] = field(default_factory=dict)  # name -> entry
     demonyms: dict[str, str] = field(default_factory=dict)  # "Israeli" -> "Israel"
@@ -61,7 +62,9 @@ def lexicon() -> Lexicon:
             lex.acronyms.setdefault(parts[0], (parts[1], parts[2]))
     for ln in _lines("titles.txt"):
         parts = ln.split("|")
-        if len(parts) == 2:
+        if len(parts) == 2 and parts[0].startswith("-"):
+            lex.title_parts.setdefault(parts[0][1:], parts[1])
+        elif len(parts) == 2:
             lex.titles.setdefault(parts[0], parts[1])
             lex.titles_upper.setdefault(parts[0].upper(), parts[1])
     lex.common = frozenset(_lines("common_words.txt"))

@@ -16,10 +16,15 @@ from itertools import compress
 from cablekit.extract import wordinfo as wi
 from cablekit.extract.lexicon import lexicon
 from cablekit.extract.titles import (
-    HONORIFICS,
+    LOWER_MODS,
     QUALIFIERS,
+    SECDEF,
+    SECSTATE,
+    STRONG_LOWER_HEADS,
+    UNIT_NOUNS,
     US_TITLES,
     expand,
+    singular,
 )
 from cablekit.extract.zone import Tokens
 
@@ -59,6 +64,7 @@ RANKS = frozenset(
         "Captain",
         "Lieutenant",
         "Dr",
+        "Amb",
     }
 )
 PARTICLES = frozenset(
@@ -120,7 +126,7 @@ STOP = frozenset(
     Title Relays Division Unit Working Pushback Update Readout Overview Outlook Way Forward
     Next Steps Visit Meeting Meetings Latin Persian Arabic Slavic Turkic Anglo Hispanic
     Asian African European Fund War Wars Cup Olympics Games Revolution Day Era Internet Web
-    Google Facebook Twitter Cablegate Wikileaks XXXXXXXXXXXX
+    Google Facebook Twitter Cablegate Wikileaks XXXXXXXXXXXX People Peoples Corps
     """.split()
 )
 GIVEN_OK = frozenset(
@@ -269,10 +275,38 @@ def _mixed(tok: str) -> str:
 
 
 _RANK_ABBR_DOT = frozenset(
-    {"Amb", "Gen", "Col", "Sen", "Rep", "Lt", "Maj", "Capt", "Adm", "Sgt", "Gov", "Pres", "Sec"}
+    {
+        "Amb",
+        "Gen",
+        "Col",
+        "Sen",
+        "Rep",
+        "Lt",
+        "Maj",
+        "Capt",
+        "Adm",
+        "Sgt",
+        "Gov",
+        "Pres",
+        "Sec",
+        "Dir",
+        "Brig",
+        "Cmdr",
+        "Rev",
+        "Msgr",
+    }
 )
+_EXT_WORDS = frozenset({"of", "for", "to"})  # "Ambassador to the U.S.", "Minister of Defense"
+_RANK_PREFIX = frozenset({"Brigadier", "Major", "Lieutenant", "Lt", "Maj", "Brig", "Rear", "Vice"})
+# Between a title and its name: "(German Chancellor) Merkel", "the 'Foreign Minister' Lavrov"
+_TITLE_NAME_GAPS = frozenset({"", ")", '"', "'", '")', "')"})
 _NAME_GAPS = frozenset({" ", "  ", "-", " \n", "\n", " \n ", "\n "})
 _TITLE_WORD = wi.DEM | wi.QUALL | wi.ABBR | wi.HEAD | wi.MOD | wi.ORGACR
+
+
+def _space(gap: str) -> bool:
+    """A gap of white space inside one paragraph."""
+    return gap.strip() == "" and "\n\n" not in gap and len(gap) < 6
 
 
 class PeopleFinder:
@@ -296,6 +330,8 @@ class PeopleFinder:
         self.starts = toks.starts
         self.ends = toks.ends
         self.gaps = toks.gaps
+        # around titles, line continuations are white space ("Vice President \\\nFrancisco")
+        self.tgaps = [g.replace("\\", " ") for g in toks.gaps] if "\\" in text else toks.gaps
         self.caps = caps
         self.claimed = claimed  # per token: already an organisation or place
         self.host = host
@@ -303,6 +339,7 @@ class PeopleFinder:
         self.lex = lexicon()
         self.cands: list[Cand] = []
         self._headings: dict[int, bool] = {}  # line start -> a Title Case heading line
+        self._extended = False  # the last title chain read "of/for <unit>"
 
     # -- token classes -------------------------------------------------------------
     def _word(self, tok: str) -> str:
@@ -356,77 +393,199 @@ class PeopleFinder:
 
     # -- passes --------------------------------------------------------------------
     def title_chain(self, i: int) -> tuple[int, list[str], str | None]:
-        """Read a title chain forward from token i: (index after it, words, affiliation)."""
+        """Read a title chain forward from token i: (index after it, words, affiliation).
+
+        The words are as written, hyphenated parts joined ("Minister-Counselor") and rank
+        abbreviations with their dot ("Amb."); a nationality before the title (or between
+        a qualifier and it: "former Peruvian President") is the affiliation, not a word.
+        """
         toks = self.words
         info = self.info
-        gaps = self.gaps
+        gaps = self.tgaps
         n = len(toks)
-        if i >= n or not info[i] & _TITLE_WORD:
+        if i >= n:
             return i, [], None
-        words: list[str] = []
+        lead_aff = None
+        if not info[i] & _TITLE_WORD:
+            # "FMLN General Coordinator": a party or group the glossary does not know
+            t = toks[i]
+            if (
+                self.caps
+                or not (1 < len(t) < 7 and t.isupper() and t.isalpha())
+                or i + 1 >= n
+                or not info[i + 1] & (wi.MOD | wi.HEAD | wi.ABBR)
+                or not _space(self.tgaps[i])
+            ):
+                return i, [], None
+            lead_aff = t
+            i += 1
+        idx: list[int] = []  # token indices of the title's words
         aff = None
+        self._extended = False
         j = i
-        dem = self.demonym(toks[i]) if info[i] & wi.DEM else None
-        if dem and i + 1 < n and gaps[i].strip() == "":
-            aff = dem
-            j += 1
+        if (
+            info[i] & wi.QUALL
+            and i + 2 < n
+            and (info[i + 1] & wi.DEM or self._country(toks[i + 1]))
+            and gaps[i].strip() in ("", "-")
+            and gaps[i + 1].strip() == ""
+        ):
+            idx.append(i)  # "former Peruvian President Fujimori", "the new U.S. Ambassador"
+            j = i + 1
+        if (info[j] & wi.DEM or idx) and j + 1 < n and gaps[j].strip() == "":
+            dem = self.demonym(toks[j]) if info[j] & wi.DEM else self._country(toks[j])
+            if dem:
+                aff = dem
+                j += 1
+            elif idx:
+                return i, [], None
+        elif idx:
+            idx.clear()
+            j = i
+        start = j
         last_head = -1
-        while j < n and j - i < 8:
+        while j < n and j - start < 8:
             tok = toks[j]
             f = info[j]
-            if f & wi.QUALL and not words:
-                words.append(tok)
+            if f & wi.QUALL and not idx:
+                idx.append(j)
             elif f & (wi.ABBR | wi.HEAD):
-                if last_head == len(words) and f & wi.RANK and words:
+                if self._extended:
+                    break  # "CHIEF OF NATIONAL POLICE LTG JAFFARQOLI SADRI": two titles
+                if (
+                    last_head == len(idx)
+                    and idx
+                    and (
+                        f & wi.RANK
+                        and self._word(tok) != "General"
+                        and self._word(toks[idx[-1]]) not in _RANK_PREFIX
+                        or info[idx[-1]] & wi.LOWH
+                        and f & wi.UP0
+                    )
+                ):
                     break  # "Deputy Assistant Secretary Ambassador Kaidanow": two titles
-                words.append(tok)
-                last_head = len(words)
-            elif words and last_head == len(words) and tok in ("of", "for") and j + 1 < n:
-                # "Minister of Economic Development", "Director of the Export Fund"
-                k = j + 1
-                extra = [tok]
-                if toks[k] in ("the", "The") and k + 1 < n:
-                    extra.append(toks[k])
-                    k += 1
-                got = 0
-                while k < n and got < 6:
-                    t2 = toks[k]
-                    if t2 == "and" or info[k] & (wi.MOD | wi.HEAD | wi.ORGACR) or (t2 in ORG_HEADS):
-                        extra.append(t2)
-                        got += t2 != "and"
-                        k += 1
-                        if gaps[k - 1].strip() not in ("", "'"):
-                            break
-                    else:
-                        break
-                if not got:
+                idx.append(j)
+                last_head = len(idx)
+                if f & wi.PLURAL:
+                    break  # "Political Counselors Mr. Pang and Mr. Xin": names follow
+            elif idx and last_head == len(idx) and tok.lower() in _EXT_WORDS and j + 1 < n:
+                # "Minister of Economic Development", "Director for United Nations Division"
+                ext = self._extension(j)
+                if not ext:
                     break
-                while extra and extra[-1] in ("and", "the", "The"):
-                    extra.pop()
-                words.extend(extra)
-                last_head = len(words)
-                j = i + (1 if aff else 0) + len(words)
+                self._extended = True
+                idx.extend(ext)
+                last_head = len(idx)
+                j = ext[-1] + 1
+                if gaps[j - 1].strip() not in ("", "-"):
+                    break
                 continue
             elif f & (wi.MOD | wi.ORGACR) or (
-                words and tok in ("of", "for") and j + 1 < n and info[j + 1] & wi.MOD
+                idx and tok.lower() in ("of", "for") and j + 1 < n and info[j + 1] & wi.MOD
             ):
-                words.append(tok)
+                idx.append(j)
+            elif (
+                idx
+                and f & wi.DEM
+                and last_head != len(idx)
+                and j + 1 < n
+                and info[j + 1] & (wi.MOD | wi.HEAD)
+            ):
+                idx.append(j)  # "MFA Afghan Desk Officer"
             else:
                 break
             g = gaps[j]
             j += 1
-            if g.strip() not in ("", "-", "."):
+            gs = g.strip()
+            if gs not in ("", "-", "."):
                 break
-            if g.strip() == "." and tok not in _RANK_ABBR_DOT:
+            if gs == "." and tok not in _RANK_ABBR_DOT:
                 break
         if last_head < 0:
             return i, [], None
-        lead = words[0] if words else ""
+        aff = aff or lead_aff
+        idx = idx[:last_head]
+        end = idx[-1] + 1
+        lead = toks[idx[0]]
         acr = self.lex.acronyms.get(lead)
-        if acr and acr[1] == "org" and len(words) > 1 and last_head > 1:
+        if acr and acr[0].startswith("Bureau of ") and len(idx) > 1:
+            # "WHA Assistant Secretary": a State Department bureau (expand() says which)
+            return end, self._words(idx), aff or "United States"
+        if (
+            acr
+            and acr[1] == "org"
+            and len(idx) > 1
+            and not any(toks[k] in UNIT_NOUNS or self._word(toks[k]) in UNIT_NOUNS for k in idx)
+        ):
             # "USEU Political M/C", "NSC Director": the body is the affiliation
-            return i + (1 if aff else 0) + last_head, words[1:last_head], aff or acr[0]
-        return i + (1 if aff else 0) + last_head, words[:last_head], aff
+            return end, self._words(idx[1:]), aff or acr[0]
+        return end, self._words(idx), aff
+
+    def _extension(self, j: int) -> list[int]:
+        """Indices of "of/for [the] <unit name>" after a title head at token j ("of")."""
+        toks = self.words
+        info = self.info
+        gaps = self.tgaps
+        n = len(toks)
+        k = j + 1
+        ext = [j]
+        bare_to = toks[j].lower() == "to"
+        if toks[k] in ("the", "The", "THE") and k + 1 < n:
+            ext.append(k)
+            k += 1
+            bare_to = False
+        if bare_to:
+            # "Ambassador to Iceland", but not "Advisor to Prime Minister Brown"
+            if info[k] & wi.PLACE1 and not info[k] & wi.NAME_T:
+                return [j, k]
+            return []
+        while k < n and len(ext) < 9:
+            t2 = toks[k]
+            f2 = info[k]
+            if f2 & wi.RANK and toks[k - 1].lower() != "the":
+                break  # "Director of Foreign Policy Amb. Jose Chaverri"
+            if (
+                t2 in ("and", "AND")
+                or (f2 & (wi.MOD | wi.HEAD | wi.ORGACR) and (f2 & wi.UP0 or self.caps))
+                or t2 in ORG_HEADS
+                or (
+                    f2 & wi.UP0
+                    and not f2 & wi.NAME_T
+                    and len(t2) > 1
+                    and (not self.caps or f2 & wi.PLACE1)
+                )
+            ):
+                ext.append(k)
+                k += 1
+                if gaps[k - 1].strip() not in ("", "'"):
+                    break
+            else:
+                break
+        # end on a word that can end a unit's name ("of the Far" is no title)
+        while len(ext) > 1 and not (
+            info[ext[-1]] & (wi.MOD | wi.HEAD | wi.ORGACR | wi.PLACE1) or toks[ext[-1]] in ORG_HEADS
+        ):
+            ext.pop()
+        while ext and toks[ext[-1]].lower() in ("and", "the", "of", "for", "to"):
+            ext.pop()
+        return ext if len(ext) > 1 else []
+
+    def _words(self, idx: list[int]) -> list[str]:
+        """Title words of token indices: hyphenated parts joined, rank abbreviations dotted."""
+        toks = self.words
+        gaps = self.gaps
+        out: list[str] = []
+        prev = -2
+        for k in idx:
+            w = toks[k]
+            if w in _RANK_ABBR_DOT and gaps[k][:1] == ".":
+                w += "."
+            if out and prev == k - 1 and gaps[prev] == "-" and out[-1].lower() not in QUALIFIERS:
+                out[-1] += "-" + w
+            else:
+                out.append(w)
+            prev = k
+        return out
 
     def scan(self) -> None:
         toks = self.words
@@ -451,18 +610,35 @@ class PeopleFinder:
         toks = self.words
         tok = toks[i]
         # honorific: "Mr. Fuchs", "Dr. Ahmed Ali"
-        if self._word(tok.rstrip(".")) in HONORIFICS or tok in HONORIFICS:
+        if self.info[i] & wi.HON:
             k = self.name_at(i + 1, True)
             if k > i + 1:
                 self.add(i + 1, k, [], None)
                 return k
-        end, words, aff = self.title_chain(i)
+        info = self.info
+        if info[i] & _TITLE_WORD or (
+            i + 1 < n and info[i + 1] & (wi.MOD | wi.HEAD | wi.ABBR) and not self.caps
+        ):
+            end, words, aff = self.title_chain(i)
+        else:
+            words = []  # title_chain would find nothing: save the call
         if words:
-            k = self.name_at(end, True)
+            if self.info[end - 1] & wi.PLURAL:
+                return self._name_list(end, words, aff)
+            lower = bool(self.info[i] & wi.LOWH)
+            if lower:
+                words, aff = self._lower_role(i, words, aff)
+            a, k = self._name_after_title(end)
+            if k > end and self._extended and self.claimed[a]:
+                k = end  # "Director of the Bahrain Human Rights Watch": an organisation
+            if k > end and lower and k - a < 2 and toks[i] not in STRONG_LOWER_HEADS:
+                k = end  # "member States"
             if k > end:
-                self.add(end, k, words, aff, pending=pending)
+                self.add(a, k, words, aff, pending=pending)
                 return k
-            return max(end, i + 1), (words, aff), end  # "DAS Ambassador Kaidanow"
+            if _space(self.gaps[end - 1]):
+                return max(end, i + 1), (words, aff), end  # "DAS Ambassador Kaidanow"
+            return max(end, i + 1)
         if not self.caps and self.nameish(i, False):
             k = self.name_at(i, False)
             if self._place_or_heading(i, k):
@@ -522,14 +698,29 @@ class PeopleFinder:
     def apposition(self, k: int) -> tuple[list[str], str | None]:
         """'Dmitri Lebedov, Second Secretary in the MFA' -> the title after the comma."""
         n = len(self.words)
-        if k >= n or self.gaps[k - 1].strip() != ",":
+        if k >= n:
+            return [], None
+        g = self.tgaps[k - 1].strip()
+        if g == "(":
+            # "Maulvi Abdul Hadi Shinwari (former chief justice)"
+            end, words, aff = self.title_chain(k)
+            if words and self.tgaps[end - 1].strip()[:1] == ")":
+                return words, aff
+            return [], None
+        if g != ",":
             return [], None
         j = k
-        if self.words[j] in ("the", "a", "an", "The") and j + 1 < n:
+        if self.words[j] == "who" and j + 1 < n and self.words[j + 1] in ("is", "was"):
+            j += 2  # "Ahmed Ezz, who is Chairman of the Planning and Budget Committee"
+        if j < n and self.words[j] in ("the", "a", "an", "The") and j + 1 < n:
             j += 1
-        end, words, aff = self.title_chain(j)
-        if not words or (end < n and self.nameish(end, False) and end == j + 1):
+        if j >= n:
             return [], None
+        end, words, aff = self.title_chain(j)
+        if not words or (end < n and _space(self.gaps[end - 1]) and self.nameish(end, True)):
+            return [], None  # "Kaidanow, NSC Director Bridget Brink": the next one's title
+        if self.gaps[end - 1][:1] in ("'", "\u2019"):
+            return [], None  # "Gulnora Karimova, the President's daughter"
         return words, aff
 
     def add(
@@ -544,15 +735,16 @@ class PeopleFinder:
         name_toks = [_mixed(t) for t in self.words[a:b]]
         if not name_toks:
             return
-        if apposition or not words:
-            w2, a2 = self.apposition(b)
-            if w2:
-                words, aff = w2, aff or a2
+        w2, a2 = self.apposition(b)
         start, end = self.starts[a], self.ends[b - 1]
         titles = []
         if words:
-            as_written = " ".join(words)
-            titles.append((as_written, expand(words, self.caps)))
+            titles.append((" ".join(words), self._expand(words, name_toks[-1], aff)))
+        if w2:
+            # "NDP member Ahmed Ezz, who is Chairman of ...": both are his titles
+            aff = aff or a2
+            titles.append((" ".join(w2), self._expand(w2, name_toks[-1], aff)))
+            words = words or w2
         if pending:
             titles.insert(0, (" ".join(pending[0]), expand(pending[0], self.caps)))
             aff = aff or pending[1] or self._affiliation(pending[0])
@@ -561,6 +753,130 @@ class PeopleFinder:
         if name_toks[-1] in US_LEADERS:
             aff = "United States"
         self.cands.append(Cand(name_toks, titles, aff, [(start, end)], None, start))
+
+    def _expand(self, words: list[str], surname: str, aff: str | None) -> str:
+        """The expansion, with "Secretary" read as the US cabinet post the person held."""
+        out = expand(words, self.caps)
+        if aff in (None, "United States") and out in ("Secretary", "former Secretary"):
+            if surname in SECSTATE:
+                out += " of State"
+            elif surname in SECDEF:
+                out += " of Defense"
+        return out
+
+    def _country(self, tok: str) -> str | None:
+        """The country a token names ("U.S.", "Russia"), else None."""
+        e = self.lex.places.get(tok.casefold())
+        return e.name if e is not None and e.kind == "country" else None
+
+    def _skip_hon(self, k: int) -> int:
+        """Token k, or the one after it when k is an honorific ("Mr.", "Dr.")."""
+        return k + 1 if k < len(self.words) and self.info[k] & wi.HON else k
+
+    def _name_after_title(self, end: int) -> tuple[int, int]:
+        """(start, end) of the name a title at [.., end) introduces ((end, end) if none).
+
+        "FM Lavrov", "Political Counselor Mr. Pang", "Acting President (AgP) Dr. Goodluck
+        Jonathan", "the Minister (Chakib Benmoussa)", and in an apposition that closes after
+        the name, "DIRECTOR FOR ASIA, DOMINIQUE GIRARD, IS ...".
+        """
+        n = len(self.words)
+        none = (end, end)
+        if end >= n:
+            return none
+        lowh = bool(self.info[end - 1] & wi.LOWH)
+        if (
+            end + 2 < n
+            and self.words[end] in ("in", "at")
+            and self.info[end + 1] & wi.PLACE1
+            and not self.info[end + 1] & wi.NAME_T
+            and self.tgaps[end + 1].strip() == ","
+        ):
+            end += 2  # "Fujimori's attorney in Chile, Gabriel Zaliasanik, cautioned"
+        g = self.tgaps[end - 1].strip()
+        if g in _TITLE_NAME_GAPS or (g == "." and self.words[end - 1] in _RANK_ABBR_DOT):
+            a = self._skip_hon(end)
+            if a > end and self.tgaps[end].strip() not in ("", "."):
+                return none
+            k = self.name_at(a, True)
+            return (a, k) if k > a else none
+        if g == "(" and end + 1 < n and self.tgaps[end].strip() == ")":
+            a = self._skip_hon(end + 1)
+            k = self.name_at(a, True)
+            return (a, k) if k > a else none
+        if g in (",", "(", ":", "-", "--"):
+            a = self._skip_hon(end)
+            k = self.name_at(a, True)
+            if k <= a:
+                return none
+            close = self.tgaps[k - 1].strip()[:1] if k < n else ""
+            if g == "(":
+                ok = close == ")"  # "the actual Minister (Chakib Benmoussa)"
+            elif g == ",":
+                # "Minister of Defense, Carme Chacon."; a lower-case role only in a closed
+                # apposition: "opposition MP, Jasim Husain (from ...)"
+                ok = not lowh or close in (",", "(", ";")
+            else:
+                # "Minister of Communications: Kristjan Moller (SDA)"; a dash opening the
+                # next line is a list bullet ("Vice Minister of Energy \n- Paola Arias")
+                ok = g == ":" or "\n" not in self.tgaps[end - 1]
+            if ok:
+                return a, k
+        return none
+
+    def _name_list(
+        self, end: int, words: list[str], aff: str | None
+    ) -> int | tuple[int, tuple[list[str], str | None], int]:
+        """A plural title and the names it introduces: "Political Counselors Mr. Pang Hz
+        and Mr. Xin Ma" gives each of them the title in the singular."""
+        single = singular(words[-1])
+        if not single:
+            return end
+        words = [*words[:-1], single]
+        n = len(self.words)
+        k = end
+        found = 0
+        if not _space(self.tgaps[end - 1]):
+            return end
+        while k < n and found < 6:
+            a = self._skip_hon(k)
+            b = self.name_at(a, True)
+            if b <= a or (a == k and b - a < 2):
+                break
+            self.add(a, b, words, aff)
+            found += 1
+            k = b
+            g = self.gaps[k - 1].strip()
+            if k < n and self.words[k].lower() == "and" and g in ("", ","):
+                k += 1
+            elif g != ",":
+                break
+        return k if found else end
+
+    def _lower_role(
+        self, i: int, words: list[str], aff: str | None
+    ) -> tuple[list[str], str | None]:
+        """A lower-case role with the words before it that qualify it: "former security
+        minister", "presidential advisor"; a nationality or organisation acronym before
+        them is the affiliation ("Chilean judge", "IDF soldier")."""
+        toks = self.words
+        k = i - 1
+        pre: list[str] = []
+        while k >= 0 and len(pre) < 3 and (self.gaps[k] == "-" or _space(self.gaps[k])):
+            t = toks[k]
+            if t in LOWER_MODS or t in QUALIFIERS:
+                pre.insert(0, t)
+                k -= 1
+                continue
+            break
+        if aff is None and k >= 0 and _space(self.gaps[k]):
+            t = toks[k]
+            if self.info[k] & wi.DEM:
+                aff = self.demonym(t)
+            elif self.info[k] & wi.ORGACR:
+                acr = self.lex.acronyms.get(t)
+                aff = acr[0] if acr else None
+        return [*pre, *words], aff
 
     def _affiliation(self, words: list[str]) -> str | None:
         core = [w for w in words if w.lower() not in QUALIFIERS]

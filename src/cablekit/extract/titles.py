@@ -27,6 +27,7 @@ HEADS = frozenset(
     Charge Counselor Adjutant Magistrate Clerk Consul-General Undersecretary-General Nuncio
     Archimandrite Reverend Pastor Cleric Cmdr Commandant Warlord Vicar Abbot Assemblyman
     Minister-Counselor Lieutenant-General Major-General Brigadier-General Commander-in-Chief
+    Counsel
     """.split()
 )
 # Words that qualify a head inside a chain ("Deputy Foreign Minister", "Political M/C").
@@ -46,7 +47,71 @@ MODIFIERS = frozenset(
     Auxiliary Honorary Ministerial Americas Europe European Asia Asian Africa African
     Western Eastern Northern Southern Central Middle East Near Multilateral Relations
     High Mission Staff Planning Export Budget Operations Programs Program Policy
-    Secretariat Territorial Administration
+    Secretariat Territorial Administration d'Affaires D'Affaires d'affaires Desk-Officer
+    Armed Cabinet Home Internal External Exterior Social Public Urban Rural Water Oil
+    Petroleum Mines Mining Housing Sports Youth Family Religious Tax Customs Immigration
+    Treasury Civil Aviation Maritime Fisheries Science Technology Medical Electoral
+    Constitutional Judicial Legislative Administrative Personnel Logistics Nuclear Atomic
+    Emergency Refugee Migration Telecommunications Statistics Audit Anti-Corruption
+    Coast Guard Marine Marines Border Customs Investigation Investigative Prosecution
+    """.split()
+)
+# Lower-case roles cables write before a name as its label ("Chilean judge Orlando
+# Alvarez", "AQ leader Ayman al-Zawahiri", "presidential advisor Jose Obdulio Gaviria"),
+# or after it in an apposition ("X, head of the FTAA Coordinating Office").
+LOWER_HEADS = frozenset(
+    """
+    leader chief head member president chairman chairwoman chair chairperson advisor
+    adviser activist minister officer spokesman spokeswoman spokesperson
+    journalist reporter correspondent editor commander director judge attorney lawyer
+    prosecutor soldier candidate businessman businesswoman economist analyst governor
+    mayor senator ambassador diplomat professor cleric imam sheikh bishop priest
+    dissident blogger writer negotiator envoy representative coordinator founder owner
+    manager executive entrepreneur politician legislator parliamentarian deputy
+    councilor councillor commissioner counselor counsellor ombudsman rector dean
+    secretary general colonel captain lieutenant sergeant admiral vice-president justice
+    counsel
+    vice-minister vice-president-elect president-elect governor-elect mayor-elect
+    """.split()
+)
+# Lower-case roles that label a person named by the surname alone ("leader Nasrallah");
+# the others need a fuller name ("member Betty Amores", not "member States").
+STRONG_LOWER_HEADS = frozenset(
+    """
+    leader president minister judge attorney lawyer prosecutor spokesman spokeswoman
+    journalist activist senator governor mayor ambassador commander director chairman
+    candidate advisor adviser
+    """.split()
+)
+# Lower-case words that qualify such a role ("presidential advisor", "opposition leader").
+LOWER_MODS = frozenset(
+    """
+    deputy vice assistant acting senior chief executive foreign defense defence interior
+    finance justice economy economic trade health education political military commercial
+    consular presidential parliamentary provincial federal regional national security
+    opposition party union labor labour energy agriculture oil police army intelligence
+    opposition municipal local state tribal religious spiritual civic opposition legal
+    campaign general prime press communications human rights student youth women's
+    """.split()
+)
+# Sub-unit nouns: an organisation acronym before a title holding one is part of the title
+# ("UN Division Head", "MFA Afghan Desk Officer"), else the person's affiliation ("NSC
+# Director", "USEU Political M/C").
+UNIT_NOUNS = frozenset(
+    {"Desk", "Division", "Department", "Office", "Bureau", "Section", "Unit", "Directorate"}
+)
+# Secretaries of State and of Defense of the cables' years: "Secretary Clinton" is the
+# Secretary of State, "Secretary Gates" the Secretary of Defense.
+SECSTATE = frozenset(
+    """
+    Rusk Rogers Kissinger Vance Muskie Haig Shultz Baker Eagleburger Christopher Albright
+    Powell Rice Clinton
+    """.split()
+)
+SECDEF = frozenset(
+    """
+    McNamara Clifford Laird Richardson Schlesinger Rumsfeld Brown Weinberger Carlucci
+    Cheney Aspin Perry Cohen Gates
     """.split()
 )
 QUALIFIERS = frozenset(
@@ -67,6 +132,7 @@ QUALIFIERS = frozenset(
         "ex-",
     }
 )
+_LOWER_QUALIFIERS = frozenset({"former", "then", "late", "retired", "outgoing", "incoming"})
 HONORIFICS = frozenset(
     {
         "Mr",
@@ -154,19 +220,40 @@ def is_title_abbr(tok: str, caps: bool) -> bool:
     return caps and tok.upper() in lex.titles_upper and len(tok) > 2
 
 
+def singular(word: str) -> str | None:
+    """The singular of a plural title head ("Counselors" -> "Counselor"), else None."""
+    if len(word) < 5 or word[-1:] not in "sS" or word[-2:] in ("ss", "SS"):
+        return None
+    w = word.capitalize() if word.isupper() else word
+    if w.endswith("ies") and w[:-3] + "y" in HEADS:
+        base = word[:-3] + ("Y" if word.isupper() else "y")
+        return base
+    if w[:-1] in HEADS and w[:-1] not in ("Ministerial",):
+        return word[:-1]
+    return None
+
+
 def expand_token(tok: str, caps: bool) -> str:
     """Expand one token of a title: an abbreviation, or a word in mixed case."""
     lex = lexicon()
     if tok in lex.titles:
         return lex.titles[tok]
+    if "-" in tok.strip("-"):
+        # "Econ-Political", "Minister-Counselor": each part on its own
+        return "-".join(expand_token(p, caps) for p in tok.split("-"))
+    part = lex.title_parts.get(tok) or (lex.title_parts.get(tok.capitalize()) if caps else None)
+    if part:
+        return part
     if tok in ("ex", "Ex", "EX", "ex-"):
         return "former"
+    if tok.lower() in _LOWER_QUALIFIERS:
+        return tok.lower()  # "FORMER KING" -> "former King" ("Acting" stays a title word)
     up = tok.upper()
     if up in lex.titles_upper and (caps or tok.isupper()):
         return lex.titles_upper[up]
     if tok.isupper() and len(tok) > 1:
         acr = lex.acronyms.get(tok)
-        if acr and acr[1] in ("title",):
+        if acr and acr[1] in ("title", "org", "gorg"):
             return acr[0]
         if caps:
             return tok.capitalize()
@@ -174,8 +261,30 @@ def expand_token(tok: str, caps: bool) -> str:
 
 
 def expand(words: list[str], caps: bool) -> str:
-    """The expansion of a title chain, word by word."""
-    out = [expand_token(w, caps) for w in words]
+    """The expansion of a title chain, word by word.
+
+    Two-word glossary entries first ("Charge d'Affaires"); a State Department bureau
+    before the title says what it is for ("WHA Assistant Secretary" -> "Assistant
+    Secretary for Western Hemisphere Affairs").
+    """
+    lex = lexicon()
+    if len(words) > 1:
+        acr = lex.acronyms.get(words[0])
+        if acr and acr[0].startswith("Bureau of ") and words[0].isupper():
+            return expand(words[1:], caps) + " for " + acr[0][len("Bureau of ") :]
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        w = words[k]
+        if k + 1 < len(words):
+            pair = f"{w} {words[k + 1]}"
+            hit = lex.titles.get(pair) or (lex.titles_upper.get(pair.upper()) if caps else None)
+            if hit:
+                out.append(hit)
+                k += 2
+                continue
+        out.append(expand_token(w, caps))
+        k += 1
     if caps:
         out = [w if w != w.upper() or len(w) < 2 else w.capitalize() for w in out]
         if out:

@@ -32,7 +32,27 @@ PART = 1 << 14  # a name particle
 ORGHEAD = 1 << 15  # holds an organisation head noun (Ministry, Party ...)
 PLACE1 = 1 << 16  # alone, a place or a demonym (PeopleFinder._place_or_heading)
 ACRDEF = 1 << 17  # could be an acronym a cable defines: two capitals or a slash
+PLURAL = 1 << 18  # a plural title head ("Counselors"): a list of names follows
+LOWH = 1 << 19  # a lower-case role ("judge", "leader"): a head only in mixed case
+HON = 1 << 20  # an honorific ("Mr", "Dr.")
 
+# Endings of English abstract nouns, which no surname has.
+_NOUN_ENDINGS = (
+    "tion",
+    "sion",
+    "ment",
+    "ship",
+    "ness",
+    "ity",
+    "ance",
+    "ence",
+    "ism",
+    "ology",
+    "ously",
+    "ently",
+    "antly",
+    "ically",
+)
 _CACHE_MAX = 500_000  # distinct words kept per mode before the cache starts afresh
 _caches: dict[bool, dict[str, tuple[int, str]]] = {False: {}, True: {}}
 _first = itemgetter(0)
@@ -45,7 +65,15 @@ def _compute(tok: str, caps: bool) -> int:
     from cablekit.extract import organizations as org_mod
     from cablekit.extract.people import GIVEN_OK, PARTICLES, RANKS, STOP
     from cablekit.extract.places import first_words
-    from cablekit.extract.titles import HEADS, HONORIFICS, MODIFIERS, QUALIFIERS, is_title_abbr
+    from cablekit.extract.titles import (
+        HEADS,
+        HONORIFICS,
+        LOWER_HEADS,
+        MODIFIERS,
+        QUALIFIERS,
+        is_title_abbr,
+        singular,
+    )
 
     lex = lexicon()
     if not tok:
@@ -56,7 +84,13 @@ def _compute(tok: str, caps: bool) -> int:
     if up0:
         f |= UP0
     head = w in HEADS and (caps or up0)
-    mod = w in MODIFIERS and (caps or up0)
+    plural = False
+    if not head and (caps or up0) and singular(tok) is not None:
+        head = plural = True
+    lowh = not caps and tok in LOWER_HEADS
+    if lowh or tok in ("d'Affaires", "d'affaires", "D'Affaires", "D'AFFAIRES"):
+        head = True
+    mod = (w in MODIFIERS or w in lex.title_parts) and (caps or up0)
     abbr = is_title_abbr(tok, caps)
     a = lex.acronyms.get(tok)
     orgacr = bool(a) and a[1] in ("gorg", "org") and tok.isupper() and len(tok) > 1
@@ -71,6 +105,8 @@ def _compute(tok: str, caps: bool) -> int:
         | (DEM if dem else 0)
         | (RANK if w in RANKS else 0)
         | (PART if tok in PARTICLES else 0)
+        | (PLURAL if plural else 0)
+        | (LOWH if lowh else 0)
     )
     # nameish, static part (see PeopleFinder.nameish)
     for at, bit in ((False, NAME_F), (True, NAME_T)):
@@ -85,10 +121,12 @@ def _compute(tok: str, caps: bool) -> int:
                 continue
         elif not any(ch.islower() for ch in tok[1:]):
             continue
-        if w in STOP or w in HONORIFICS or w in HEADS or dem:
+        if w in STOP or w in HONORIFICS or w in HEADS or dem or plural:
             continue
         if w in MODIFIERS and not at:
             continue
+        if at and len(tok) > 6 and tok.lower().endswith(_NOUN_ENDINGS):
+            continue  # "Bank for Economic Integration", "GENERAL PRUDENTLY": not a name
         if abbr or (tok.isupper() and tok in lex.acronyms):
             continue
         low = w.casefold()
@@ -101,8 +139,10 @@ def _compute(tok: str, caps: bool) -> int:
     # the people scan: an honorific, a title chain or (mixed case) a bare name can start
     hon = tok.rstrip(".").capitalize() if caps or tok.rstrip(".").isupper() else tok.rstrip(".")
     honor = hon in HONORIFICS or tok in HONORIFICS
+    if honor:
+        f |= HON
     titleish = dem or quall or abbr or head or mod or orgacr
-    if (up0 or tok in QUALIFIERS) and (honor or titleish or (not caps and f & NAME_F)):
+    if (up0 or tok in QUALIFIERS or lowh) and (honor or titleish or (not caps and f & NAME_F)):
         f |= SCAN
     # places: a single-word name or the first word of a longer one
     fold = tok.casefold()

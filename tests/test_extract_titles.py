@@ -1,0 +1,189 @@
+"""Titles of people as cables write them, on real sentences from the dev corpus."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from cablekit import parse_cable
+from cablekit.extract import extract_entities
+from cablekit.extract.titles import expand, singular
+
+
+def _people(body: str, origin: str = "Embassy Lima") -> dict[str, dict[str, Any]]:
+    text = "SUBJECT: TEST\n\n1. " + body + "\n"
+    cable = parse_cable(text, "09TEST1", metadata={"origin": origin})
+    out = {}
+    for p in extract_entities(cable).to_dict()["people"]:
+        for m in p["mentions"]:
+            assert cable.text[m["start"] : m["end"]] == m["text"]
+        out[p["name"]] = p
+    return out
+
+
+def _expanded(p: dict[str, Any]) -> list[str]:
+    return [t["expanded"] for t in p["titles"]]
+
+
+def test_two_titles_before_one_name_and_an_affiliating_acronym() -> None:
+    # 10BAKU134
+    people = _people(
+        "U/S Burns was accompanied by EUR Deputy Assistant \nSecretary Amb. Tina Kaidanow, "
+        "NSC Director Bridget Brink and others.",
+        "Embassy Baku",
+    )
+    kaidanow = people["Tina Kaidanow"]
+    assert "Ambassador" in _expanded(kaidanow)
+    assert any(t.startswith("Deputy Assistant Secretary") for t in _expanded(kaidanow))
+    assert "Amb." in [t["as_written"] for t in kaidanow["titles"]]
+    assert "Director" not in _expanded(kaidanow)  # Brink's title, not hers
+    assert _expanded(people["Bridget Brink"]) == ["Director"]
+    assert people["Bridget Brink"]["affiliation"] == "National Security Council"
+
+
+def test_plural_title_before_a_list_of_names() -> None:
+    # 08LONDON2186
+    people = _people(
+        "Political Counselors Mr. Pang Hz and Mr. Xin Ma told Poloff during an August 18 "
+        "meeting that China's position is unchanged.",
+        "Embassy London",
+    )
+    assert _expanded(people["Pang Hz"]) == ["Political Counselor"]
+    assert _expanded(people["Xin Ma"]) == ["Political Counselor"]
+
+
+def test_hyphenated_title_parts_are_expanded() -> None:
+    # 09CAIRO2321
+    text = (
+        "SUBJECT: EGYPT\n\nClassified By: Econ-Political Minister-Counselor Donald Blome "
+        "for reasons 1.4(b) and (d)\n\n1. (C) Summary.\n"
+    )
+    cable = parse_cable(text, "09CAIRO2321", metadata={"origin": "Embassy Cairo"})
+    blome = {p["name"]: p for p in extract_entities(cable).to_dict()["people"]}["Donald Blome"]
+    assert _expanded(blome) == ["Economic-Political Minister-Counselor"]
+    assert blome["titles"][0]["as_written"] == "Econ-Political Minister-Counselor"
+
+
+def test_all_capitals_title_then_comma_then_name() -> None:
+    # 01PARIS11204, 04WELLINGTON555
+    people = _people(
+        "THE FORMER KING IS IN ROME, WHILE THE MFA'S DIRECTOR FOR ASIA, \nDOMINIQUE GIRARD, "
+        "IS VISITING WASHINGTON. ACTING DEPUTY CHIEF OF MISSION,\nTIMOTHY P. ZUNIGA-BROWN, "
+        "CALLED ON THE FOREIGN MINISTER.",
+        "Embassy Paris",
+    )
+    assert _expanded(people["Dominique Girard"]) == ["Director for Asia"]
+    assert _expanded(people["Timothy P. Zuniga-Brown"]) == ["Acting Deputy Chief of Mission"]
+
+
+def test_all_capitals_rank_after_a_title_is_a_second_title() -> None:
+    # 72TEHRAN5055
+    people = _people(
+        "CHIEF OF NATIONAL POLICE LTG JAFFARQOLI SADRI ASSURED EMBOFF AUG. 17 THAT CALM "
+        "WOULD RETURN TO THE CAPITAL.",
+        "Embassy Tehran",
+    )
+    assert _expanded(people["Jaffarqoli Sadri"]) == [
+        "Chief of National Police",
+        "Lieutenant General",
+    ]
+
+
+def test_nationality_is_the_affiliation_not_the_title() -> None:
+    # 05SANTIAGO2572, 07LIMA2369
+    people = _people(
+        "HRW's report implicating former Peruvian President Fujimori was released. "
+        "Chilean judge Orlando Alvarez has denied the request.",
+    )
+    assert _expanded(people["Fujimori"]) == ["former President"]
+    assert people["Fujimori"]["affiliation"] == "Peru"
+    assert _expanded(people["Orlando Alvarez"]) == ["judge"]
+    assert people["Orlando Alvarez"]["affiliation"] == "Chile"
+
+
+def test_appositions_after_the_name() -> None:
+    # 09CAIRO2321, 07LIMA2369, 08KABUL2782
+    people = _people(
+        "Critics include National Democratic Party (NDP) member Ahmed Ezz, who is Chairman of "
+        "the Planning and Budget Committee. Fujimori's attorney in Chile, Gabriel Zaliasanik, "
+        "cautioned that the process is not complete. Maulvi Abdul Hadi Shinwari "
+        "(former chief justice) attended.",
+    )
+    assert "Chairman of the Planning and Budget Committee" in _expanded(people["Ahmed Ezz"])
+    assert _expanded(people["Gabriel Zaliasanik"]) == ["attorney"]
+    assert _expanded(people["Maulvi Abdul Hadi Shinwari"]) == ["former chief justice"]
+
+
+def test_title_before_a_name_in_brackets_or_over_a_line_continuation() -> None:
+    # 08RABAT154, 08BOGOTA800
+    people = _people(
+        "He overshadowed the actual\nMinister (Chakib Benmoussa) for years. Vice President "
+        "\\\nFrancisco Santos Calderon accused unnamed governments.",
+    )
+    assert _expanded(people["Chakib Benmoussa"]) == ["Minister"]
+    assert _expanded(people["Francisco Santos Calderon"]) == ["Vice President"]
+
+
+def test_us_cabinet_secretaries_and_state_bureaus() -> None:
+    # 09RIODEJANEIRO363
+    people = _people(
+        'She said, "It would send a good signal to Secretary Clinton." WHA Assistant '
+        "Secretary Tom Shannon will visit in May.",
+        "Consulate Rio de Janeiro",
+    )
+    assert _expanded(people["Clinton"]) == ["Secretary of State"]
+    shannon = people["Tom Shannon"]
+    assert _expanded(shannon) == ["Assistant Secretary for Western Hemisphere Affairs"]
+    assert shannon["affiliation"] == "United States"
+
+
+def test_titles_that_belong_to_someone_else() -> None:
+    # 05TASHKENT284, 08SANJOSE138, 10LONDON42
+    people = _people(
+        "Gulnora Karimova, the President's daughter, is interested. The delegation:\n"
+        "- Julio Matamoros, Vice Minister of Energy \n- Paola Arias, Ministry of Energy "
+        "expert in renewable energy. Greg Berry demarched Julian Miller, Deputy Foreign "
+        "Affairs Advisor to Prime Minister Brown, and left.",
+        "Embassy San Jose",
+    )
+    assert "President" not in _expanded(people["Gulnora Karimova"])
+    assert "Vice Minister of Energy" not in _expanded(people["Paola Arias"])
+    assert _expanded(people["Julian Miller"]) == ["Deputy Foreign Affairs Advisor"]
+    assert _expanded(people["Brown"]) == ["Prime Minister"]
+
+
+def test_lower_case_roles_need_a_name_not_a_word() -> None:
+    people = _people(
+        "The official Gazeta published it. EU member States agreed. Opposition leader "
+        "Boris Nemtsov and presidential advisor Jose Obdulio Gaviria spoke.",
+        "Embassy Moscow",
+    )
+    assert "Gazeta" not in people and "States" not in people
+    assert _expanded(people["Boris Nemtsov"]) == ["Opposition leader"]
+    assert _expanded(people["Jose Obdulio Gaviria"]) == ["presidential advisor"]
+
+
+@pytest.mark.parametrize(
+    ("words", "caps", "expected"),
+    [
+        (["Charge", "d'Affaires"], False, "Charge d'Affaires"),
+        (["CHARGE", "D'AFFAIRES"], True, "Charge d'Affaires"),
+        (["Econ-Political", "Minister-Counselor"], False, "Economic-Political Minister-Counselor"),
+        (["FORMER", "KING"], True, "former King"),
+        (["ACTING", "DEPUTY", "CHIEF", "OF", "MISSION"], True, "Acting Deputy Chief of Mission"),
+        (["UN", "Division", "Head"], False, "United Nations Division Head"),
+        (["ex", "President"], False, "former President"),
+        ([], False, ""),
+    ],
+)
+def test_expand(words: list[str], caps: bool, expected: str) -> None:
+    assert expand(words, caps) == expected
+
+
+def test_singular_and_junk() -> None:
+    assert singular("Counselors") == "Counselor"
+    assert singular("SECRETARIES") == "SECRETARY"
+    assert singular("Affairs") is None
+    assert singular("") is None
+    assert expand(["\x00", "-", "--", "a-"], False) == "\x00 - -- a-"
