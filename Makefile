@@ -24,7 +24,8 @@ $(STAMP): pyproject.toml
 
 ## The main job: the web app over a library of the bundled sample cables (built once).
 run: venv
-	@test -f $(SAMPLE_DB) || $(BIN)/cablekit ingest --db $(SAMPLE_DB) --no-progress samples/cables-sample.jsonl
+	@# idempotent: builds the sample library, or brings one of an older cablekit up to date
+	@$(BIN)/cablekit ingest --db $(SAMPLE_DB) --no-progress samples/cables-sample.jsonl > /dev/null
 	@echo "cablekit: serving the sample library at http://127.0.0.1:8000/ (Ctrl-C stops it)"
 	$(BIN)/cablekit serve --db $(SAMPLE_DB) --host 127.0.0.1 --port 8000
 

@@ -160,3 +160,21 @@ def test_ingest_in_worker_processes_stores_what_one_process_stores(tmp_path):
             assert library.search("Lavrov", limit=0)["total"] == 4
         stored.append(records)
     assert stored[0] == stored[1]
+
+
+def test_a_library_of_an_older_cablekit_is_refused_read_only_and_upgraded_writable(tmp_path):
+    path = tmp_path / "old.db"
+    SqliteStore(path, create=True).close()
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 2")  # as a cablekit before entities left it
+    db.execute("DROP TABLE version_entities")
+    db.execute("DROP TABLE mentions")
+    db.execute("DROP TABLE entities")
+    db.commit()
+    db.close()
+    with pytest.raises(CablekitError, match=r"older cablekit \(schema 2.*--reindex"):
+        SqliteStore(path, readonly=True)
+    SqliteStore(path).close()  # writable: migrated
+    store = SqliteStore(path, readonly=True)
+    assert store.without_entities() == []
+    store.close()

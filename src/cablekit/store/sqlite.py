@@ -21,7 +21,7 @@ import msgspec
 from cablekit.errors import CablekitError
 from cablekit.model import Cable
 from cablekit.store.entity_tables import STATS_KEY, EntityTables
-from cablekit.store.schema import SchemaTooNew, migrate
+from cablekit.store.schema import SCHEMA_VERSION, SchemaTooNew, migrate
 
 if TYPE_CHECKING:
     from cablekit.store.ingest import Prepared
@@ -83,8 +83,20 @@ class SqliteStore(EntityTables):
             raise CablekitError(f"{path}: not a cablekit library ({error})") from None
 
     def _check_schema(self) -> None:
-        if self.db.execute("PRAGMA user_version").fetchone()[0] == 0:
+        """Read-only: nothing can be migrated here, so an older library is an error."""
+        found = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if found == 0:
             raise CablekitError(f"{self.path}: not a cablekit library")
+        if found < SCHEMA_VERSION:
+            raise CablekitError(
+                f"{self.path}: a library of an older cablekit (schema {found}, now"
+                f" {SCHEMA_VERSION}); bring it up to date with: cablekit ingest --db"
+                f" {self.path} --reindex"
+            )
+        if found > SCHEMA_VERSION:
+            raise SchemaTooNew(
+                f"database schema version {found} is newer than this cablekit's ({SCHEMA_VERSION})"
+            )
 
     def close(self) -> None:
         self.db.close()
