@@ -1,0 +1,94 @@
+"""The signature: the signer line at the end of the cable (``BEYRLE``, ``KEEGAN/WALLACE``).
+
+Found by walking up from the last line past trailers, classification lines and page
+breaks; ``parse_signers`` splits it into names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cablekit.parse.body.lines import _is_class_line
+from cablekit.parse.body.patterns import (
+    _NAME_SEPARATORS,
+    _NOT_NAMES,
+    _PB_PAGE,
+    _SIG_NAME,
+    _SIG_TAIL,
+    _SIG_TAIL_MIXED,
+    _TERMINAL_END,
+    _is_trailer,
+    _tail_search,
+)
+
+
+def _sig_from_line(s: str) -> str | None:
+    t = s.strip().rstrip("#.\\ ").strip()
+    if not t or len(t) > 50:
+        return None
+    m = _SIG_NAME.match(t)
+    if not m:
+        return None
+    words = _NAME_SEPARATORS.split(t)
+    if any(w.upper().strip(".") in _NOT_NAMES for w in words if w):
+        return None
+    if not t.isupper():
+        # mixed case: only short capitalised names (``Beyrle``, ``Riley``, ``De Pree``)
+        if len(words) > 3 or any(not w[:1].isupper() for w in words if w):
+            return None
+        if any(sum(c.isupper() for c in w) > 2 for w in words if w):
+            return None
+    return t
+
+
+def parse_signature(lines: list[str]) -> str | None:
+    """The signer line at the end of the cable (``BEYRLE``, ``KEEGAN/WALLACE``), as written."""
+    from cablekit.parse.body.prepared import _prepared_lines  # lazy: prepared imports this module
+
+    try:
+        return _prepared_lines(lines).signature
+    except Exception:  # pragma: no cover
+        return None
+
+
+def _parse_signature(lines: list[str], pb: frozenset[int]) -> str | None:
+    """The signature, given the page-break lines ``pb`` of ``lines``."""
+    k = len(lines) - 1
+    steps = 0
+    while k >= 0 and steps < 40:
+        s = lines[k].strip()
+        steps += 1
+        if (
+            not s
+            or k in pb
+            or _is_class_line(s)
+            or _is_trailer(s)
+            or ("PAGE" in s and _PB_PAGE.match(s))
+        ):
+            k -= 1
+            continue
+        if s.upper() in ("UNQUOTE", "REGARDS", "END TEXT.", "END TEXT", "END QUOTE", "END QUOTE."):
+            k -= 1
+            continue
+        name = _sig_from_line(s)
+        if name is not None:
+            # a mixed-case one-word line must follow a finished sentence or a blank line
+            if not name.isupper():
+                prev = lines[k - 1].strip() if k > 0 else ""
+                if prev and prev[-1:] not in _TERMINAL_END and not _is_trailer(prev):
+                    return None
+            return name
+        m = _tail_search(_SIG_TAIL, s) or _tail_search(_SIG_TAIL_MIXED, s)
+        if m and m.group(1).upper() not in _NOT_NAMES:
+            return m.group(1)
+        return None
+    return None
+
+
+def parse_signers(lines: list[str]) -> list[str]:
+    """Signer names from the signature, split on ``/``, ``,``, ``&`` and ``AND``."""
+    sig = parse_signature(lines)
+    if not sig:
+        return []
+    names = re.split(r"\s*(?:/|,|&|\bAND\b)\s*", sig)
+    return [x.strip().rstrip(".") for x in names if x.strip().rstrip(".")]
