@@ -37,6 +37,7 @@ class Lexicon:
     demonyms: dict[str, str] = field(default_factory=dict)  # "Israeli" -> "Israel"
     country_demonym: dict[str, str] = field(default_factory=dict)  # "Israel" -> "Israeli"
     fips: dict[str, str] = field(default_factory=dict)  # TAGS geo code -> country
+    iso: dict[str, str] = field(default_factory=dict)  # folded name/alias/demonym -> ISO "RU"
     common: frozenset[str] = frozenset()  # lower-case English words
 
 
@@ -90,7 +91,22 @@ def lexicon() -> Lexicon:
             places[fold(s).casefold()] = e
         if fips:
             lex.fips[fips] = name
+        if isinstance(_iso, str) and len(_iso) == 2:
+            for s in (name, *aliases, *dems):
+                key = fold(s).casefold()
+                lex.iso.setdefault(key, _iso)
+                lex.iso.setdefault(key.removeprefix("the "), _iso)  # "The Netherlands"
         for d in dems:
             lex.demonyms[d] = name
             lex.country_demonym.setdefault(name, d)
     return lex
+
+
+def country_iso(name: str | None) -> str | None:
+    """The ISO 3166 alpha-2 code ("RU") of a country given by its name, an alias or a
+    demonym ("Russian Federation", "Russian", "the Netherlands"), or None."""
+    if not name:
+        return None
+    key = fold(name.strip()).casefold()
+    iso = lexicon().iso
+    return iso.get(key) or iso.get(key.removeprefix("the "))

@@ -38,11 +38,10 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 from xml.sax.saxutils import quoteattr
 
-from cablekit.store.entities import fold
+from cablekit.extract.lexicon import country_iso
 
 if TYPE_CHECKING:
     from cablekit.store.library import Library
@@ -94,38 +93,11 @@ def entity_id(kind: str, ident: int) -> str:
 _FTM_CODE = {"an": "nl", "cs": "csxx"}  # Netherlands Antilles; Serbia and Montenegro
 
 
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
-    """Folded country names, aliases and demonyms -> ISO 3166 code (FtM's country type),
-    from the gazetteer the extractor uses."""
-    try:
-        path = resources.files("cablekit.extract") / "data" / "gazetteer.json"
-        rows = json.loads(path.read_text(encoding="utf-8")).get("countries", [])
-    except (OSError, ValueError, ModuleNotFoundError):
-        return {}
-    out: dict[str, str] = {}
-    for row in rows:
-        try:
-            name, iso, *_rest = row
-            names = [name, *(row[5] if len(row) > 5 else []), *(row[6] if len(row) > 6 else [])]
-        except (TypeError, ValueError):
-            continue
-        if not isinstance(iso, str) or len(iso) != 2:
-            continue
-        code = _FTM_CODE.get(iso.lower(), iso.lower())
-        for n in names:
-            if isinstance(n, str):
-                out.setdefault(fold(n), code)
-    return out
-
-
-@lru_cache(maxsize=8192)
 def country_code(name: str | None) -> str | None:
-    """ISO code of a country named as cables and the gazetteer name it, or None."""
-    if not name:
-        return None
-    key = fold(name)
-    return _countries().get(key) or _countries().get(key.removeprefix("the "))
+    """ISO code of a country named as cables and the gazetteer name it, in FtM's
+    spelling (lower case; withdrawn codes as FtM writes them), or None."""
+    iso = country_iso(name)
+    return _FTM_CODE.get(iso.lower(), iso.lower()) if iso else None
 
 
 def _props(**values: str | list[str] | None) -> dict[str, list[str]]:

@@ -9,7 +9,6 @@ only writes the SVG elements.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from functools import cache
@@ -18,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from cablekit.extract.lexicon import country_iso
 from cablekit.store import Library
 
 KIND_PATHS = {"person": "people", "organization": "organizations", "place": "places"}
@@ -32,7 +32,6 @@ MAX_ALIAS_TERMS = 8  # names of an entity OR-ed in its search query
 
 HERE = Path(__file__).resolve().parent
 WORLD_SVG = HERE / "static" / "world.svg"
-GAZETTEER = HERE.parent / "extract" / "data" / "gazetteer.json"
 
 
 def entity_view(
@@ -259,25 +258,9 @@ def world_countries() -> dict[str, tuple[int, int, int, int]]:
     }  # type: ignore[misc]
 
 
-@cache
-def country_codes() -> dict[str, str]:
-    """Gazetteer country names (and aliases), case-folded -> ISO alpha-2."""
-    try:
-        gazetteer = json.loads(GAZETTEER.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    out: dict[str, str] = {}
-    for entry in gazetteer.get("countries", []):
-        if len(entry) >= 6 and isinstance(entry[1], str):
-            for name in [entry[0], *(entry[5] or [])]:
-                if isinstance(name, str):
-                    out.setdefault(name.casefold(), entry[1])
-    return out
-
-
 def country_code(name: str | None) -> str | None:
     """The ISO code of a country name, when world.svg draws it."""
-    code = country_codes().get((name or "").casefold())
+    code = country_iso(name)
     return code if code and code in world_countries() else None
 
 
