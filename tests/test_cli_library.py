@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+from xml.etree import ElementTree
 
 import pytest
 from conftest import ROOT
@@ -212,3 +213,35 @@ def test_ingest_without_entities_then_with(tmp_path):
     full = json.loads(run("people", "--db", path, "--format", "json", "lavrov").stdout)
     assert "Lavrov (Russia)" in {p["name"] for p in full["results"]}
     assert "Lavrov" in run("search", "--db", path, "person:Lavrov").stdout
+
+
+def test_export_ftm_and_gexf(db, tmp_path):
+    ftm = run("export", "--db", db, "--format", "ftm", "person:Lavrov")
+    assert ftm.returncode == 0, ftm.stderr
+    lines = [json.loads(line) for line in ftm.stdout.splitlines()]
+    documents = [e for e in lines if e["schema"] == "Document"]
+    total = json.loads(run("search", "--db", db, "--format", "json", "person:Lavrov").stdout)
+    assert len(documents) == total["total"] >= 2
+    assert f"exported {len(lines):,} FollowTheMoney entities" in ftm.stderr
+    out = tmp_path / "people.gexf"
+    gexf = run("export", "--db", db, "--format", "gexf", "--max-nodes", "10", "-o", str(out))
+    assert gexf.returncode == 0, gexf.stderr
+    root = ElementTree.parse(out).getroot()
+    nodes = root.findall(".//{http://gexf.net/1.3}node")
+    assert len(nodes) == 10 and "exported 10 people" in gexf.stderr
+
+
+def test_export_into_a_closed_pipe_is_quiet(db):
+    """`cablekit export | head -1`: the reader stops early; no error, no traceback."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cablekit", "export", "--db", db],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()  # as head does
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 0
+    assert "error" not in err and "Traceback" not in err
