@@ -7,6 +7,7 @@ library offers exactly one.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,7 @@ def test_a_library_stored_without_entities_gets_them_at_the_next_ingest(sample_l
         db = library.store.db
         for table in ("mentions", "version_entities", "entities"):
             db.execute(f"DELETE FROM {table}")
+        db.execute("DELETE FROM meta WHERE key = 'entities_complete'")  # as before entities
         assert library.search("person:Lavrov", limit=0)["total"] > 0  # the index still has them
         assert library.store.without_entities()
         library.ingest([str(SAMPLE)])  # nothing new to store: the entities come back
@@ -112,3 +114,21 @@ def test_a_new_version_replaces_the_cable_mentions(sample_library, tmp_path: Pat
         old = library.entities("09MOSCOW1488", version=1)
         assert any("Fuchs" in p["name"] for p in old["people"])
         assert not any("Fuchs" in p["name"] for p in library.entities("09MOSCOW1488")["people"])
+
+
+def test_an_ingest_without_entities_is_caught_up_by_the_next(sample_library, tmp_path: Path):
+    """``--no-entities`` marks the library incomplete; the next ingest extracts what it lacks
+    (the check is a meta flag, not a scan of every cable, once nothing is missing)."""
+    with Library.open(sample_library) as library:
+        assert library.store.without_entities() == []
+        assert library.store._meta("entities_complete") is not None
+    extra = tmp_path / "extra.jsonl"
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[0])
+    record["body"] += "\nAn added line, so this is a new version."
+    extra.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with Library.open(sample_library) as library:
+        library.ingest([str(extra)], entities=False)
+        assert library.store.without_entities() == [record["id"]]
+        library.ingest([str(extra)])  # nothing new to store: the entities are extracted
+        assert library.store.without_entities() == []

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import cablekit
 from cablekit.errors import ReadError
 from cablekit.read.jsonl import iso_created
 from cablekit.read.sources import read_documents, read_documents_from_text
@@ -55,6 +56,19 @@ def test_wholly_broken_file_raises(tmp_path: Path) -> None:
     path.write_text('{"id": 1\n{nope\n', encoding="utf-8")
     with pytest.raises(ReadError, match=r"bad.jsonl: line 1: not JSON Lines"):
         list(read_documents(path, on_warning=lambda _: None))
+
+
+def test_text_that_merely_opens_with_a_brace_is_read_as_text() -> None:
+    """Regression (found by hypothesis): ``cablekit.read("{")`` raised ReadError. Text with
+    no path that is not JSON Lines is somebody's text: it is read as such."""
+    record = json.loads((FIXTURES / "cables-sample.jsonl").read_text("utf-8").splitlines()[0])
+    assert [d.format for d in read_documents_from_text("{")] == ["text"]
+    assert list(cablekit.read("\n{\n")) == []  # no cable in it, and no error
+    documents = list(read_documents_from_text("{a note}\n" + record["body"]))
+    assert len(documents) == 1 and documents[0].format == "text"
+    assert record["body"].strip() in documents[0].text
+    with pytest.raises(ReadError, match="not JSON Lines"):  # a named file stays an error
+        list(read_documents_from_text("{nope", "bad.jsonl"))
 
 
 def test_in_memory_jsonl() -> None:

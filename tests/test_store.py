@@ -8,7 +8,7 @@ import pytest
 
 from cablekit import CablekitError, parse_cable
 from cablekit.store import SqliteStore, text_hash
-from cablekit.store.schema import SCHEMA_VERSION
+from cablekit.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 CABLE = """C O N F I D E N T I A L SECTION 01 OF 02 MOSCOW 001488
 
@@ -162,19 +162,49 @@ def test_ingest_in_worker_processes_stores_what_one_process_stores(tmp_path):
     assert stored[0] == stored[1]
 
 
-def test_a_library_of_an_older_cablekit_is_refused_read_only_and_upgraded_writable(tmp_path):
-    path = tmp_path / "old.db"
-    SqliteStore(path, create=True).close()
+def _schema_of_version(path, version: int) -> None:
+    """An empty library as the cablekit of schema ``version`` made it."""
     db = sqlite3.connect(path)
-    db.execute("PRAGMA user_version = 2")  # as a cablekit before entities left it
-    db.execute("DROP TABLE version_entities")
-    db.execute("DROP TABLE mentions")
-    db.execute("DROP TABLE entities")
+    for step in MIGRATIONS[:version]:
+        db.executescript(step)
+    db.execute(f"PRAGMA user_version = {version}")
     db.commit()
     db.close()
+
+
+def test_a_library_of_an_older_cablekit_is_refused_read_only_and_upgraded_writable(tmp_path):
+    path = tmp_path / "old.db"
+    _schema_of_version(path, 2)  # as a cablekit before entities left it
     with pytest.raises(CablekitError, match=r"older cablekit \(schema 2.*--reindex"):
         SqliteStore(path, readonly=True)
     SqliteStore(path).close()  # writable: migrated
     store = SqliteStore(path, readonly=True)
     assert store.without_entities() == []
+    store.close()
+
+
+def test_a_library_with_entities_of_schema_3_is_counted_again_after_the_upgrade(tmp_path):
+    """Schema 4 keeps each mention's date and which entities need counting again; the
+    upgrade fills both from what schema 3 stored, so the next count is right."""
+    path = tmp_path / "v3.db"
+    _schema_of_version(path, 3)
+    db = sqlite3.connect(path)
+    db.execute(
+        "INSERT INTO versions (id, reference_id, number, text_hash, first_seen, record)"
+        " VALUES (1, '09MOSCOW1', 1, 'h', 'now', x'00')"
+    )
+    db.execute("INSERT INTO cables VALUES ('09MOSCOW1', 1, 1, '2009-01-02T10:00', 'o', 'c')")
+    db.execute("INSERT INTO entities (id, kind, key, name) VALUES (7, 'person', 'k', 'K')")
+    db.execute("INSERT INTO mentions VALUES (7, '09MOSCOW1', 2, NULL, 'Russia', NULL)")
+    db.commit()
+    db.close()
+    store = SqliteStore(path)
+    row = store.db.execute("SELECT created FROM mentions").fetchone()
+    assert row == ("2009-01-02T10:00",)
+    assert store.db.execute("SELECT id FROM entities_dirty").fetchall() == [(7,)]
+    assert store.refresh_entity_stats() is True
+    assert store.db.execute(
+        "SELECT cables, own_cables, first_seen, last_seen, affiliation FROM entities"
+    ).fetchone() == (1, 1, "2009-01-02T10:00", "2009-01-02T10:00", "Russia")
+    assert store.refresh_entity_stats() is False  # nothing changed since
     store.close()

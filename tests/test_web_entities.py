@@ -50,7 +50,7 @@ def library_path(tmp_path_factory):
             (EVIL,),
         ).fetchone()[0]
         db.execute(
-            "INSERT INTO mentions VALUES (?, '09MOSCOW1488', 1, ?, NULL, NULL)",
+            "INSERT INTO mentions VALUES (?, '09MOSCOW1488', 1, ?, NULL, NULL, '2009-06-05T13:01')",
             (ident, '["<b>Minister</b>"]'),
         )
     db.close()

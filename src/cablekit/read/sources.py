@@ -77,11 +77,19 @@ def read_documents_from_text(text: str, path: str | None = None) -> Iterator[Doc
     """The documents of in-memory text, sniffed like a file's content.
 
     Malformed records are skipped with a log warning; a wholly broken JSON Lines
-    or CSV text raises ``ReadError``.
+    or CSV text raises ``ReadError`` when it comes with a ``path``. Without one it is
+    somebody's text that merely opens with ``{``: it is read as plain text.
     """
     if not isinstance(text, str):
         return
     extension = _extension(path or "")
+    if path is None and text.lstrip().startswith("{"):
+        try:
+            documents = list(_read_decoded(text, path, extension, log.warning))
+        except ReadError:  # no line of it is a JSON record: nothing was read
+            documents = list(read_text(text, path))
+        yield from documents
+        return
     yield from _read_decoded(text, path, extension, log.warning)
 
 

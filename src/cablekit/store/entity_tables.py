@@ -20,7 +20,7 @@ from cablekit.store.entities import FORMAT, EntityRow, key_words, resolve_aliase
 if TYPE_CHECKING:
     from cablekit.store.ingest import Prepared
 
-STATS_KEY = "entity_stats_stale"  # meta: mentions changed since the entities' counts were made
+_COMPLETE_KEY = "entities_complete"  # meta: the FORMAT every newest version was found to have
 _decode = msgspec.json.Decoder().decode
 _encode = msgspec.json.Encoder().encode
 _COLUMNS = "e.id, e.kind, e.name, e.detail, e.cables, e.first_seen, e.last_seen"
@@ -28,6 +28,31 @@ _COLUMNS = "e.id, e.kind, e.name, e.detail, e.cables, e.first_seen, e.last_seen"
 _MEMBERS = "SELECT id FROM entities WHERE id = :id OR alias_of = :id"
 _GROUP = "coalesce(e.alias_of, e.id)"
 _CANDIDATES = 3_000  # most-named stored entities of a sample gathered under their entity
+
+
+# the earlier / later of two dates, either of which may be NULL, in SQL and in Python
+_LEAST = "min(coalesce({0}, excluded.{0}), coalesce(excluded.{0}, {0}))"
+_MOST = "max(coalesce({0}, excluded.{0}), coalesce(excluded.{0}, {0}))"
+
+
+def _least(a: str | None, b: str | None) -> str | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _most(a: str | None, b: str | None) -> str | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _count(dirty: dict[int, list[Any]], ident: int, date: str | None, *, removed: bool) -> None:
+    """Add one cable gained or lost to an entity's pending change: [added, removed,
+    added_lo, added_hi, removed_lo, removed_hi]."""
+    delta = dirty.get(ident)
+    if delta is None:
+        delta = dirty[ident] = [0, 0, None, None, None, None]
+    at = 1 if removed else 0
+    delta[at] += 1
+    delta[2 + 2 * at] = _least(delta[2 + 2 * at], date)
+    delta[3 + 2 * at] = _most(delta[3 + 2 * at], date)
 
 
 def _entity(row: Sequence[Any]) -> dict[str, Any]:
@@ -58,7 +83,10 @@ class EntityTables:
     """Writing and reading ``entities``, ``mentions`` and ``version_entities``."""
 
     db: sqlite3.Connection
-    _entity_ids: dict[tuple[str, str], int]
+    _entity_ids: dict[tuple[str, str], tuple[int, str]]  # (kind, key) -> (id, name)
+    _dirty_entities: dict[int, list[Any]]  # how the open transaction changed their mentions
+
+    readonly: bool
 
     def _meta(self, key: str) -> str | None:  # pragma: no cover - SqliteStore's
         raise NotImplementedError
@@ -68,43 +96,66 @@ class EntityTables:
 
     # -- writing -------------------------------------------------------------------------
 
-    def _add_entities(self, reference_id: str, version_id: int, item: Prepared) -> None:
-        """A new newest version: its extraction kept, the cable's mentions replaced."""
+    def _add_entities(
+        self, reference_id: str, version_id: int, item: Prepared
+    ) -> dict[str, list[str]]:
+        """A new newest version: its extraction kept, the cable's mentions replaced. Returns
+        the names (as the library names each entity) it mentions, by kind, for the index."""
         db = self.db
-        db.execute("DELETE FROM mentions WHERE reference_id = ?", (reference_id,))
+        dirty = self._dirty_entities
+        for ident, date in db.execute(
+            "DELETE FROM mentions WHERE reference_id = ? RETURNING entity_id, created",
+            (reference_id,),
+        ):
+            _count(dirty, ident, date, removed=True)
+        names: dict[str, list[str]] = {}
         if not item.entities:  # ingested with entities=False: extracted later
-            return
+            self._set_meta(_COMPLETE_KEY, "0")
+            return names
         db.execute(
             "INSERT INTO version_entities VALUES (?,?,?)", (version_id, FORMAT, item.entities)
         )
-        db.executemany(
-            "INSERT INTO mentions VALUES (?,?,?,?,?,?)",
-            [
-                (
-                    self._entity_id(row),
-                    reference_id,
-                    row.mentions,
-                    _encode(row.titles).decode() if row.titles else None,
-                    row.affiliation,
-                    row.role,
-                )
-                for row in item.entity_rows
-            ],
-        )
+        created = item.cable.created
+        rows = []
+        for row in item.entity_rows:
+            ident, name = self._entity_id(row)
+            names.setdefault(row.kind, []).append(name)
+            titles = _encode(row.titles).decode() if row.titles else None
+            rows.append(
+                (ident, reference_id, row.mentions, titles, row.affiliation, row.role, created)
+            )
+        for r in rows:
+            _count(dirty, r[0], created, removed=False)
+        db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)", rows)
+        return names
 
-    def _entity_id(self, row: EntityRow) -> int:
-        ident = self._entity_ids.get((row.kind, row.key))
-        if ident is None:
+    def _mark_dirty(self) -> None:
+        """Record, in the open transaction, how it changed each entity's mentions."""
+        if self._dirty_entities:
+            self.db.executemany(
+                "INSERT INTO entities_dirty VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+                " added = added + excluded.added, removed = removed + excluded.removed,"
+                f" added_lo = {_LEAST.format('added_lo')}, added_hi = {_MOST.format('added_hi')},"
+                f" removed_lo = {_LEAST.format('removed_lo')},"
+                f" removed_hi = {_MOST.format('removed_hi')}",
+                [(i, *delta) for i, delta in self._dirty_entities.items()],
+            )
+            self._dirty_entities.clear()
+
+    def _entity_id(self, row: EntityRow) -> tuple[int, str]:
+        """The library's id and name of the entity of ``row``, made when new."""
+        known = self._entity_ids.get((row.kind, row.key))
+        if known is None:
             detail = _encode(row.detail).decode() if row.detail else None
-            ident = self.db.execute(
+            known = self.db.execute(
                 "INSERT INTO entities (kind, key, name, detail) VALUES (?,?,?,?)"
-                " ON CONFLICT(kind, key) DO UPDATE SET kind = kind RETURNING id",
+                " ON CONFLICT(kind, key) DO UPDATE SET kind = kind RETURNING id, name",
                 (row.kind, row.key, row.name, detail),
-            ).fetchone()[0]
+            ).fetchone()
             if len(self._entity_ids) > 500_000:  # bounded: memory must not grow with the input
                 self._entity_ids.clear()
-            self._entity_ids[(row.kind, row.key)] = ident
-        return ident
+            self._entity_ids[(row.kind, row.key)] = known
+        return known
 
     def replace_entities(self, items: Sequence[Prepared]) -> None:
         """Store the extraction of cables already stored (a library from before entities)."""
@@ -120,66 +171,157 @@ class EntityTables:
                     continue
                 db.execute("DELETE FROM version_entities WHERE version_id = ?", (row[0],))
                 self._add_entities(ref, row[0], item)
-            self._set_meta(STATS_KEY, "1")
+            self._mark_dirty()
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             self._entity_ids.clear()
+            self._dirty_entities.clear()
             raise
 
     def refresh_entity_stats(self, *, force: bool = False) -> bool:
-        """Join aliases and count each entity's cables and first and last dates again, when
-        mentions changed since the last count (an ingest ends with this). True when it did."""
-        if not force and self._meta(STATS_KEY) != "1":
-            return False
+        """Bring the counts of the entities an ingest changed up to date (an ingest ends with
+        this; ``force``: count every entity from scratch), and join aliases again. True when
+        there was something to do.
+
+        Each changed entity's own count and dates are moved by what was added and removed
+        (``entities_dirty``); only an entity that lost the cable holding its first or last
+        date, or one marked to count from scratch, reads its mentions again. Aliases are
+        resolved over all people from the stored columns. An entity with aliases counts
+        their cables too: those groups are counted from their mentions.
+        """
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
+            if force:
+                db.execute(
+                    "INSERT INTO entities_dirty (id) SELECT id FROM entities WHERE true"
+                    " ON CONFLICT(id) DO UPDATE SET added = NULL"
+                )
+            changes = db.execute(
+                "SELECT d.id, d.added, d.removed, d.added_lo, d.added_hi, d.removed_lo,"
+                " d.removed_hi, e.own_cables, e.own_first, e.own_last"
+                " FROM entities_dirty d JOIN entities e ON e.id = d.id"
+            ).fetchall()
+            if not changes:
+                db.execute("COMMIT")
+                return False
+            self._count_own(changes)
             db.execute(
-                "UPDATE entities SET cables = 0, first_seen = NULL, last_seen = NULL,"
-                " alias_of = NULL"
+                "UPDATE entities SET affiliation = NULL WHERE id IN (SELECT id FROM entities_dirty)"
             )
-            db.execute(
-                "UPDATE entities SET cables = s.n, first_seen = s.lo, last_seen = s.hi FROM"
-                " (SELECT m.entity_id AS id, count(*) AS n, min(c.created) AS lo,"
-                " max(c.created) AS hi FROM mentions m JOIN cables c USING (reference_id)"
-                " GROUP BY m.entity_id) AS s WHERE entities.id = s.id"
-            )
-            aliases = resolve_aliases(self._people_for_aliases())
             db.executemany(
-                "UPDATE entities SET alias_of = ? WHERE id = ?",
-                [(target, alias) for alias, target in aliases.items()],
+                "UPDATE entities SET affiliation = ? WHERE id = ?", self._top_affiliations()
             )
-            # an entity with aliases counts the cables of all of them
-            db.execute(
-                "UPDATE entities SET cables = s.n, first_seen = s.lo, last_seen = s.hi FROM"
-                f" (SELECT {_GROUP} AS id, count(DISTINCT m.reference_id) AS n,"
-                " min(c.created) AS lo, max(c.created) AS hi FROM mentions m"
-                " JOIN entities e ON e.id = m.entity_id JOIN cables c USING (reference_id)"
-                " WHERE e.alias_of IS NOT NULL OR e.id IN"
-                " (SELECT alias_of FROM entities WHERE alias_of IS NOT NULL)"
-                f" GROUP BY {_GROUP}) AS s WHERE entities.id = s.id"
-            )
-            self._set_meta(STATS_KEY, "0")
+            changed = self._rejoin_aliases()
+            self._count_groups(changed)
+            db.execute("DELETE FROM entities_dirty")
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
         return True
 
-    def _people_for_aliases(self) -> list[tuple[int, str, str | None]]:
-        """(id, key, most frequent affiliation) of every person some cable names."""
-        affiliation: dict[int, str] = {}
-        best: dict[int, int] = {}
+    def _count_own(self, changes: list[tuple[Any, ...]]) -> None:
+        """Each changed entity's own count, first and last date."""
+        db = self.db
+        moved: list[tuple[int, str | None, str | None, int]] = []
+        scan: list[tuple[int]] = []
+        for ident, added, removed, alo, ahi, rlo, rhi, own, first, last in changes:
+            if added is None:  # count from scratch
+                scan.append((ident,))
+                continue
+            n = own + added - removed
+            lo, hi = _least(first, alo), _most(last, ahi)
+            if n <= 0:
+                moved.append((0, None, None, ident))
+            elif removed and rlo is not None and (lo is None or rlo <= lo or rhi >= hi):
+                scan.append((ident,))  # it may have lost its first or last cable
+            else:
+                moved.append((n, lo, hi, ident))
+        db.executemany(
+            "UPDATE entities SET own_cables = ?, own_first = ?, own_last = ? WHERE id = ?", moved
+        )
+        if scan:
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS entities_scan (id INTEGER PRIMARY KEY)")
+            db.execute("DELETE FROM temp.entities_scan")
+            db.executemany("INSERT INTO temp.entities_scan VALUES (?)", scan)
+            db.execute(
+                "UPDATE entities SET own_cables = 0, own_first = NULL, own_last = NULL"
+                " WHERE id IN (SELECT id FROM temp.entities_scan)"
+            )
+            db.execute(
+                "UPDATE entities SET own_cables = s.n, own_first = s.lo, own_last = s.hi FROM"
+                " (SELECT m.entity_id AS id, count(*) AS n, min(m.created) AS lo,"
+                " max(m.created) AS hi FROM temp.entities_scan t"
+                " JOIN mentions m ON m.entity_id = t.id GROUP BY m.entity_id) AS s"
+                " WHERE entities.id = s.id"
+            )
+            db.execute("DELETE FROM temp.entities_scan")
+
+    def _count_groups(self, changed: set[int]) -> None:
+        """``cables``, ``first_seen``, ``last_seen`` of the changed entities, and of those they
+        are or were joined to: their own figures, or their group's when others joined them."""
+        db = self.db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS entities_recount (id INTEGER PRIMARY KEY)")
+        db.execute("DELETE FROM temp.entities_recount")
+        db.executemany(
+            "INSERT OR IGNORE INTO temp.entities_recount VALUES (?)", [(i,) for i in changed]
+        )
+        db.execute(
+            "INSERT OR IGNORE INTO temp.entities_recount SELECT coalesce(e.alias_of, e.id)"
+            " FROM entities_dirty d JOIN entities e ON e.id = d.id"
+            " UNION SELECT id FROM entities_dirty"
+        )
+        db.execute(
+            "UPDATE entities SET cables = own_cables, first_seen = own_first,"
+            " last_seen = own_last WHERE id IN (SELECT id FROM temp.entities_recount)"
+        )
+        db.execute(
+            "UPDATE entities SET cables = s.n, first_seen = s.lo, last_seen = s.hi FROM"
+            " (SELECT g.head AS id, count(DISTINCT m.reference_id) AS n,"
+            " min(m.created) AS lo, max(m.created) AS hi FROM"
+            " (SELECT r.id AS head, r.id AS member FROM temp.entities_recount r"
+            " WHERE EXISTS (SELECT 1 FROM entities a WHERE a.alias_of = r.id) UNION ALL"
+            " SELECT r.id, e.id FROM temp.entities_recount r"
+            " JOIN entities e ON e.alias_of = r.id) AS g"
+            " JOIN mentions m ON m.entity_id = g.member GROUP BY g.head) AS s"
+            " WHERE entities.id = s.id"
+        )
+        db.execute("DELETE FROM temp.entities_recount")
+
+    def _top_affiliations(self) -> list[tuple[str, int]]:
+        """(most frequent affiliation, id) of each changed person that some cable gives one
+        (a tie goes to the first in alphabetical order)."""
+        best: dict[int, tuple[int, str]] = {}
         for ident, aff, n in self.db.execute(
-            "SELECT m.entity_id, m.affiliation, count(*) FROM mentions m"
-            " JOIN entities e ON e.id = m.entity_id WHERE e.kind = 'person'"
-            " AND m.affiliation IS NOT NULL GROUP BY m.entity_id, m.affiliation"
+            "SELECT m.entity_id, m.affiliation, count(*) FROM entities_dirty d"
+            " JOIN entities e ON e.id = d.id AND e.kind = 'person'"
+            " JOIN mentions m ON m.entity_id = d.id"
+            " WHERE m.affiliation IS NOT NULL GROUP BY m.entity_id, m.affiliation"
         ):
-            if n > best.get(ident, 0):
-                best[ident], affiliation[ident] = n, aff
-        rows = self.db.execute("SELECT id, key FROM entities WHERE kind = 'person' AND cables > 0")
-        return [(ident, key, affiliation.get(ident)) for ident, key in rows]
+            if n > best.get(ident, (0, ""))[0]:
+                best[ident] = (n, aff)
+        return [(aff, ident) for ident, (_, aff) in best.items()]
+
+    def _rejoin_aliases(self) -> set[int]:
+        """Resolve aliases over every person again; store what changed and return the ids
+        whose group changed (the alias, and the entities it left and joined)."""
+        db = self.db
+        people = db.execute(
+            "SELECT id, key, affiliation FROM entities WHERE kind = 'person' AND own_cables > 0"
+        ).fetchall()
+        now = resolve_aliases(people)
+        before = dict(db.execute("SELECT id, alias_of FROM entities WHERE alias_of IS NOT NULL"))
+        changed: set[int] = set()
+        updates: list[tuple[int | None, int]] = []
+        for ident in before.keys() | now.keys():
+            old, new = before.get(ident), now.get(ident)
+            if old != new:
+                updates.append((new, ident))
+                changed.update(i for i in (ident, old, new) if i is not None)
+        db.executemany("UPDATE entities SET alias_of = ? WHERE id = ?", updates)
+        return changed
 
     # -- reading -------------------------------------------------------------------------
 
@@ -200,13 +342,21 @@ class EntityTables:
         return row[0] if row else None
 
     def without_entities(self) -> list[str]:
-        """Cables whose newest version has no extraction of the current format."""
+        """Cables whose newest version has no extraction of the current format.
+
+        Answered from the meta table when the last check found none and no cable was
+        stored without entities since (the scan reads every cable: seconds at 250k)."""
+        if self._meta(_COMPLETE_KEY) == str(FORMAT):
+            return []
         rows = self.db.execute(
             "SELECT c.reference_id FROM cables c LEFT JOIN version_entities e"
             " ON e.version_id = c.latest_version WHERE e.format IS NOT ?",
             (FORMAT,),
         )
-        return [r[0] for r in rows]
+        missing = [r[0] for r in rows]
+        if not missing and not self.readonly:  # autocommit: a statement of its own
+            self._set_meta(_COMPLETE_KEY, str(FORMAT))
+        return missing
 
     def entity_ids(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:
         """The library entity each (kind, key) belongs to (the one it was joined to, if so)."""

@@ -164,9 +164,8 @@ class Library:
         summary.new_versions += outcome.new_versions
         summary.unchanged += outcome.unchanged
         newest = {item.cable.reference_id: item for item in outcome.added}  # the last text wins
-        names = self.store.entity_names(list(newest))
         index.replace(
-            _index_doc(item.cable, item.fingerprints, names.get(ref, {}))
+            _index_doc(item.cable, item.fingerprints, outcome.names[ref])
             for ref, item in newest.items()
         )
         return len(newest)

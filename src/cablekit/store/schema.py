@@ -17,10 +17,15 @@ Tables:
   number, marking and heading, and its length; its text is in the record.
 - ``entities``: one row per person, organisation or place across the library (see
   ``store/entities.py`` for what makes two mentions one entity), with how many cables
-  name it and the first and last date among them (refreshed after each ingest).
+  name it and the first and last date among them (an entity with aliases counts theirs
+  too), its own count and dates (``own_cables``, ``own_first``, ``own_last``) and a
+  person's most frequent affiliation.
 - ``mentions``: which entities the newest version of each cable names, how often, and
-  with which titles and affiliation; ``version_entities`` keeps each version's whole
-  extraction (zlib JSON), as ``cablekit entities`` prints it.
+  with which titles and affiliation, and the cable's date; ``version_entities`` keeps
+  each version's whole extraction (zlib JSON), as ``cablekit entities`` prints it.
+- ``entities_dirty``: the entities whose mentions changed since they were last counted,
+  with how (cables added and removed, and their first and last dates; ``added`` NULL:
+  count from scratch). The end of each ingest applies it and empties it.
 - ``meta``: key/value state, e.g. how far the search index has caught up.
 """
 
@@ -134,6 +139,26 @@ MIGRATIONS: list[str] = [
         format INTEGER NOT NULL,
         data BLOB NOT NULL
     );
+    """,
+    # 4: entity counts kept up to date by recounting only what an ingest touched
+    """
+    ALTER TABLE mentions ADD COLUMN created TEXT;
+    UPDATE mentions SET created =
+        (SELECT c.created FROM cables c WHERE c.reference_id = mentions.reference_id);
+    ALTER TABLE entities ADD COLUMN own_cables INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE entities ADD COLUMN own_first TEXT;
+    ALTER TABLE entities ADD COLUMN own_last TEXT;
+    ALTER TABLE entities ADD COLUMN affiliation TEXT;
+    CREATE TABLE entities_dirty (
+        id INTEGER PRIMARY KEY,
+        added INTEGER,
+        removed INTEGER,
+        added_lo TEXT,
+        added_hi TEXT,
+        removed_lo TEXT,
+        removed_hi TEXT
+    );
+    INSERT INTO entities_dirty (id) SELECT id FROM entities;
     """,
 ]
 

@@ -20,7 +20,7 @@ import msgspec
 
 from cablekit.errors import CablekitError
 from cablekit.model import Cable
-from cablekit.store.entity_tables import STATS_KEY, EntityTables
+from cablekit.store.entity_tables import EntityTables
 from cablekit.store.schema import SCHEMA_VERSION, SchemaTooNew, migrate
 
 if TYPE_CHECKING:
@@ -48,6 +48,8 @@ class BatchOutcome:
     new_versions: int = 0  # versions added to cables already in the library
     unchanged: int = 0
     added: list[Any] = field(default_factory=list)  # what was stored as new versions, as given
+    # the entity names each added cable's newest version mentions, by kind (for the index)
+    names: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
 
 class SqliteStore(EntityTables):
@@ -55,7 +57,9 @@ class SqliteStore(EntityTables):
 
     def __init__(self, path: str | Path, *, create: bool = False, readonly: bool = False) -> None:
         self.path = Path(path)
-        self._entity_ids: dict[tuple[str, str], int] = {}  # (kind, key) -> id, this session
+        self.readonly = readonly
+        self._entity_ids: dict[tuple[str, str], tuple[int, str]] = {}  # (kind, key) -> (id, name)
+        self._dirty_entities: dict[int, list[Any]] = {}
         if not create and not self.path.exists():
             raise CablekitError(f"{path}: no such library (create it with cablekit ingest)")
         if self.path.exists() and self.path.is_dir():
@@ -122,12 +126,12 @@ class SqliteStore(EntityTables):
                     item = prepared(item)
                 if self._add(item, now, outcome):
                     outcome.added.append(item)
-            if outcome.added:
-                self._set_meta(STATS_KEY, "1")
+            self._mark_dirty()
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             self._entity_ids.clear()  # ids handed out in the batch are gone
+            self._dirty_entities.clear()
             raise
         return outcome
 
@@ -167,7 +171,7 @@ class SqliteStore(EntityTables):
             ),
         )
         version_id = cur.lastrowid
-        self._add_entities(ref, version_id, item)
+        outcome.names[ref] = self._add_entities(ref, version_id, item)
         db.executemany(
             "INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?)",
             [
