@@ -20,8 +20,10 @@ __all__ = ["normalise_text"]
 # The look-behind comes after the comma so that the pattern starts with a literal, which
 # the regex engine can skip to quickly (a leading look-behind is tried at every position).
 _COMMA_S = re.compile(r",(?<=[A-Za-z],)(?=[sS]\b)")
-# A ``)`` standing alone between words is the system's dash when no ``(`` is open.
-_PAREN_DASH = re.compile(r"(?<=[\w.,;\"']) \)(?= [\w\"'])")
+# A ``)`` standing alone between words is the system's dash when no ``(`` is open. The
+# look-behind comes after the `` )`` it checks (as in ``_COMMA_S``): a pattern that begins
+# with a literal is tried only where the literal occurs.
+_PAREN_DASH = re.compile(r" \)(?<=[\w.,;\"'] \))(?= [\w\"'])")
 _SPACES = re.compile(r"[ \t\u00a0]{2,}")
 # Two or more spaces, the common case: written as two spaces and then ``" *"`` so that
 # the pattern starts with a two-space literal, which the regex engine skips ahead to.

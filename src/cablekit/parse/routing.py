@@ -534,6 +534,8 @@ def _parse_header(header: list[str], top: list[str]) -> RoutingInfo:
                     continue
             if fm_index < 0 and _is_fm_line(s):
                 fm_index = i
+                if routing.de is not None:
+                    break  # nothing below the FM line is read here but a late DE line
         if fm_index >= 0 or any(raw.lstrip().startswith(("TO ", "INFO ")) for raw in header):
             start = fm_index if fm_index >= 0 else 0
             to, cc, fm = _parse_addressees(header[start:])

@@ -17,13 +17,14 @@ from cablekit.parse.body.patterns import _DASHES, _LETTERED, _PB_PAGE, _TERMINAL
 
 
 def _clean_items(
-    raw_lines: list[str], text: str, break_candidates: list[int]
+    raw_lines: list[str], text: str, break_candidates: list[int], has_page: bool | None = None
 ) -> list[tuple[int, str]] | _Items:
     """Lines of the cable with page breaks removed: ``(original index, text)`` pairs.
 
     Blank lines around a break are dropped when the break split a paragraph and reduced
     to one when it fell between paragraphs. ``raw_lines`` are the lines of ``text``, and
-    ``break_candidates`` the indices of those that have a break word in them.
+    ``break_candidates`` the indices of those that have a break word in them;
+    ``has_page`` is ``"PAGE" in text`` when the caller knows it.
     """
     lines = list(map(str.rstrip, raw_lines))
     if "\\" in text:
@@ -31,12 +32,15 @@ def _clean_items(
     # a cleaned line is the start of its raw line, so it can only lose a break word
     pb = _page_breaks(lines, [i for i in break_candidates if _has_break_word(lines[i])])
     spacers = _spacer_blanks(lines)
-    if not pb and "PAGE" not in text:
+    if has_page is None:
+        has_page = "PAGE" in text
+    if not pb and not has_page:
         # most cables: nothing to remove but the spacer blanks
         if not spacers:
             return _Items(lines)
         return [(i, line) for i, line in enumerate(lines) if i not in spacers]
-    return _items_around_breaks(lines, pb, spacers, _lines_containing(text, ("PAGE",)))
+    page_lines = _lines_containing(text, ("PAGE",)) if has_page else []
+    return _items_around_breaks(lines, pb, spacers, page_lines)
 
 
 class _Items:

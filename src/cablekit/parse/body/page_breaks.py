@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from cablekit.parse.body.lines import _line_indices
 from cablekit.parse.body.patterns import (
     _CLASS_LINE,
     _PARA,
@@ -143,3 +144,25 @@ def _repeated_preamble(lines: list[str], start: int, subject: str) -> list[int]:
 # A page break holds ``PAGE`` or ``OF`` and a number (``002 OF 002``, ``SECTION 2 OF 3``):
 # a text with neither has no break line, whatever its lines hold.
 _BREAK_POSSIBLE = re.compile(r"OF\s+\d")
+
+
+def _break_candidates(text: str, lines: list[str], has_page: bool) -> list[int]:
+    """The indices of the ``lines`` of ``text`` (``text.split("\\n")``) with a break word
+    that may be part of a page break: what ``_page_breaks`` takes as candidates.
+
+    Every line ``_page_breaks`` keeps matches a pattern that needs ``PAGE`` or ``OF`` and a
+    number in the line (``_BREAK_POSSIBLE``), so only the lines where one of these stands
+    are tested for a break word. Finding the break words themselves costs far more: an
+    all-capitals cable has `` OF `` on line after line.
+    """
+    positions = [m.start() for m in _BREAK_POSSIBLE.finditer(text)]
+    if has_page:
+        pos = text.find("PAGE")
+        while pos >= 0:
+            positions.append(pos)
+            pos = text.find("PAGE", pos + 1)
+        positions.sort()
+    if not positions:
+        return []
+    n = len(lines)
+    return [i for i in _line_indices(text, positions) if i < n and _has_break_word(lines[i])]

@@ -97,7 +97,11 @@ class _Acc:
         self.open = False
 
     def begin(self, idx: int, number: str | None, mark: str | None, heading: str | None) -> None:
-        self.flush()
+        # ``flush`` inlined: one call less per paragraph
+        if self.open and (self.parts or self.number is not None):
+            self.pending.append(
+                (self.number, self.mark, self.heading, " ".join(self.parts), self.start)
+            )
         self.open = True
         self.number, self.mark, self.heading, self.start = number, mark, heading, idx
         self.parts = []
@@ -173,7 +177,7 @@ def _parse_paragraphs(prep: _Prepared, first_line: int) -> list[Paragraph]:
     n = len(body)
     # each line stripped once, and the lines that may be rules or ruled headings found
     # with ``str.find`` over the whole text rather than five tests on every line
-    stripped = prep.stripped[start : start + n]
+    stripped = list(map(str.strip, body))  # the body's lines only: not the preamble's
     ruled = {i - start for i in _lines_containing(prep.clean_text, _RULE_NEEDLES)}
     k = 0
     while k < n:
@@ -249,7 +253,9 @@ def _parse_paragraphs(prep: _Prepared, first_line: int) -> list[Paragraph]:
                 style = style or st
                 last_num = num
                 acc.begin(idx + 1, str(num), mark, heading)
-                acc.add(rest)
+                rest = rest.strip()  # ``acc.add(rest)``, inlined
+                if rest:
+                    acc.parts.append(rest)
                 k = _absorb(acc.parts, stripped, ruled, matches, k)
                 prev_blank = False
                 prev_text = stripped[k]

@@ -15,8 +15,8 @@ from typing import Any
 
 from cablekit.model import Paragraph
 from cablekit.parse.body.cleaning import _clean_items, _Items
-from cablekit.parse.body.lines import _lines_containing, _para_matches
-from cablekit.parse.body.page_breaks import _BREAK_POSSIBLE, _BREAK_WORDS, _page_breaks
+from cablekit.parse.body.lines import _para_matches
+from cablekit.parse.body.page_breaks import _break_candidates, _page_breaks
 from cablekit.parse.body.paragraphs import _body_start, _parse_paragraphs, _signature_cut
 from cablekit.parse.body.sections import _comment_of, _summary_of
 from cablekit.parse.body.signature import _parse_signature
@@ -55,11 +55,9 @@ class _Prepared:
         self.raw_lines = text.split("\n") if raw_lines is None else raw_lines
         # the lines that may be part of a page break, found once for the two uses below;
         # none when the text lacks what every break pattern needs (most cables)
-        if "PAGE" in text or _BREAK_POSSIBLE.search(text):
-            self.break_candidates = _lines_containing(text, _BREAK_WORDS)
-        else:
-            self.break_candidates = []
-        items = _clean_items(self.raw_lines, text, self.break_candidates)
+        has_page = "PAGE" in text  # asked again by ``_clean_items``: one scan for both
+        self.break_candidates = _break_candidates(text, self.raw_lines, has_page)
+        items = _clean_items(self.raw_lines, text, self.break_candidates, has_page)
         # the cleaned lines and, for each, the index of its raw line
         if isinstance(items, _Items):
             self.lines: list[str] = items.texts
@@ -72,11 +70,6 @@ class _Prepared:
     def clean_text(self) -> str:
         """The cleaned lines joined: what ``clean_body`` returns."""
         return "\n".join(self.lines)
-
-    @_lazy
-    def stripped(self) -> list[str]:
-        """Every cleaned line stripped."""
-        return list(map(str.strip, self.lines))
 
     @_lazy
     def para_matches(self) -> list[tuple[int, str, str | None, str] | None]:
