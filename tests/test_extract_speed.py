@@ -83,3 +83,83 @@ def test_zone_blanks_ref_blocks_and_page_lines() -> None:
     assert "SECTION" not in z.text and "SIPDIS" not in z.text
     assert "FM Lavrov said." in z.text and z.text.endswith("End.")
     assert z.text[:6] == "     \n"
+
+
+# texts where a known name starts inside a token, after an apostrophe or a dot, or after
+# a possessive: the token-driven search must still find what the whole-text scan finds
+KNOWN_SNIPPETS = [
+    "d'Hamas and U.S.Hamas, Hamas's S/CT; X'S/CT and G/TIP. al-Qaida/al Qaeda, the UN's WFP",
+    "Total's Totalitarian Total.Shell_Hamas -Hamas /Hamas é'Hamas 'Hamas' FSB'sFSB KGB-GRU",
+    "THE MFA OF RUSSIA; the MFA, State-MFA and State. Al Jazeera's Al-Jazeera ITAR-TASS",
+]
+
+
+def test_known_names_from_tokens_match_the_whole_text_scan() -> None:
+    for text in [*KNOWN_SNIPPETS, *SNIPPETS]:
+        toks = tokenize(text)
+        for caps in (False, True):
+            at = wi.where(wi.classify(toks.words, caps), wi.KNOWN)
+            for pos in (0, 1, 5):
+                fast = [
+                    m.span() for m in org_mod.find_known(text, pos, toks.starts, toks.words, at)
+                ]
+                assert fast == [m.span() for m in org_mod.known_re().finditer(text, pos)]
+    toks = tokenize(KNOWN_SNIPPETS[0])
+    at = wi.where(wi.classify(toks.words, False), wi.KNOWN)
+    found = [
+        m.group(1) for m in org_mod.find_known(KNOWN_SNIPPETS[0], 0, toks.starts, toks.words, at)
+    ]
+    assert found[:3] == ["Hamas", "Hamas", "Hamas"] and "S/CT" in found and "G/TIP" in found
+
+
+def test_where_many_is_where_per_bit() -> None:
+    toks = tokenize(" ".join([*SNIPPETS, *KNOWN_SNIPPETS]))
+    for caps in (False, True):
+        info = wi.classify(toks.words, caps)
+        bits = (wi.KNOWN, wi.ORGHEAD, wi.SCAN, wi.PLACE, wi.ACR | wi.ACRDEF)
+        assert wi.where_many(info, bits) == [wi.where(info, b) for b in bits]
+        assert wi.where_many(info, bits)[1]  # "Ministry", "Council" ...
+
+
+def test_quotes_from_find_match_the_regex_scan() -> None:
+    from cablekit.extract import quotes
+
+    texts = [
+        'He said "no" and "" then "yes\nplease" and an open " quote',
+        '"a""b" "' + "x" * 700 + '" "c"',
+        'curly \u201cquote\u201d and "plain"',
+        "none at all",
+    ]
+    for text in texts:
+        fast = [m.span() for m in quotes._quote_matches(text)]
+        assert fast == [m.span() for m in quotes._QUOTE.finditer(text)]
+    assert [m.group(1) for m in quotes._quote_matches(texts[0])] == [
+        "no",
+        " then ",
+        " and an open ",
+    ]
+
+
+def test_place_lookups_skipped_by_the_run_bound_find_nothing() -> None:
+    from cablekit.extract import places
+
+    class NoBound(dict):  # type: ignore[type-arg]
+        def get(self, key: object, default: object = None) -> int:
+            return 99
+
+    text = (
+        "Talks in New York City, New Delhi and New-York; in SAN JOSE and San Jose, Costa Rica;"
+        " the Golan Heights and St. Petersburg, U.S. and Rio de Janeiro; New \u212aork City."
+    )
+    for caps, t in ((False, text), (True, text.upper())):
+        toks = tokenize(t)
+        info = wi.classify(toks.words, caps)
+        fast = places.find_places(t, toks, caps, [False] * len(toks.words), info)
+        orig = places._max_runs
+        try:
+            places._max_runs = lambda: NoBound()  # type: ignore[assignment]
+            slow = places.find_places(t, toks, caps, [False] * len(toks.words), info)
+        finally:
+            places._max_runs = orig  # type: ignore[assignment]
+        assert [(s, e, g.name) for s, e, g, _ in fast] == [(s, e, g.name) for s, e, g, _ in slow]
+        assert "New York City" in [g.name for _, _, g, _ in fast] or caps

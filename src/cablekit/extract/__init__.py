@@ -120,6 +120,9 @@ def _extract(cable: Cable) -> Entities:
     starts = toks.starts
     claimed = [False] * len(starts)
     info, folds = wi.classify_fold(toks.words, caps)
+    known_at, head_at, scan_at, place_at, acr_at = wi.where_many(
+        info, (wi.KNOWN, wi.ORGHEAD, wi.SCAN, wi.PLACE, wi.ACR | wi.ACRDEF)
+    )
 
     def claim(s: int, e: int) -> bool:
         """Mark tokens in [s, e) as taken; False when one already was."""
@@ -134,7 +137,7 @@ def _extract(cable: Cable) -> Entities:
     # organisations: known names, then head-noun patterns, then governments
     orgs: dict[str, list[tuple[int, int]]] = {}
     found: list[tuple[int, int, str]] = []
-    for m in org_mod.known_re().finditer(zt, zone.start):
+    for m in org_mod.find_known(zt, zone.start, starts, toks.words, known_at):
         form = m.group(1)
         if form == "State" and zt[m.end() : m.end() + 1] != "-":
             continue  # "State" is the Department only in "State-MFA exchanges"
@@ -143,7 +146,7 @@ def _extract(cable: Cable) -> Entities:
         if prev and prev[-1] in lex.demonyms:
             adj = prev[-1]
         found.append((m.start(), m.end(), org_mod.canonical_known(form, adj)))
-    heads = [(starts[i], toks.ends[i]) for i in wi.where(info, wi.ORGHEAD)]
+    heads = [(starts[i], toks.ends[i]) for i in head_at]
     for m in org_mod.find_orgs(zt, zone.start, caps, heads):
         s, e = m.start(), m.end()
         words = zt[s:e].split()
@@ -181,7 +184,7 @@ def _extract(cable: Cable) -> Entities:
             orgs.setdefault(name, []).append((s, e))
 
     # people
-    finder = PeopleFinder(zt, toks, caps, claimed, host, info)
+    finder = PeopleFinder(zt, toks, caps, claimed, host, info, scan_at)
     finder.scan()
     cands = finder.cands
     _signer_and_classifier(cable, zt, zone.start, caps, cands)
@@ -195,7 +198,7 @@ def _extract(cable: Cable) -> Entities:
                 claimed[k] = True
 
     # places
-    place_hits = find_places(zt, toks, caps, claimed, info)
+    place_hits = find_places(zt, toks, caps, claimed, info, place_at)
     places: dict[str, Place] = {}
     country_mentions: Counter[str] = Counter()
     for s, e, g, _i in place_hits:
@@ -216,7 +219,8 @@ def _extract(cable: Cable) -> Entities:
     acrs: dict[str, Acronym] = {}
     words, ends = toks.words, toks.ends
     # a token the cable defines (acronyms._DEF) has two capitals or a slash: ACRDEF
-    for i in wi.where(info, wi.ACR | wi.ACRDEF if defs else wi.ACR):
+    # (without definitions, an ACRDEF token that is no ACR is skipped below)
+    for i in acr_at:
         s, e, tok = starts[i], ends[i], words[i]
         if len(tok) < 2 or not tok[0].isupper():
             continue

@@ -229,9 +229,7 @@ MINISTRY_SUBJECT = {
 }
 
 
-@lru_cache(maxsize=1)
-def known_re() -> re.Pattern[str]:
-    """Known names and glossary organisations, longest first, as one prefix trie."""
+def _known_forms() -> set[str]:
     lex = lexicon()
     forms = set(KNOWN)
     for short, (long_form, kind) in lex.acronyms.items():
@@ -239,7 +237,80 @@ def known_re() -> re.Pattern[str]:
             forms.add(short)
             if kind == "org":
                 forms.add(long_form)
-    return re.compile("(" + _trie(sorted(forms)) + r")(?![\w/])")
+    return forms
+
+
+@lru_cache(maxsize=1)
+def known_re() -> re.Pattern[str]:
+    """Known names and glossary organisations, longest first, as one prefix trie."""
+    return re.compile("(" + _trie(sorted(_known_forms())) + r")(?![\w/])")
+
+
+_ALNUM_RUN = re.compile(r"[A-Za-z0-9]*")
+
+
+@lru_cache(maxsize=1)
+def known_firsts() -> frozenset[str] | None:
+    """The leading ASCII letters and digits of each known form ("al" of "al-Qaida").
+
+    A ``known_re`` match starts at an ASCII letter or digit not after ``[\\w/-]``: a token
+    start, a position after a ``'`` or ``.`` inside a token, or the s of a possessive ``'s``
+    the tokenizer cut off; its run of letters and digits is one of these. None when some
+    form could start at such an ``s`` (or at no letter or digit): then only a scan of the
+    whole text finds every match.
+    """
+    firsts = set()
+    for f in _known_forms():
+        run = _ALNUM_RUN.match(f).group()  # type: ignore[union-attr]
+        if not run:
+            return None
+        if run in ("s", "S") and not (
+            len(f) > 2 and f[1] in "'/" and f[2].isascii() and f[2].isalpha()
+        ):
+            return None  # it could follow an apostrophe as a possessive s does
+        firsts.add(run)
+    return frozenset(firsts)
+
+
+def known_offsets(word: str) -> tuple[int, ...]:
+    """Offsets in ``word`` (a token) where a known form can start (see ``known_firsts``)."""
+    firsts = known_firsts()
+    if firsts is None:
+        return ()
+    if "'" not in word and "." not in word:  # only its start
+        return (0,) if _ALNUM_RUN.match(word).group() in firsts else ()  # type: ignore[union-attr]
+    out = []
+    for k, ch in enumerate(word):
+        if (k == 0 or word[k - 1] in "'.") and ch.isascii() and ch.isalnum():
+            if _ALNUM_RUN.match(word, k).group() in firsts:  # type: ignore[union-attr]
+                out.append(k)
+    return tuple(out)
+
+
+def find_known(
+    text: str, pos: int, starts: list[int], words: list[str], at: list[int]
+) -> Iterator[re.Match[str]]:
+    """``known_re().finditer(text, pos)``, tried only where a known form can start.
+
+    ``at`` are the indices of the tokens (``starts``, ``words``) with such a position
+    (``wordinfo.KNOWN``); ``text`` is the text the tokens come from.
+    """
+    pattern = known_re()
+    if known_firsts() is None:
+        yield from pattern.finditer(text, pos)
+        return
+    end = pos
+    for i in at:
+        s = starts[i]
+        w = words[i]
+        for k in known_offsets(w) if "'" in w or "." in w else (0,):
+            p = s + k
+            if p < end:
+                continue
+            m = pattern.match(text, p)
+            if m is not None:
+                yield m
+                end = m.end()
 
 
 # Every character an ORG_RE or _GOV_RE match can hold: a match lies inside one run of

@@ -324,6 +324,7 @@ class PeopleFinder:
         claimed: list[bool],
         host: str | None,
         info: list[int] | None = None,
+        scan_at: list[int] | None = None,
     ) -> None:
         self.text = text
         self.words = toks.words
@@ -336,6 +337,8 @@ class PeopleFinder:
         self.claimed = claimed  # per token: already an organisation or place
         self.host = host
         self.info = info if info is not None else wi.classify(toks.words, caps)
+        # the tokens with wi.SCAN, when the caller has them
+        self.scan_at = scan_at if scan_at is not None else wi.where(self.info, wi.SCAN)
         self.lex = lexicon()
         self.cands: list[Cand] = []
         self._headings: dict[int, bool] = {}  # line start -> a Title Case heading line
@@ -590,7 +593,7 @@ class PeopleFinder:
     def scan(self) -> None:
         toks = self.words
         n = len(toks)
-        cand = wi.where(self.info, wi.SCAN)
+        cand = self.scan_at
         nc = len(cand)
         ci = 0
         pending: tuple[list[str], str | None] | None = None
@@ -641,6 +644,31 @@ class PeopleFinder:
             return max(end, i + 1)
         if not self.caps and self.nameish(i, False):
             k = self.name_at(i, False)
+            if k <= i + 1:
+                # one word (or none): a name only by the rules below, so the place and
+                # heading test (which can only say no) is made when one of them holds
+                if (
+                    k == i + 1
+                    and (
+                        (
+                            tok.endswith(SURNAME_ENDINGS)
+                            and len(tok) > 4
+                            and i
+                            and (toks[i - 1][:1].islower() or toks[i - 1] in ("and", "with"))
+                        )
+                        or (
+                            k < n
+                            and toks[k] in SPEECH
+                            and self.gaps[i].strip() == ""
+                            and (i == 0 or toks[i - 1] not in ("the", "The"))
+                            and not self.demonym(toks[i - 1] if i else "")
+                        )
+                    )
+                    and not self._place_or_heading(i, k)
+                ):
+                    self.add(i, k, [], None)
+                    return k
+                return i + 1
             if self._place_or_heading(i, k):
                 return max(k, i + 1)
             real = [t for t in toks[i:k] if t not in PARTICLES and len(t) > 1]
@@ -648,20 +676,6 @@ class PeopleFinder:
             if len(real) >= 2 and not hyphen_pair:
                 self.add(i, k, [], None, apposition=True)
                 return k
-            if (
-                k == i + 1
-                and tok.endswith(SURNAME_ENDINGS)
-                and len(tok) > 4
-                and i
-                and (toks[i - 1][:1].islower() or toks[i - 1] in ("and", "with"))
-            ):
-                self.add(i, k, [], None)
-                return k
-            if k == i + 1 and k < n and toks[k] in SPEECH and self.gaps[i].strip() == "":
-                prev = toks[i - 1] if i else ""
-                if prev not in ("the", "The") and not self.demonym(prev):
-                    self.add(i, k, [], None)
-                    return k
         return i + 1
 
     def _place_or_heading(self, i: int, k: int) -> bool:

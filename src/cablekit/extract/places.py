@@ -7,6 +7,7 @@ lower-case word never), all-capitals cables skip the two-letter words (``US`` = 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from cablekit.extract import wordinfo as wi
@@ -46,31 +47,59 @@ def first_words() -> frozenset[str]:
 
 
 _INNER = ("of", "and", "de", "del", "la", "el", "al")
+_RUN = re.compile(r"[a-z0-9]*")
+
+
+@lru_cache(maxsize=1)
+def _max_runs() -> dict[str, int]:
+    """First run of letters and digits of a gazetteer name -> most runs a name so begun
+    has ("new" -> 3 for "New York City").
+
+    Why: k tokens of ASCII text hold at least k runs, so longer lookups are skipped.
+    """
+    out: dict[str, int] = {}
+    for key in lexicon().places:
+        runs = re.findall(r"[A-Za-z0-9]+", key)
+        if runs:
+            out[runs[0]] = max(out.get(runs[0], 0), len(runs))
+    return out
 
 
 def find_places(
-    text: str, toks: Tokens, caps: bool, claimed: list[bool], info: list[int]
+    text: str,
+    toks: Tokens,
+    caps: bool,
+    claimed: list[bool],
+    info: list[int],
+    at: list[int] | None = None,
 ) -> list[tuple[int, int, Gaz, int]]:
     """(start, end, entry, first token index) of each place mention, longest match first.
 
-    Only tokens whose word can begin a gazetteer name are visited (``wordinfo.PLACE``).
+    Only tokens whose word can begin a gazetteer name are visited (``wordinfo.PLACE``;
+    ``at`` lists them when the caller has them).
     """
     places = lexicon().places
     firsts = first_words()
+    max_runs = _max_runs()
     words, starts, ends, gaps = toks.words, toks.starts, toks.ends, toks.gaps
     out: list[tuple[int, int, Gaz, int]] = []
     n = len(words)
     nxt = 0
-    for i in wi.where(info, wi.PLACE):
+    for i in wi.where(info, wi.PLACE) if at is None else at:
         if i < nxt or claimed[i]:
             continue
         start, tok = starts[i], words[i]
         hit = None
-        multi = tok.casefold() in firsts
-        for k in range(min(4, n - i) if multi else 1, 0, -1):
+        fold = tok.casefold()
+        kmax = min(4, n - i) if fold in firsts else 1
+        if kmax > 1:
+            most = max_runs.get(_RUN.match(fold).group(), 1)  # type: ignore[union-attr]
+            if most < kmax and text[start : ends[i + kmax - 1]].isascii():
+                kmax = most
+        for k in range(kmax, 0, -1):
             # the lookup first: the checks below only reject, and most lookups miss
             surface = text[start : ends[i + k - 1]]
-            key = " ".join(surface.split()).casefold() if k > 1 else tok.casefold()
+            key = " ".join(surface.split()).casefold() if k > 1 else fold
             e = places.get(key)
             if e is None:
                 continue

@@ -10,7 +10,8 @@ Python loop over every token.
 from __future__ import annotations
 
 from itertools import compress, repeat
-from operator import and_, itemgetter
+from operator import and_, itemgetter, not_
+from typing import Any
 
 from cablekit.extract.lexicon import lexicon
 
@@ -35,6 +36,7 @@ ACRDEF = 1 << 17  # could be an acronym a cable defines: two capitals or a slash
 PLURAL = 1 << 18  # a plural title head ("Counselors"): a list of names follows
 LOWH = 1 << 19  # a lower-case role ("judge", "leader"): a head only in mixed case
 HON = 1 << 20  # an honorific ("Mr", "Dr.")
+KNOWN = 1 << 21  # a known organisation's name can start in it (organizations.find_known)
 
 # Endings of English abstract nouns, which no surname has.
 _NOUN_ENDINGS = (
@@ -57,116 +59,166 @@ _CACHE_MAX = 500_000  # distinct words kept per mode before the cache starts afr
 _caches: dict[bool, dict[str, tuple[int, str]]] = {False: {}, True: {}}
 _first = itemgetter(0)
 _second = itemgetter(1)
+# What _compute reads, bound by _bind() on first use: imported late (people and titles
+# import this module), then read as globals (no attribute or lexicon() call per word).
+_acr_mod: Any = None
+_org_mod: Any = None
+_singular: Any = None
+_LEX: Any = None
+_GIVEN_OK: frozenset[str] = frozenset()
+_PARTICLES: frozenset[str] = frozenset()
+_RANKS: frozenset[str] = frozenset()
+_STOP: frozenset[str] = frozenset()
+_HEADS: frozenset[str] = frozenset()
+_HONORIFICS: frozenset[str] = frozenset()
+_LOWER_HEADS: frozenset[str] = frozenset()
+_MODIFIERS: frozenset[str] = frozenset()
+_QUALIFIERS: frozenset[str] = frozenset()
+_FIRST_WORDS: frozenset[str] = frozenset()
+_HEAD_WORDS: frozenset[str] = frozenset()
+_HEAD_FOLDS: frozenset[str] = frozenset()
+
+
+def _bind() -> None:
+    global _acr_mod, _org_mod, _singular, _LEX, _GIVEN_OK, _PARTICLES, _RANKS, _STOP
+    global _HEADS, _HONORIFICS, _LOWER_HEADS, _MODIFIERS, _QUALIFIERS, _FIRST_WORDS
+    global _HEAD_WORDS, _HEAD_FOLDS
+    from cablekit.extract import acronyms, organizations, people, places, titles
+
+    _acr_mod = acronyms
+    _org_mod = organizations
+    _singular = titles.singular
+    _LEX = lexicon()
+    _GIVEN_OK, _PARTICLES, _RANKS, _STOP = (
+        people.GIVEN_OK,
+        people.PARTICLES,
+        people.RANKS,
+        people.STOP,
+    )
+    _HEADS, _HONORIFICS, _LOWER_HEADS = titles.HEADS, titles.HONORIFICS, titles.LOWER_HEADS
+    _MODIFIERS, _QUALIFIERS = titles.MODIFIERS, titles.QUALIFIERS
+    _FIRST_WORDS = places.first_words()
+    _HEAD_WORDS, _HEAD_FOLDS = organizations.HEAD_WORDS, organizations.HEAD_FOLDS
+
+
+_D_AFFAIRES = frozenset({"d'Affaires", "d'affaires", "D'Affaires", "D'AFFAIRES"})
+_isupper = str.isupper
+_islower = str.islower
 
 
 def _compute(tok: str, caps: bool) -> int:
-    # imported here: people/titles import this module
-    from cablekit.extract import acronyms as acr_mod
-    from cablekit.extract import organizations as org_mod
-    from cablekit.extract.people import GIVEN_OK, PARTICLES, RANKS, STOP
-    from cablekit.extract.places import first_words
-    from cablekit.extract.titles import (
-        HEADS,
-        HONORIFICS,
-        LOWER_HEADS,
-        MODIFIERS,
-        QUALIFIERS,
-        is_title_abbr,
-        singular,
-    )
-
-    lex = lexicon()
+    """The bit mask of one word (see the bits above); called once per distinct word."""
+    if _acr_mod is None or _LEX is not lexicon():
+        _bind()
+    lex = _LEX
     if not tok:
         return 0
+    acronyms = lex.acronyms
+    demonyms = lex.demonyms
+    places = lex.places
     f = 0
     up0 = tok[0].isupper()
-    w = tok.capitalize() if caps or tok.isupper() else tok
+    isup = tok.isupper()
+    w = tok.capitalize() if caps or isup else tok
     if up0:
         f |= UP0
-    head = w in HEADS and (caps or up0)
+    head = w in _HEADS and (caps or up0)
     plural = False
-    if not head and (caps or up0) and singular(tok) is not None:
+    if not head and (caps or up0) and _singular(tok) is not None:
         head = plural = True
-    lowh = not caps and tok in LOWER_HEADS
-    if lowh or tok in ("d'Affaires", "d'affaires", "D'Affaires", "D'AFFAIRES"):
+    lowh = not caps and tok in _LOWER_HEADS
+    if lowh or tok in _D_AFFAIRES:
         head = True
-    mod = (w in MODIFIERS or w in lex.title_parts) and (caps or up0)
-    abbr = is_title_abbr(tok, caps)
-    a = lex.acronyms.get(tok)
-    orgacr = bool(a) and a[1] in ("gorg", "org") and tok.isupper() and len(tok) > 1
-    quall = tok.lower() in QUALIFIERS
-    dem = bool(lex.demonyms.get(w))
-    f |= (
-        (HEAD if head else 0)
-        | (MOD if mod else 0)
-        | (ABBR if abbr else 0)
-        | (ORGACR if orgacr else 0)
-        | (QUALL if quall else 0)
-        | (DEM if dem else 0)
-        | (RANK if w in RANKS else 0)
-        | (PART if tok in PARTICLES else 0)
-        | (PLURAL if plural else 0)
-        | (LOWH if lowh else 0)
-    )
-    # nameish, static part (see PeopleFinder.nameish)
-    for at, bit in ((False, NAME_F), (True, NAME_T)):
-        c0 = tok[0]
-        if not c0.isalpha() or not c0.isupper() or "/" in tok:
-            continue
+    mod = (caps or up0) and (w in _MODIFIERS or w in lex.title_parts)
+    # titles.is_title_abbr
+    abbr = tok in lex.titles or (caps and len(tok) > 2 and tok.upper() in lex.titles_upper)
+    a = acronyms.get(tok)
+    orgacr = bool(a) and a[1] in ("gorg", "org") and isup and len(tok) > 1
+    quall = tok.lower() in _QUALIFIERS
+    dem = bool(demonyms.get(w))
+    if head:
+        f |= HEAD
+    if mod:
+        f |= MOD
+    if abbr:
+        f |= ABBR
+    if orgacr:
+        f |= ORGACR
+    if quall:
+        f |= QUALL
+    if dem:
+        f |= DEM
+    if w in _RANKS:
+        f |= RANK
+    if tok in _PARTICLES:
+        f |= PART
+    if plural:
+        f |= PLURAL
+    if lowh:
+        f |= LOWH
+    # nameish, static part (see PeopleFinder.nameish): NAME_F not after a title, NAME_T after
+    c0 = tok[0]
+    if c0.isalpha() and c0.isupper() and "/" not in tok:
         if len(tok) == 1:
-            f |= bit | INIT
-            continue
-        if tok.isupper():
-            if not caps and not at:
-                continue
-        elif not any(ch.islower() for ch in tok[1:]):
-            continue
-        if w in STOP or w in HONORIFICS or w in HEADS or dem or plural:
-            continue
-        if w in MODIFIERS and not at:
-            continue
-        if at and len(tok) > 6 and tok.lower().endswith(_NOUN_ENDINGS):
-            continue  # "Bank for Economic Integration", "GENERAL PRUDENTLY": not a name
-        if abbr or (tok.isupper() and tok in lex.acronyms):
-            continue
-        low = w.casefold()
-        if low in lex.common and w not in GIVEN_OK:
-            continue
-        place = lex.places.get(low)
-        if place is not None and (not at or place.kind == "country"):
-            continue
-        f |= bit
+            f |= NAME_F | NAME_T | INIT
+        elif (isup or any(map(_islower, tok[1:]))) and not (
+            w in _STOP
+            or w in _HONORIFICS
+            or w in _HEADS
+            or dem
+            or plural
+            or abbr
+            or (isup and tok in acronyms)
+        ):
+            low = w.casefold()
+            if not (low in lex.common and w not in _GIVEN_OK):
+                place = places.get(low)
+                if (caps or not isup) and w not in _MODIFIERS and place is None:
+                    f |= NAME_F
+                # "Bank for Economic Integration", "GENERAL PRUDENTLY": not a name
+                if not (len(tok) > 6 and tok.lower().endswith(_NOUN_ENDINGS)) and (
+                    place is None or place.kind != "country"
+                ):
+                    f |= NAME_T
     # the people scan: an honorific, a title chain or (mixed case) a bare name can start
-    hon = tok.rstrip(".").capitalize() if caps or tok.rstrip(".").isupper() else tok.rstrip(".")
-    honor = hon in HONORIFICS or tok in HONORIFICS
+    bare = tok.rstrip(".")
+    hon = bare.capitalize() if caps or bare.isupper() else bare
+    honor = hon in _HONORIFICS or tok in _HONORIFICS
     if honor:
         f |= HON
     titleish = dem or quall or abbr or head or mod or orgacr
-    if (up0 or tok in QUALIFIERS or lowh) and (honor or titleish or (not caps and f & NAME_F)):
+    if (up0 or tok in _QUALIFIERS or lowh) and (honor or titleish or (not caps and f & NAME_F)):
         f |= SCAN
     # places: a single-word name or the first word of a longer one
     fold = tok.casefold()
-    if up0 and (fold in first_words() or fold in lex.places):
+    in_places = fold in places
+    if up0 and (in_places or fold in _FIRST_WORDS):
         f |= PLACE
     if (
-        fold in lex.places
-        or fold.title() in lex.demonyms
-        or (fold.endswith("s") and fold[:-1].title() in lex.demonyms)
+        in_places
+        or fold.title() in demonyms
+        or (fold.endswith("s") and fold[:-1].title() in demonyms)
     ):
         f |= PLACE1
     # acronyms (see the acronym pass in extract_entities)
-    if len(tok) >= 2 and up0 and (sum(1 for c in tok if c.isupper()) >= 2 or "/" in tok):
-        f |= ACRDEF
     if len(tok) >= 2 and up0:
+        many = "/" in tok or sum(map(_isupper, tok)) >= 2
+        if many:
+            f |= ACRDEF
         if tok == "Amb":
             f |= ACR
-        else:
-            jargon = lex.acronyms.get(tok.upper(), ("", ""))[1] == "jargon" and len(tok) > 4
-            if sum(1 for c in tok if c.isupper()) >= 2 or "/" in tok or jargon:
-                if acr_mod.lookup(tok, caps) is not None or acr_mod._GOX.fullmatch(tok):
-                    f |= ACR
-    if org_mod.has_head(tok, caps):
+        elif (many or acronyms.get(tok.upper(), ("", ""))[1] == "jargon" and len(tok) > 4) and (
+            _acr_mod.lookup(tok, caps) is not None or _acr_mod._GOX.fullmatch(tok)
+        ):
+            f |= ACR
+    # organizations.has_head, without its split for a word of one part
+    if "/" in tok or "'" in tok:
+        if _org_mod.has_head(tok, caps):
+            f |= ORGHEAD
+    elif fold in _HEAD_FOLDS if caps else tok in _HEAD_WORDS:
         f |= ORGHEAD
+    if _org_mod.known_offsets(tok):
+        f |= KNOWN
     return f
 
 
@@ -183,16 +235,35 @@ def classify_fold(words: list[str], caps: bool) -> tuple[list[int], list[str]]:
     """
     cache = _caches[caps]
     vals = list(map(cache.get, words))
-    if None in vals:
+    if not all(vals):  # a missing word (a cached pair is true)
         if len(cache) > _CACHE_MAX:
             cache.clear()
-        for w in set(words).difference(cache):
-            fold = (w[:-2] if w.endswith(("'s", "'S")) else w).casefold()
-            cache[w] = (_compute(w, caps), fold)
-        vals = list(map(cache.__getitem__, words))
+        # only the missing tokens (a few per cable once the cache is warm) are visited
+        missing = list(compress(range(len(vals)), map(not_, vals)))
+        for i in missing:
+            w = words[i]
+            v = cache.get(w)
+            if v is None:
+                fold = (w[:-2] if w.endswith(("'s", "'S")) else w).casefold()
+                v = cache[w] = (_compute(w, caps), fold)
+            vals[i] = v
     return list(map(_first, vals)), list(map(_second, vals))
 
 
 def where(info: list[int], bit: int) -> list[int]:
     """Indices of the words whose mask has ``bit``."""
     return list(compress(range(len(info)), map(and_, info, repeat(bit))))
+
+
+def where_many(info: list[int], bits: tuple[int, ...]) -> list[list[int]]:
+    """``[where(info, bit) for bit in bits]`` in one pass over every token.
+
+    Why: few tokens (about a fifth) have any of the bits; the full pass finds them once,
+    then each bit's pass reads only those.
+    """
+    any_bit = 0
+    for bit in bits:
+        any_bit |= bit
+    idx = list(compress(range(len(info)), map(and_, info, repeat(any_bit))))
+    sub = list(map(info.__getitem__, idx))
+    return [list(compress(idx, map(and_, sub, repeat(bit)))) for bit in bits]

@@ -71,12 +71,15 @@ TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9](?:[A-Za-z0-9]|['/](?=[A-Za-z
 # The same tokens with a final possessive 's left out (Lavrov's -> Lavrov), as one
 # capturing group for ``re.split``: the split yields gaps and tokens in C, and the offsets
 # follow from their lengths. The look-behind keeps the s of 's from starting a token; the
-# pattern opens with one character class so the C scanner skips non-token text fast.
+# pattern opens with one character class so the C scanner skips non-token text fast. A
+# second letter or digit comes first among the branches: most tokens take it, and a dotted
+# abbreviation (U.S.) cannot have one.
+_JOIN = r"(?:/(?=[A-Za-z])|'(?=[A-Za-z])(?![sS](?![A-Za-z0-9]|['/][A-Za-z])))"
 _TOKEN_SPLIT = re.compile(
     r"([A-Za-z0-9](?<![A-Za-z0-9]'[A-Za-z])"
-    r"(?:(?<=[A-Za-z])\.(?:[A-Za-z]\.)+"
-    r"|[A-Za-z0-9]*(?:(?:/(?=[A-Za-z])|'(?=[A-Za-z])(?![sS](?![A-Za-z0-9]|['/][A-Za-z])))"
-    r"[A-Za-z0-9]*)*))"
+    r"(?:[A-Za-z0-9]+(?:" + _JOIN + r"[A-Za-z0-9]*)*"
+    r"|(?<=[A-Za-z])\.(?:[A-Za-z]\.)+"
+    r"|(?:" + _JOIN + r"[A-Za-z0-9]*)*))"
 )
 
 

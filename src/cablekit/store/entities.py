@@ -53,11 +53,29 @@ class EntityRow(msgspec.Struct, array_like=True):
     detail: dict[str, Any] | None = None  # a place's kind, country, lat, lon
 
 
-def fold(name: str) -> str:
-    """Case, accents and punctuation away; spaces collapsed."""
+# Folded names and person keys by name: the same people, places and organisations come
+# back cable after cable, and unicodedata per character is the slow part of a row.
+_CACHE_MAX = 50_000  # entries per cache before it starts afresh
+_cache_fold: dict[str, str] = {}
+_cache_person_key: dict[tuple[str, str | None], tuple[str, str]] = {}
+
+
+def _fold(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.replace("'", ""))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(_PUNCT.sub(" ", plain).casefold().split())
+
+
+def fold(name: str) -> str:
+    """Case, accents and punctuation away; spaces collapsed."""
+    out = _cache_fold.get(name)
+    if out is None:
+        out = _fold(name)
+        if len(name) < 200:  # names, not texts
+            if len(_cache_fold) > _CACHE_MAX:
+                _cache_fold.clear()
+            _cache_fold[name] = out
+    return out
 
 
 def key_words(name: str) -> list[str]:
@@ -89,6 +107,17 @@ def person_key(name: str, affiliation: str | None) -> tuple[str, str]:
     return f"{surname}|{fold(context)}", f"{name} ({context})"
 
 
+def _person_key(name: str, affiliation: str | None) -> tuple[str, str]:
+    """``person_key``, cached (see ``_cache_fold``)."""
+    k = (name, affiliation)
+    out = _cache_person_key.get(k)
+    if out is None:
+        if len(_cache_person_key) > _CACHE_MAX:
+            _cache_person_key.clear()
+        out = _cache_person_key[k] = person_key(name, affiliation)
+    return out
+
+
 def entity_rows(entities: Entities) -> list[EntityRow]:
     """The library rows of one cable's extraction (one per entity key)."""
     rows: dict[tuple[str, str], EntityRow] = {}
@@ -106,7 +135,7 @@ def entity_rows(entities: Entities) -> list[EntityRow]:
     for p in entities.people:
         if not p.name.strip():
             continue
-        key, shown = person_key(p.name, p.affiliation)
+        key, shown = _person_key(p.name, p.affiliation)
         titles = list(dict.fromkeys(t.expanded for t in p.titles if t.expanded))
         add(EntityRow("person", key, shown, len(p.mentions), titles, p.affiliation, p.role or None))
     for o in entities.organizations:
