@@ -64,3 +64,60 @@ def test_quote_speaker() -> None:
     cable = parse_cable(TEXT, "09MOSCOW1488", metadata={"origin": "Embassy Moscow"})
     quotes = extract_entities(cable).to_dict()["quotes"]
     assert {"speaker": "Lavrov", "text": "nothing new"} in quotes
+
+
+def _people_of(body: str) -> dict[str, dict]:
+    text = (
+        "C O N F I D E N T I A L ANKARA 001516\nSIPDIS\nE.O. 12958: DECL: 03/10/2013\n"
+        "TAGS: PGOV PREL TU\nSUBJECT: A TEST\n\n" + body + "\nPEARSON\n"
+    )
+    cable = parse_cable(text, "03ANKARA1516", metadata={"origin": "Embassy Ankara"})
+    return {p["name"]: p for p in extract_entities(cable).to_dict()["people"]}
+
+
+def _titles(person: dict) -> list[tuple[str, str]]:
+    return [(t["as_written"], t["expanded"]) for t in person["titles"]]
+
+
+def test_title_abbreviations_as_cables_write_them() -> None:
+    """Regression (unseen gold set): a run-together staff title in one capital, a title
+    with stops, and security-office abbreviations are titles, not part of the name."""
+    people = _people_of(
+        "1. (C) Polcouns John Kunstadter met Islamist former P.M. Necmettin Erbakan.\n"
+        "2. (U) ARSO Kevin W. Murphy and PolEcon Counselor Andrew C. Mann attended.\n"
+    )
+    assert _titles(people["John Kunstadter"]) == [("Polcouns", "Political Counselor")]
+    assert _titles(people["Necmettin Erbakan"]) == [("former P.M.", "former Prime Minister")]
+    assert _titles(people["Kevin W. Murphy"]) == [("ARSO", "Assistant Regional Security Officer")]
+    assert ("PolEcon Counselor", "Political/Economic Counselor") in _titles(
+        people["Andrew C. Mann"]
+    )
+
+
+def test_a_role_in_an_apposition_after_a_or_an() -> None:
+    """Regression: "Migi, an accountant," labels the person (the guidelines keep such
+    roles); a bare surname linked after the scan gets it too."""
+    people = _people_of(
+        "1. (SBU) Guldane Migi and Huseyin Yelki told us of their troubles. Migi, an\n"
+        "accountant, organizes small meetings. Yelki, a sales representative for Kayra, a\n"
+        "small publishing house, agreed. Migi, a day later, left.\n"
+    )
+    assert _titles(people["Guldane Migi"]) == [("accountant", "accountant")]
+    assert _titles(people["Huseyin Yelki"]) == [
+        ("sales representative for Kayra", "sales representative for Kayra")
+    ]
+
+
+def test_names_of_things_are_not_people() -> None:
+    """Regression: capitalised words before "Road", "Trading Co.", "Database", a firm
+    ending in "Enterprise", a plural acronym and a salutation are no person's name."""
+    people = _people_of(
+        "1. (C) The shipper, Myanmar Ruby Enterprise, lists No. 24 Sule Pagoda Road.\n"
+        "The consignee is Yunnan Minmetals Trading Co., Ltd. A check of the Consolidated\n"
+        "Consular Database found no record. Tamil IDPs would stay in camps. The letter\n"
+        "reads: Dear Secretary: we thank you. Ahmed Ezz met Ali Babacan.\n"
+    )
+    assert {"Ahmed Ezz", "Ali Babacan"} <= set(people)
+    for name in ("Ruby Enterprise", "Sule Pagoda", "Yunnan Minmetals", "Tamil IDPs", "Dear"):
+        assert not any(name in p for p in people), name
+    assert "Consolidated Consular" not in people

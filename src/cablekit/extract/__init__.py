@@ -190,6 +190,7 @@ def _extract(cable: Cable) -> Entities:
     _signer_and_classifier(cable, zt, zone.start, caps, cands)
     people = merge(cands)
     link_surnames(people, toks, caps, folds)
+    finder.roles_after_mentions(people)
     for p in people:
         for s, e in p.mentions:
             i = bisect_left(starts, s)

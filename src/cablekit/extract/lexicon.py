@@ -54,6 +54,19 @@ def _lines(name: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
+def _written_variants(form: str) -> list[str]:
+    """Other ways cables write a title abbreviation: a run-together staff title in one
+    capital ("PolCouns" -> "Polcouns", "ForMin" -> "Formin"), and a two- or three-letter
+    one with stops ("PM" -> "P.M.", "DCM" -> "D.C.M.")."""
+    if not form.isalpha():
+        return []
+    if form[0].isupper() and any(c.islower() for c in form) and any(c.isupper() for c in form[1:]):
+        return [form.capitalize()]
+    if form.isupper() and 2 <= len(form) <= 3:
+        return [".".join(form) + "."]
+    return []
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     lex = Lexicon()
@@ -68,6 +81,8 @@ def lexicon() -> Lexicon:
         elif len(parts) == 2:
             lex.titles.setdefault(parts[0], parts[1])
             lex.titles_upper.setdefault(parts[0].upper(), parts[1])
+            for variant in _written_variants(parts[0]):
+                lex.titles.setdefault(variant, parts[1])
     lex.common = frozenset(_lines("common_words.txt"))
     try:
         gaz = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))

@@ -9,6 +9,7 @@ is accepted on one of these signals, then every later surname mention is joined 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
@@ -126,9 +127,39 @@ STOP = frozenset(
     Title Relays Division Unit Working Pushback Update Readout Overview Outlook Way Forward
     Next Steps Visit Meeting Meetings Latin Persian Arabic Slavic Turkic Anglo Hispanic
     Asian African European Fund War Wars Cup Olympics Games Revolution Day Era Internet Web
-    Google Facebook Twitter Cablegate Wikileaks XXXXXXXXXXXX People Peoples Corps
+    Google Facebook Twitter Cablegate Wikileaks XXXXXXXXXXXX People Peoples Corps Dear
     """.split()
 )
+# Head words that make the capitalised words before them the name of a thing, not of a
+# person: facilities, firms, systems (a person's name is not followed by "Road").
+NAMED_THINGS = frozenset(
+    """
+    Road Street Avenue Boulevard Highway Bridge Square Airport Port Station Stadium Hospital
+    University College School Institute Foundation Database System Company Co Corporation
+    Corp Ltd Limited Inc Group Holdings Industries Enterprise Enterprises Trading Lines
+    Airlines Airways Bank Hotel Mosque Church Temple Pagoda Cathedral Market Mall Refinery
+    Plant Factory Prison
+    """.split()
+)
+# A descriptive role after "a"/"an" ("Migi, an accountant,"): its last word names a person.
+ROLE_NOUNS = frozenset(
+    """
+    judge lawyer chief head member leader expert official analyst activist journalist
+    diplomat cleric candidate adviser advisor deputy aide envoy student professor doctor
+    priest imam mullah bishop businessman businesswoman spokesman spokeswoman politician
+    academic economist scientist engineer commander officer magistrate prosecutor
+    """.split()
+)
+_ROLE_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian", "ive", "man", "woman", "ee")
+_NOT_ROLES = frozenset(
+    "number matter letter paper order water center quarter event moment statement document"
+    " comment point percent content element incident agreement government movement"
+    " alternative initiative objective incentive man woman later earlier other another"
+    " former latter after never ever however rather further together whether under over"
+    " either neither longer greater lower higher upper inner outer".split()
+)
+_ROLE_BREAKS = frozenset("the to in on and or who whom which that is was".split())
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s").fullmatch  # "IDPs", "NGOs": never a name's word
 GIVEN_OK = frozenset(
     {
         "Mark",
@@ -726,16 +757,67 @@ class PeopleFinder:
         j = k
         if self.words[j] == "who" and j + 1 < n and self.words[j + 1] in ("is", "was"):
             j += 2  # "Ahmed Ezz, who is Chairman of the Planning and Budget Committee"
-        if j < n and self.words[j] in ("the", "a", "an", "The") and j + 1 < n:
+        article = self.words[j] if j < n else ""
+        if article in ("the", "a", "an", "The") and j + 1 < n:
             j += 1
         if j >= n:
             return [], None
         end, words, aff = self.title_chain(j)
+        if not words and article in ("a", "an"):
+            return self._role(j), None  # "Migi, an accountant, organizes ..."
         if not words or (end < n and _space(self.gaps[end - 1]) and self.nameish(end, True)):
             return [], None  # "Kaidanow, NSC Director Bridget Brink": the next one's title
         if self.gaps[end - 1][:1] in ("'", "\u2019"):
             return [], None  # "Gulnora Karimova, the President's daughter"
         return words, aff
+
+    def _role(self, j: int) -> list[str]:
+        """A descriptive role in an apposition after "a"/"an", as the cable labels the person:
+        a few lower-case words ending in a noun for a person ("an independent magistrate",
+        "a sales representative for Kayra"), closed by a comma or a stop; else nothing."""
+        toks, gaps, n = self.words, self.gaps, len(self.words)
+        k = j
+        while k < n and k - j < 4 and toks[k].isalpha() and toks[k].islower():
+            if toks[k] in ("for", "of", "at", "with"):
+                break  # the organisation part, read below
+            if toks[k] in _ROLE_BREAKS:
+                return []
+            if gaps[k].strip():
+                k += 1
+                break
+            k += 1
+        head = toks[k - 1] if k > j else ""
+        if not (head in ROLE_NOUNS or (head.endswith(_ROLE_ENDINGS) and head not in _NOT_ROLES)):
+            return []
+        end = k
+        if gaps[k - 1].strip() == "" and k < n and toks[k] in ("for", "of", "at", "with"):
+            m = k + 1  # "for Kayra": the organisation it works for, in capitals
+            while m < n and m - k <= 4 and toks[m][:1].isupper():
+                m += 1
+                if gaps[m - 1].strip():
+                    break
+            if m > k + 1:
+                end = m
+        if gaps[end - 1].strip()[:1] not in (",", ".", ";", ")"):
+            return []
+        return toks[j:end]
+
+    def roles_after_mentions(self, people: list[Cand]) -> None:
+        """A person's descriptive role given after any of its mentions: "Guldane Migi ...
+        Migi, an accountant, organizes" (a bare surname is linked after the scan)."""
+        starts = self.starts
+        for p in people:
+            for _s, e in p.mentions:
+                k = bisect_left(starts, e)  # the token after the mention
+                if not (0 < k < len(starts)) or self.tgaps[k - 1].strip() != ",":
+                    continue
+                if self.words[k] not in ("a", "an") or k + 1 >= len(starts):
+                    continue
+                role = self._role(k + 1)
+                if role:
+                    written = " ".join(role)
+                    if all(t[0] != written for t in p.titles):
+                        p.titles.append((written, self._expand(role, p.surname, None)))
 
     def add(
         self,
@@ -747,7 +829,7 @@ class PeopleFinder:
         pending: tuple[list[str], str | None] | None = None,
     ) -> None:
         name_toks = [_mixed(t) for t in self.words[a:b]]
-        if not name_toks:
+        if not name_toks or not (words or pending or self._personal(a, b)):
             return
         w2, a2 = self.apposition(b)
         start, end = self.starts[a], self.ends[b - 1]
@@ -767,6 +849,22 @@ class PeopleFinder:
         if name_toks[-1] in US_LEADERS:
             aff = "United States"
         self.cands.append(Cand(name_toks, titles, aff, [(start, end)], None, start))
+
+    def _personal(self, a: int, b: int) -> bool:
+        """Whether an untitled name at tokens [a, b) can be a person's: not when it is the
+        start of a facility's, firm's or system's name ("Sule Pagoda Road", "Yunnan
+        Minmetals Trading Co.", "Consolidated Consular Database", "Myanmar Ruby
+        Enterprise"), nor when a word of it is a plural acronym ("Tamil IDPs")."""
+        toks = self.words
+        if any(_PLURAL_ACRONYM(t) for t in toks[a:b]):
+            return False
+        if toks[b - 1] not in NAMED_THINGS:
+            if not (b < len(toks) and toks[b] in NAMED_THINGS and self.gaps[b - 1] in " \n"):
+                return True
+            b += 1
+        for k in range(a, b):  # the thing's name: not a place's either ("Enterprise")
+            self.claimed[k] = True
+        return False
 
     def _expand(self, words: list[str], surname: str, aff: str | None) -> str:
         """The expansion, with "Secretary" read as the US cabinet post the person held."""
