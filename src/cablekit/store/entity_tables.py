@@ -97,17 +97,19 @@ class EntityTables:
     # -- writing -------------------------------------------------------------------------
 
     def _add_entities(
-        self, reference_id: str, version_id: int, item: Prepared
+        self, reference_id: str, version_id: int, item: Prepared, *, new: bool = False
     ) -> dict[str, list[str]]:
-        """A new newest version: its extraction kept, the cable's mentions replaced. Returns
-        the names (as the library names each entity) it mentions, by kind, for the index."""
+        """A new newest version: its extraction kept, the cable's mentions replaced (``new``:
+        the library had no version of it, so no mentions). Returns the names (as the library
+        names each entity) it mentions, by kind, for the index."""
         db = self.db
         dirty = self._dirty_entities
-        for ident, date in db.execute(
-            "DELETE FROM mentions WHERE reference_id = ? RETURNING entity_id, created",
-            (reference_id,),
-        ):
-            _count(dirty, ident, date, removed=True)
+        if not new:
+            for ident, date in db.execute(
+                "DELETE FROM mentions WHERE reference_id = ? RETURNING entity_id, created",
+                (reference_id,),
+            ):
+                _count(dirty, ident, date, removed=True)
         names: dict[str, list[str]] = {}
         if not item.entities:  # ingested with entities=False: extracted later
             self._set_meta(_COMPLETE_KEY, "0")

@@ -171,7 +171,7 @@ class SqliteStore(EntityTables):
             ),
         )
         version_id = cur.lastrowid
-        outcome.names[ref] = self._add_entities(ref, version_id, item)
+        outcome.names[ref] = self._add_entities(ref, version_id, item, new=number == 1)
         db.executemany(
             "INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?)",
             [
