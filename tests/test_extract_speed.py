@@ -163,3 +163,132 @@ def test_place_lookups_skipped_by_the_run_bound_find_nothing() -> None:
             places._max_runs = orig  # type: ignore[assignment]
         assert [(s, e, g.name) for s, e, g, _ in fast] == [(s, e, g.name) for s, e, g, _ in slow]
         assert "New York City" in [g.name for _, _, g, _ in fast] or caps
+
+
+def test_org_pattern_matches_the_plain_formulation() -> None:
+    # ORG_RE before the capital-first rewrite and the head-noun prefix tree
+    ws = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+    tail = (
+        r"(?:[ \t]+(?:of|for|on)(?:[ \t]+the)?(?:[ \t]+[A-Z][A-Za-z'\-]*){1,4})"
+        r"(?:[ \t]+and(?:[ \t]+[A-Z][A-Za-z'\-]*){1,3})?"
+    )
+    plain = (
+        r"\b((?:[A-Z][A-Za-z'&.\-]*" + ws + r"){1,5})(?:" + org_mod.HEADS + r")\b(?:" + tail + ")?"
+        r"|\b(?:Ministry|Department|Office|Bureau|Directorate|Secretariat|Council|Commission)"
+        + tail
+    )
+    texts = [
+        *SNIPPETS,
+        "The Prosecutor's Office, Armed Forces and Security Services; US Embassy Office of the",
+        "xMinistry of Foreign Affairs, -Council for Trade, Coalition Corporation Corp Cortes Co",
+        "National Security Council on Defense and Energy Reform; Department of State Council",
+        "Iraqi Army Brigade\nCommand, Office of the Prime Minister; \u212aelvin Party, TV Times",
+    ]
+    for flags, fast in ((0, org_mod.ORG_RE), (re.I, org_mod.ORG_RE_CAPS)):
+        slow = re.compile(plain, flags)
+        for text in texts:
+            for t in (text, text.upper(), text.lower()):
+                assert [m.span() for m in fast.finditer(t)] == [m.span() for m in slow.finditer(t)]
+    spans = [m.group() for m in org_mod.ORG_RE.finditer(texts[7])]
+    assert spans[0] == "National Security Council on Defense and Energy Reform"
+
+
+def test_section_lines_match_the_line_pattern() -> None:
+    from cablekit.extract import zone
+
+    text = (
+        "SUBJECT: X\nSECTION 01 OF 03\nsome section of text\n  Pol Section 2 of 4\n"
+        "UNCLAS SECTION 1 OF 2 STATE\nsection 3 of 4 ends\nSeCtIoN 9 OF 9\n\u017fection 1 of 2"
+    )
+    for t in (text, text.replace("\u017f", "s")):
+        slow = zone._line_starts(zone._SECTION_M, zone._SECTION_NL, t, 0)
+        assert zone._section_lines(t, 0) == slow
+        assert zone._section_lines(t, 11) == [a for a in slow if a >= 11]
+    assert len(zone._section_lines(text.replace("\u017f", "s"), 0)) == 6
+
+
+def test_people_scan_skips_change_nothing() -> None:
+    from cablekit.extract import people
+
+    texts = [
+        "Russian FM Lavrov told the Ambassador. Medvedev said the new Peruvian President "
+        "Fujimori met former Peru President Garcia; EU Council Director Jose Smith and "
+        "FMLN General Coordinator Medardo Gonzalez. Political Counselors Mr. Pang and Mr. Xin.",
+        "Opposition MP, Jasim Husain (from Wefaq), and the then Minister of Defense, Carme "
+        "Chacon, met Kaidanow, NSC Director Bridget Brink. Smith Jones said; Costa Rica.",
+    ]
+    for text in texts:
+        for caps, t in ((False, text), (True, text.upper())):
+            toks = tokenize(t)
+            found = []
+            for skip_none in (False, True):
+                orig = people._STEP_SELF
+                if skip_none:
+                    people._STEP_SELF = -1  # every candidate goes through _step
+                try:
+                    pf = people.PeopleFinder(t, toks, caps, [False] * len(toks.words), "Peru")
+                    pf.scan()
+                finally:
+                    people._STEP_SELF = orig
+                found.append([(c.tokens, c.titles, c.mentions) for c in pf.cands])
+            assert found[0] == found[1]
+    toks = tokenize(texts[0])
+    pf = people.PeopleFinder(texts[0], toks, False, [False] * len(toks.words), "Peru")
+    pf.scan()
+    assert ["Medvedev"] in [c.tokens for c in pf.cands]
+
+
+def test_place_prefix_skip_finds_what_the_full_lookup_finds() -> None:
+    from cablekit.extract import places
+
+    class All(frozenset):  # type: ignore[type-arg]
+        def __contains__(self, key: object) -> bool:
+            return True
+
+    text = (
+        "The Hague, the Gambia and The Embassy; Costa Rica, Costa Ricans, St. Petersburg, "
+        "Golan \nHeights, Guinea-Bissau and New York City; Rio de Janeiro, La Paz, New Delhi."
+    )
+    for caps, t in ((False, text), (True, text.upper())):
+        toks = tokenize(t)
+        info = wi.classify(toks.words, caps)
+        fast = places.find_places(t, toks, caps, [False] * len(toks.words), info)
+        orig = places._prefixes
+        try:
+            places._prefixes = lambda: All()  # type: ignore[assignment]
+            slow = places.find_places(t, toks, caps, [False] * len(toks.words), info)
+        finally:
+            places._prefixes = orig  # type: ignore[assignment]
+        assert [(s, e, g.name) for s, e, g, _ in fast] == [(s, e, g.name) for s, e, g, _ in slow]
+        assert "Saint Petersburg" in [g.name for _, _, g, _ in fast] or caps
+
+
+def test_acronym_definitions_keep_their_long_form() -> None:
+    from cablekit.extract import acronyms
+
+    text = (
+        "1. (SBU) The Poppy Eradication Force (PEF) and the Nagorno-Karabakh (NK) peace talks "
+        "met the Ministry of Foreign Affairs (MFA).\n\n2. (S/NF) Nothing (ABC) here."
+    )
+    defs = acronyms.definitions(text)
+    assert defs["PEF"] == "Poppy Eradication Force"
+    assert defs["MFA"] == "Ministry of Foreign Affairs"
+    assert "SBU" not in defs and "ABC" not in defs
+
+
+def test_runs_around_spans_match_the_whole_text_split() -> None:
+    from bisect import bisect_right
+
+    text = "Ministry of X, the 3rd Party-led (Council) ab/Office\n\nO'Neil & Co. Bank9Bank x"
+    spans = [(0, 8), (5, 9), (19, 28), (29, 32), (34, 41), (45, 51), (50, 52), (74, 78)]
+    starts, ends = org_mod._runs(text)
+    ref: list[int] = []
+    for s, e in spans:
+        r = max(bisect_right(starts, s) - 1, 0)
+        while r < len(starts) and starts[r] < e:
+            if ends[r] > s and (not ref or ref[-1] < r):
+                ref.append(r)
+            r += 1
+    found = org_mod._overlapping_runs(text, spans)
+    assert found == [(starts[r], ends[r]) for r in ref]
+    assert found[0] == (0, 13)  # "Ministry of X"

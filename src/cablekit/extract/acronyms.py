@@ -130,11 +130,13 @@ def definitions(text: str) -> dict[str, str]:
         if len(letters) < 2 or short in out:
             continue
         before = text[max(0, m.start() - 160) : m.start()]
-        words = [(w.group(0), w.start()) for w in _WORD.finditer(before)][-14:]
+        # the words alone (findall, no match objects): their offsets only on a hit
+        words = _WORD.findall(before)[-14:]
         need = "".join(letters).casefold()
         got = ""
         first = None
-        for w, pos in reversed(words):
+        for pos in range(len(words) - 1, -1, -1):
+            w = words[pos]
             if w.casefold() in _SMALL:
                 continue
             parts = [p for p in w.split("-") if p]
@@ -151,6 +153,7 @@ def definitions(text: str) -> dict[str, str]:
             if got == need:
                 break
         if got == need and first is not None:
+            first = [w.start() for w in _WORD.finditer(before)][-14:][first]
             long_form = " ".join(before[first:].split())
             if long_form.lower().startswith("the "):
                 long_form = long_form[4:]

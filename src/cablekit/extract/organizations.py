@@ -119,7 +119,7 @@ HEADS = (
 _CAPW = r"(?:[A-Z][A-Za-z'&.]*|of|for|and|the|on|de|del|la)"
 
 
-def _trie(forms: list[str]) -> str:
+def _trie(forms: list[str], guard: bool = True) -> str:
     """One regex for a set of literals, factored by common prefixes.
 
     At every node the longer continuations are tried before stopping, and sibling
@@ -156,17 +156,27 @@ def _trie(forms: list[str]) -> str:
     top = []
     for k in sorted(root):
         # the look-behind after the first character lets the scanner dispatch on it
-        top.append(re.escape(k) + r"(?<![\w/-]" + re.escape(k) + ")" + emit(root[k]))
+        # (``guard``: the form starts a word, not after ``[\w/-]``)
+        lb = r"(?<![\w/-]" + re.escape(k) + ")" if guard else ""
+        top.append(re.escape(k) + lb + emit(root[k]))
     return "(?:" + "|".join(top) + ")"
 
 
-_ORG = (
-    r"\b((?:[A-Z][A-Za-z'&.\-]*(?:[ \t]+|[ \t]*\n[ \t]*)){1,5})(?:" + HEADS + r")\b"
-    r"(?:(?:[ \t]+(?:of|for|on)(?:[ \t]+the)?(?:[ \t]+[A-Z][A-Za-z'\-]*){1,4})"
-    r"(?:[ \t]+and(?:[ \t]+[A-Z][A-Za-z'\-]*){1,3})?)?"
-    r"|\b(?:Ministry|Department|Office|Bureau|Directorate|Secretariat|Council|Commission)"
+_ORG_WS = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_ORG_TAIL = (
     r"(?:[ \t]+(?:of|for|on)(?:[ \t]+the)?(?:[ \t]+[A-Z][A-Za-z'\-]*){1,4})"
     r"(?:[ \t]+and(?:[ \t]+[A-Z][A-Za-z'\-]*){1,3})?"
+)
+# 1-5 capitalised words and a head noun (with an optional "of ..." tail), or a head noun
+# that a tail must follow: "\b[A-Z]..." written as "[A-Z](?<!\w[A-Z])" (both branches
+# start with a capital) so that the scanner skips to capitals in C, and the head nouns as a
+# prefix tree (at most one ends at a word boundary, so the order does not matter).
+_ORG = (
+    r"[A-Z](?<![\w][A-Z])(?:"
+    r"[A-Za-z'&.\-]*" + _ORG_WS + r"(?:[A-Z][A-Za-z'&.\-]*" + _ORG_WS + r"){0,4}"
+    r"(?:" + _trie(sorted(HEADS.split("|")), guard=False) + r")\b(?:" + _ORG_TAIL + ")?"
+    r"|(?:(?<=M)inistry|(?<=D)(?:epartment|irectorate)|(?<=O)ffice|(?<=B)ureau"
+    r"|(?<=S)ecretariat|(?<=C)o(?:uncil|mmission))" + _ORG_TAIL + ")"
 )
 ORG_RE = re.compile(_ORG)
 ORG_RE_CAPS = re.compile(_ORG, re.I)  # all-capitals cables: MINISTRY OF FOREIGN AFFAIRS
@@ -339,25 +349,61 @@ def _runs(text: str) -> tuple[list[int], list[int]]:
     return cum[0 : 2 * n : 2], cum[1::2]
 
 
+_RUN = re.compile(r"[A-Za-z'&.\- \t\n]+")
+# one past the last character before endpos that no run holds (".*" jumps to endpos in C,
+# then backtracks over the run)
+_RUN_BACK = re.compile(r"(?s:.*)[^A-Za-z'&.\- \t\n]")
+
+
+def _overlapping_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of the runs (``_RUN_SPLIT``) that overlap one of ``spans``, in order.
+
+    Why: found around each span instead of splitting the whole text into runs.
+    """
+    out: list[tuple[int, int]] = []
+    lo = 0  # no run holds text[lo - 1]: the run holding s starts at or after lo
+    for s, e in spans:
+        if out and out[-1][0] <= s < out[-1][1]:
+            p = out[-1][1]  # inside the last run: the runs after it
+        else:
+            if out and out[-1][1] <= s:
+                lo = max(lo, out[-1][1])  # no run holds text[end of a run]
+            if lo > s:
+                lo = 0
+            m = _RUN_BACK.match(text, lo, s)
+            p = lo = m.end() if m else lo
+        for r in _RUN.finditer(text, p):
+            a, b = r.span()
+            if a >= e:
+                break
+            if b > s and (not out or out[-1][0] < a):
+                out.append((a, b))
+    return out
+
+
 def _in_runs(
     pattern: re.Pattern[str],
     text: str,
     pos: int,
-    runs: tuple[list[int], list[int]],
+    runs: tuple[list[int], list[int]] | None,
     spans: list[tuple[int, int]],
 ) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text, pos)`` restricted to the runs that overlap one of ``spans``."""
-    starts, ends = runs
-    todo: list[int] = []
-    for s, e in spans:
-        r = max(bisect_right(starts, s) - 1, 0)
-        while r < len(starts) and starts[r] < e:
-            if ends[r] > s and (not todo or todo[-1] < r):
-                todo.append(r)
-            r += 1
-    for r in todo:
+    """``pattern.finditer(text, pos)`` restricted to the runs that overlap one of ``spans``
+    (``runs``: from ``_runs(text)``, else found around the spans)."""
+    if runs is None:
+        todo = _overlapping_runs(text, spans)
+    else:
+        starts, ends = runs
+        todo = []
+        for s, e in spans:
+            r = max(bisect_right(starts, s) - 1, 0)
+            while r < len(starts) and starts[r] < e:
+                if ends[r] > s and (not todo or todo[-1][0] < starts[r]):
+                    todo.append((starts[r], ends[r]))
+                r += 1
+    for a, b in todo:
         # one character past the run so that \b sees what follows it
-        yield from pattern.finditer(text, max(starts[r], pos), ends[r] + 1)
+        yield from pattern.finditer(text, max(a, pos), b + 1)
 
 
 def find_orgs(
@@ -370,7 +416,7 @@ def find_orgs(
         return
     if not heads:
         return
-    yield from _in_runs(pattern, text, pos, _runs(text), heads)
+    yield from _in_runs(pattern, text, pos, None, heads)
 
 
 def find_govs(text: str, pos: int) -> Iterator[re.Match[str]]:
@@ -382,7 +428,7 @@ def find_govs(text: str, pos: int) -> Iterator[re.Match[str]]:
         k = text.find("overnment", k + 9)
     if not at:
         return
-    yield from _in_runs(_GOV_RE, text, pos, _runs(text), at)
+    yield from _in_runs(_GOV_RE, text, pos, None, at)
 
 
 def canonical_known(form: str, host_adj: str | None) -> str:

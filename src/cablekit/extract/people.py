@@ -333,6 +333,14 @@ _RANK_PREFIX = frozenset({"Brigadier", "Major", "Lieutenant", "Lt", "Maj", "Brig
 _TITLE_NAME_GAPS = frozenset({"", ")", '"', "'", '")', "')"})
 _NAME_GAPS = frozenset({" ", "  ", "-", " \n", "\n", " \n ", "\n "})
 _TITLE_WORD = wi.DEM | wi.QUALL | wi.ABBR | wi.HEAD | wi.MOD | wi.ORGACR
+# PeopleFinder.scan skips a candidate without _STEP_SELF (a nationality, qualifier,
+# modifier, acronym or name word) whose next token has none of _STEP_NEXT (after a name
+# word _STEP_NEXT_N, after a qualifier also PLACE1): no title head or name can follow, so
+# _step would return i + 1. These mirror title_chain and _step: a new rule there that can
+# start at such a token, or read such a next token, needs its bit here.
+_STEP_SELF = wi.HON | wi.ABBR | wi.HEAD | wi.SURN
+_STEP_NEXT = wi.QUALL | wi.ABBR | wi.HEAD | wi.MOD | wi.ORGACR | wi.DEM | wi.OFFOR
+_STEP_NEXT_N = _STEP_NEXT | wi.NAME_T | wi.PART | wi.SPEECH
 
 
 def _space(gap: str) -> bool:
@@ -629,8 +637,23 @@ class PeopleFinder:
         ci = 0
         pending: tuple[list[str], str | None] | None = None
         pending_at = -1
+        info = self.info
         while ci < nc:
             i = cand[ci]
+            f = info[i]
+            if not f & _STEP_SELF and (
+                i + 1 == n
+                or not info[i + 1]
+                & (
+                    (_STEP_NEXT_N if f & wi.NAME_F else _STEP_NEXT)
+                    | (wi.PLACE1 if f & wi.QUALL else 0)  # "former Peru President"
+                )
+            ):
+                # a lone nationality, qualifier, modifier or name word: _step would find
+                # nothing (no title chain can reach a head, no name goes on, no one-word
+                # name rule holds)
+                ci += 1
+                continue
             nxt = self._step(i, n, pending if pending_at == i else None)
             if isinstance(nxt, tuple):
                 nxt, pending, pending_at = nxt

@@ -65,6 +65,21 @@ def _max_runs() -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _prefixes() -> frozenset[str]:
+    """Every prefix of each gazetteer name of two or more runs of letters and digits.
+
+    Why: most two-token lookups ("The Embassy", "Costa Ricans") miss; when the first two
+    tokens (ASCII) are no such prefix, no longer name can match either.
+    """
+    return frozenset(
+        k[:j]
+        for k in lexicon().places
+        if len(re.findall(r"[A-Za-z0-9]+", k)) > 1
+        for j in range(1, len(k) + 1)
+    )
+
+
 def find_places(
     text: str,
     toks: Tokens,
@@ -81,6 +96,7 @@ def find_places(
     places = lexicon().places
     firsts = first_words()
     max_runs = _max_runs()
+    prefixes = _prefixes()
     words, starts, ends, gaps = toks.words, toks.starts, toks.ends, toks.gaps
     out: list[tuple[int, int, Gaz, int]] = []
     n = len(words)
@@ -94,8 +110,12 @@ def find_places(
         kmax = min(4, n - i) if fold in firsts else 1
         if kmax > 1:
             most = max_runs.get(_RUN.match(fold).group(), 1)  # type: ignore[union-attr]
-            if most < kmax and text[start : ends[i + kmax - 1]].isascii():
-                kmax = most
+            if text[start : ends[i + kmax - 1]].isascii():
+                if most < kmax:
+                    kmax = most
+                # a longer name's key starts with the key of the first two tokens
+                if kmax > 1 and " ".join(text[start : ends[i + 1]].split()).lower() not in prefixes:
+                    kmax = 1
         for k in range(kmax, 0, -1):
             # the lookup first: the checks below only reject, and most lookups miss
             surface = text[start : ends[i + k - 1]]
@@ -118,8 +138,11 @@ def find_places(
             else:
                 if surface.isupper() and len(key) <= 4 and key not in _SHORT_OK:
                     continue
-                if not surface.isupper() and any(
-                    w[:1].islower() and w not in _INNER for w in surface.split()
+                # (one token starts with a capital: wordinfo.PLACE)
+                if (
+                    k > 1
+                    and not surface.isupper()
+                    and any(w[:1].islower() and w not in _INNER for w in surface.split())
                 ):
                     continue
             hit = (start, ends[i + k - 1], e, k)

@@ -37,6 +37,9 @@ PLURAL = 1 << 18  # a plural title head ("Counselors"): a list of names follows
 LOWH = 1 << 19  # a lower-case role ("judge", "leader"): a head only in mixed case
 HON = 1 << 20  # an honorific ("Mr", "Dr.")
 KNOWN = 1 << 21  # a known organisation's name can start in it (organizations.find_known)
+SURN = 1 << 22  # longer than 4 and with a surname ending ("Medvedev"): a name alone
+SPEECH = 1 << 23  # a verb of speech ("said"): the word before it can be a name alone
+OFFOR = 1 << 24  # "of" or "for" in any case: a title chain can go on over it
 
 # Endings of English abstract nouns, which no surname has.
 _NOUN_ENDINGS = (
@@ -66,6 +69,8 @@ _org_mod: Any = None
 _singular: Any = None
 _LEX: Any = None
 _GIVEN_OK: frozenset[str] = frozenset()
+_SPEECH: frozenset[str] = frozenset()
+_SURNAME_ENDINGS: tuple[str, ...] = ()
 _PARTICLES: frozenset[str] = frozenset()
 _RANKS: frozenset[str] = frozenset()
 _STOP: frozenset[str] = frozenset()
@@ -82,7 +87,7 @@ _HEAD_FOLDS: frozenset[str] = frozenset()
 def _bind() -> None:
     global _acr_mod, _org_mod, _singular, _LEX, _GIVEN_OK, _PARTICLES, _RANKS, _STOP
     global _HEADS, _HONORIFICS, _LOWER_HEADS, _MODIFIERS, _QUALIFIERS, _FIRST_WORDS
-    global _HEAD_WORDS, _HEAD_FOLDS
+    global _HEAD_WORDS, _HEAD_FOLDS, _SPEECH, _SURNAME_ENDINGS
     from cablekit.extract import acronyms, organizations, people, places, titles
 
     _acr_mod = acronyms
@@ -95,6 +100,7 @@ def _bind() -> None:
         people.RANKS,
         people.STOP,
     )
+    _SPEECH, _SURNAME_ENDINGS = people.SPEECH, people.SURNAME_ENDINGS
     _HEADS, _HONORIFICS, _LOWER_HEADS = titles.HEADS, titles.HONORIFICS, titles.LOWER_HEADS
     _MODIFIERS, _QUALIFIERS = titles.MODIFIERS, titles.QUALIFIERS
     _FIRST_WORDS = places.first_words()
@@ -219,6 +225,12 @@ def _compute(tok: str, caps: bool) -> int:
         f |= ORGHEAD
     if _org_mod.known_offsets(tok):
         f |= KNOWN
+    if len(tok) > 4 and tok.endswith(_SURNAME_ENDINGS):
+        f |= SURN
+    if tok in _SPEECH:
+        f |= SPEECH
+    if tok.lower() in ("of", "for"):
+        f |= OFFOR
     return f
 
 

@@ -58,9 +58,11 @@ _PRE_SUBJECT_M = re.compile(
     r"^(?i:[^\S\n]*(?:TAGS|E\.[^\S\n]?O\.|EO)[^\S\n]*(?::|[^\S\n]))", re.M
 )  # the last [:\s] of _PRE_SUBJECT, which a line never ends with a newline for
 _REF_M = _lines_re(_REF)
-_BLANK_M = _lines_re(_PAGE_BREAK, _PAGE_LINE, _SECTION, _MARKING)
+_BLANK_M = _lines_re(_PAGE_BREAK, _PAGE_LINE, _MARKING)
+_SECTION_M = _lines_re(_SECTION)
 _REF_NL = _after_newline(_REF_M)
 _BLANK_NL = _after_newline(_BLANK_M)
+_SECTION_NL = _after_newline(_SECTION_M)
 # bytes.translate tables: delete all but letters / all but lower-case letters
 _NOT_LETTER = bytes(c for c in range(256) if not chr(c).isascii() or not chr(c).isalpha())
 _NOT_LOWER = bytes(c for c in range(256) if not ("a" <= chr(c) <= "z"))
@@ -81,6 +83,29 @@ _TOKEN_SPLIT = re.compile(
     r"|(?<=[A-Za-z])\.(?:[A-Za-z]\.)+"
     r"|(?:" + _JOIN + r"[A-Za-z0-9]*)*))"
 )
+
+
+def _section_lines(text: str, pos: int) -> list[int]:
+    """``_line_starts`` of ``_SECTION_M``, tested only on the lines that hold "section".
+
+    Why: its optional ``[A-Z/ ]+`` prefix makes the pattern slow on every line start;
+    a ``str.find`` in the lower-cased text is fast. ASCII text only, where lower-casing
+    keeps offsets and IGNORECASE matches no other letter.
+    """
+    if not text.isascii():
+        return _line_starts(_SECTION_M, _SECTION_NL, text, pos)
+    low = text.lower()
+    out: list[int] = []
+    k = low.find("section", pos)
+    while k >= 0:
+        a = text.rfind("\n", 0, k) + 1
+        if _SECTION_M.match(text, a):
+            out.append(a)
+        nl = text.find("\n", k)  # each line once: on to the next line that holds one
+        if nl < 0:
+            break
+        k = low.find("section", nl)
+    return out
 
 
 @dataclass(slots=True)
@@ -145,7 +170,8 @@ def annotated_zone(text: str) -> Zone:
             start = nl + 1
     # blanked lines: page breaks, SECTION and marking lines, and REF blocks
     blank: list[tuple[int, int]] = []
-    for a in _line_starts(_BLANK_M, _BLANK_NL, text, start):
+    # a line both patterns match is blanked twice: the same span, skipped below
+    for a in _line_starts(_BLANK_M, _BLANK_NL, text, start) + _section_lines(text, start):
         nl = text.find("\n", a)
         blank.append((a, nl if nl >= 0 else len(text)))
     walk_end = start
