@@ -140,9 +140,28 @@ def test_quotes_from_find_match_the_regex_scan() -> None:
     ]
 
 
-def test_place_lookups_skipped_by_the_run_bound_find_nothing() -> None:
+def _places_with_and_without(text: str, name: str, plain: object, monkeypatch) -> list:
+    """Place names found in ``text`` (mixed case, then capitals) by ``find_places`` as it is
+    and with ``places.<name>`` replaced by ``plain`` (what turns its fast path off)."""
     from cablekit.extract import places
 
+    def found(t: str, caps: bool) -> list[tuple[int, int, str]]:
+        toks = tokenize(t)
+        info = wi.classify(toks.words, caps)
+        hits = places.find_places(t, toks, caps, [False] * len(toks.words), info)
+        return [(s, e, g.name) for s, e, g, _ in hits]
+
+    out = []
+    for caps, t in ((False, text), (True, text.upper())):
+        fast = found(t, caps)
+        with monkeypatch.context() as m:
+            m.setattr(places, name, lambda: plain)
+            assert found(t, caps) == fast
+        out.append(fast)
+    return out
+
+
+def test_place_lookups_skipped_by_the_run_bound_find_nothing(monkeypatch) -> None:
     class NoBound(dict):  # type: ignore[type-arg]
         def get(self, key: object, default: object = None) -> int:
             return 99
@@ -151,18 +170,8 @@ def test_place_lookups_skipped_by_the_run_bound_find_nothing() -> None:
         "Talks in New York City, New Delhi and New-York; in SAN JOSE and San Jose, Costa Rica;"
         " the Golan Heights and St. Petersburg, U.S. and Rio de Janeiro; New \u212aork City."
     )
-    for caps, t in ((False, text), (True, text.upper())):
-        toks = tokenize(t)
-        info = wi.classify(toks.words, caps)
-        fast = places.find_places(t, toks, caps, [False] * len(toks.words), info)
-        orig = places._max_runs
-        try:
-            places._max_runs = lambda: NoBound()  # type: ignore[assignment]
-            slow = places.find_places(t, toks, caps, [False] * len(toks.words), info)
-        finally:
-            places._max_runs = orig  # type: ignore[assignment]
-        assert [(s, e, g.name) for s, e, g, _ in fast] == [(s, e, g.name) for s, e, g, _ in slow]
-        assert "New York City" in [g.name for _, _, g, _ in fast] or caps
+    mixed, _ = _places_with_and_without(text, "_max_runs", NoBound(), monkeypatch)
+    assert "New York City" in [name for _, _, name in mixed]
 
 
 def test_org_pattern_matches_the_plain_formulation() -> None:
@@ -238,9 +247,7 @@ def test_people_scan_skips_change_nothing() -> None:
     assert ["Medvedev"] in [c.tokens for c in pf.cands]
 
 
-def test_place_prefix_skip_finds_what_the_full_lookup_finds() -> None:
-    from cablekit.extract import places
-
+def test_place_prefix_skip_finds_what_the_full_lookup_finds(monkeypatch) -> None:
     class All(frozenset):  # type: ignore[type-arg]
         def __contains__(self, key: object) -> bool:
             return True
@@ -249,18 +256,8 @@ def test_place_prefix_skip_finds_what_the_full_lookup_finds() -> None:
         "The Hague, the Gambia and The Embassy; Costa Rica, Costa Ricans, St. Petersburg, "
         "Golan \nHeights, Guinea-Bissau and New York City; Rio de Janeiro, La Paz, New Delhi."
     )
-    for caps, t in ((False, text), (True, text.upper())):
-        toks = tokenize(t)
-        info = wi.classify(toks.words, caps)
-        fast = places.find_places(t, toks, caps, [False] * len(toks.words), info)
-        orig = places._prefixes
-        try:
-            places._prefixes = lambda: All()  # type: ignore[assignment]
-            slow = places.find_places(t, toks, caps, [False] * len(toks.words), info)
-        finally:
-            places._prefixes = orig  # type: ignore[assignment]
-        assert [(s, e, g.name) for s, e, g, _ in fast] == [(s, e, g.name) for s, e, g, _ in slow]
-        assert "Saint Petersburg" in [g.name for _, _, g, _ in fast] or caps
+    mixed, _ = _places_with_and_without(text, "_prefixes", All(), monkeypatch)
+    assert "Saint Petersburg" in [name for _, _, name in mixed]
 
 
 def test_acronym_definitions_keep_their_long_form() -> None:
