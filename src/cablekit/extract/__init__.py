@@ -174,8 +174,8 @@ def _extract(cable: Cable) -> Entities:
         if m.group(1):
             country = lex.demonyms.get(m.group(1))
         elif m.group(2):
-            e = lex.places.get(m.group(2).casefold())
-            country = e.name if e and e.kind == "country" else None
+            entry = lex.places.get(m.group(2).casefold())
+            country = entry.name if entry and entry.kind == "country" else None
         if country:
             found.append((m.start(), m.end(), f"Government of {country}"))
     # longest first, then in order
@@ -257,12 +257,12 @@ def _extract(cable: Cable) -> Entities:
             a = acrs[key.upper()] = Acronym(short=tok, long=long_form)
         a.mentions.append(_mention(text, s, e))
         if kind == "place":
-            g = lex.places.get(long_form.casefold())
-            if g and claim(s, e):
-                pl = places.get(g.name)
+            gz = lex.places.get(long_form.casefold())
+            if gz and claim(s, e):
+                pl = places.get(gz.name)
                 if pl is None:
-                    pl = places[g.name] = Place(
-                        name=g.name, kind=g.kind, country=g.country, lat=g.lat, lon=g.lon
+                    pl = places[gz.name] = Place(
+                        name=gz.name, kind=gz.kind, country=gz.country, lat=gz.lat, lon=gz.lon
                     )
                 pl.mentions.append(_mention(text, s, e))
 

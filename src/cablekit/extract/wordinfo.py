@@ -259,7 +259,8 @@ def classify_fold(words: list[str], caps: bool) -> tuple[list[int], list[str]]:
                 fold = (w[:-2] if w.endswith(("'s", "'S")) else w).casefold()
                 v = cache[w] = (_compute(w, caps), fold)
             vals[i] = v
-    return list(map(_first, vals)), list(map(_second, vals))
+    # every value is set by now (mypy cannot see it)
+    return list(map(_first, vals)), list(map(_second, vals))  # type: ignore[arg-type]
 
 
 def where(info: list[int], bit: int) -> list[int]:

@@ -420,9 +420,9 @@ def find_tags_text(
         if head.strip() and not _HEAD_OK_RE.search(head):
             continue
         body = [line[m.end() :]]
-        stop = _stop(body[0])
-        if stop:
-            return body[0][: stop.start()]
+        end = _stop(body[0])
+        if end:
+            return body[0][: end.start()]
         # Continuation lines: kept when the previous line ends with a comma or when
         # they run on without a blank line into the SUBJECT (or E.O.) field.
         cont: list[str] = []
@@ -439,9 +439,9 @@ def find_tags_text(
         for extra in cont:
             prev = body[-1].rstrip()
             if prev.endswith(",") or ends_subject:
-                stop = _stop(extra)
-                if stop:
-                    body.append(extra[: stop.start()])
+                end = _stop(extra)
+                if end:
+                    body.append(extra[: end.start()])
                     break
                 body.append(extra)
             else:

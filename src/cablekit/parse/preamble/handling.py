@@ -67,7 +67,7 @@ def parse_handling(text: str, line: ClassificationLine | None = None) -> list[st
         if not isinstance(text, str):
             return []
         cl = line or _text_classification(text)
-        out: list[str] = list(cl.handling) if line else []
+        out: list[str] = list(line.handling) if line else []
         for mark in _region_marks(text, cl.index if cl else 0):
             word = "EFTO" if mark == "E F T O" else mark
             if word not in out:
