@@ -16,9 +16,15 @@ $(CHROMIUM):
 	-apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 || \
 	  (apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends chromium >/dev/null 2>&1)
 
-$(STAMP): pyproject.toml
+## The modules setup.py compiles with mypyc: an edit to one rebuilds them (about a minute),
+## so that a stale compiled module never hides the edit (CABLEKIT_PURE_PYTHON=1 skips it).
+COMPILED := src/cablekit/segment.py $(wildcard src/cablekit/parse/*.py src/cablekit/parse/*/*.py \
+	src/cablekit/extract/*.py)
+
+$(STAMP): pyproject.toml setup.py $(COMPILED)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	find src -name '*.so' -delete
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
@@ -30,19 +36,20 @@ run: venv
 	$(BIN)/cablekit serve --db $(SAMPLE_DB) --host 127.0.0.1 --port 8000
 
 test: venv $(CHROMIUM)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks setup.py
+	$(BIN)/ruff format --check src tests benchmarks setup.py
 	$(BIN)/pytest -q
 
 lint: venv
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks setup.py
 
 format: venv
-	$(BIN)/ruff format src tests benchmarks
-	$(BIN)/ruff check --fix src tests benchmarks
+	$(BIN)/ruff format src tests benchmarks setup.py
+	$(BIN)/ruff check --fix src tests benchmarks setup.py
 
 bench: venv
 	$(BIN)/python benchmarks/bench_parse.py --passes 5
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info
+	find src -name '*.so' -delete

@@ -67,7 +67,7 @@ def _collapse_blanks(s: str) -> str:
     return _DOUBLE_SPACES.sub(" ", s)
 
 
-def normalise_text(s: str) -> str:
+def normalise_text(s: object) -> str:
     """Return ``s`` in reading form; never raises, returns ``""`` for non-strings."""
     if not isinstance(s, str) or not s:
         return ""

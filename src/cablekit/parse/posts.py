@@ -194,7 +194,7 @@ def display_name(post: str) -> str:
     return text.title()
 
 
-def origin_for_post(post: str) -> str | None:
+def origin_for_post(post: object) -> str | None:
     """Site origin for a post as written in a classification line or id (``THEHAGUE``).
 
     Used when a cable has no routing header: the post alone must tell embassy
@@ -238,7 +238,7 @@ _FM_RE = re.compile(r"^(?:[A-Z0-9]{4,8}/)?\s*([A-Z]+)\b\s*(.*)$")
 _SLASHES_RE = re.compile(r"//.*$")
 
 
-def origin_for_fm(fm: str) -> str | None:
+def origin_for_fm(fm: object) -> str | None:
     """Site origin for an FM line value: ``AMEMBASSY MOSCOW`` -> ``Embassy Moscow``.
 
     The grammar: the first word names the kind of post (AMEMBASSY, AMCONSUL,

@@ -129,7 +129,7 @@ def canonical_station_code(code: str) -> str:
     return code
 
 
-def canonical_reference_id(value: str) -> str:
+def canonical_reference_id(value: object) -> str:
     """Canonical form of a reference id as written; the input (stripped) if it has no id shape."""
     try:
         if not isinstance(value, str):
@@ -163,7 +163,7 @@ _YEAR_RE = re.compile(r"^\s*(\d{2}|\d{4})\s*$")
 _SERIAL_RE = re.compile(r"^\s*0*(\d{1,7})\s*$")
 
 
-def make_reference_id(year: int | str, post: str, serial: str) -> str | None:
+def make_reference_id(year: object, post: object, serial: object) -> str | None:
     """Id from its parts: ``(2009, "RIO DE JANEIRO", "001488")`` -> ``09RIODEJANEIRO1488``."""
     try:
         if isinstance(year, bool):

@@ -310,8 +310,10 @@ def _reasons(text: str) -> list[str]:
     return out
 
 
-def parse_classified_by(text: str) -> ClassifiedBy | None:
+def parse_classified_by(text: object) -> ClassifiedBy | None:
     """``Classified By: Political M/C Alice G. Wells for reasons 1.4 (b/d).``"""
+    if not isinstance(text, str):
+        return None
     try:
         first: ClassifiedBy | None = None
         for n, (written, joined) in enumerate(

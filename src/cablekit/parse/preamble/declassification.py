@@ -50,12 +50,14 @@ def _declassify_value(value: str) -> str | None:
     return value
 
 
-def parse_declassification(text: str) -> tuple[str | None, str | None]:
+def parse_declassification(text: object) -> tuple[str | None, str | None]:
     """``(eo, declassify_on)``: ``E.O. 12958: DECL: 06/05/2019`` -> ``("12958", "2019-06-05")``.
 
     ``declassify_on`` is an ISO date, or the instruction as written (``1.6X1``, ``OADR``,
     ``N/A``).
     """
+    if not isinstance(text, str):
+        return None, None
     try:
         for line in _lines(text):
             hint = _EO_HINT_RE.search(line)  # where the first match can begin

@@ -82,7 +82,7 @@ def parse_handling(text: str, line: ClassificationLine | None = None) -> list[st
         return []
 
 
-def site_classification(text: str, line: ClassificationLine | None) -> str | None:
+def site_classification(text: object, line: ClassificationLine | None) -> str | None:
     """The classification as the Cablegate site lists it.
 
     The site's rule, as the published records show it: the level of the classification
@@ -92,14 +92,15 @@ def site_classification(text: str, line: ClassificationLine | None) -> str | Non
     ``UNCLASSIFIED//FOR OFFICIAL USE ONLY``, as does LIMITED OFFICIAL USE. NOFORN or
     SBU only in paragraph markings does not count.
     """
+    if not isinstance(text, str):
+        return None
     try:
-        if line is None and isinstance(text, str):
+        if line is None:
             line = _text_classification(text)
         if line is None:
             return _classification_from_markings(text)
         marks = set(line.handling)
-        if isinstance(text, str):
-            marks.update(_region_marks(text, line.index))
+        marks.update(_region_marks(text, line.index))
         # Re-keyed copies glue the caveats to the serial ("LONDON 000333NOFORNSIPDIS"),
         # and a subject marked "(C/NF)" declares the caveat of the whole cable.
         if "NOFORN" in line.text or _subject_noforn(text):

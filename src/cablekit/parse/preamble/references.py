@@ -207,7 +207,7 @@ def _fix_ref_typos(block: str) -> str:
 
 
 def parse_references(
-    text: str, year: int | None = None, reference_id: str | None = None
+    text: object, year: int | None = None, reference_id: str | None = None
 ) -> list[Reference]:
     """REF entries: each a ``Reference(letter, reference_id, text)``.
 
@@ -215,6 +215,8 @@ def parse_references(
     2-digit prefix of ``reference_id``). Entries that are not cables (e-mails, IIRs)
     keep ``reference_id=None``. The REF field is tokenised once; no backtracking.
     """
+    if not isinstance(text, str):
+        return []
     try:
         block = _ref_block(_lines(text), _iter_lines_with(text, ("ref",)))
         if not block:

@@ -50,8 +50,10 @@ def _clean_subject(s: str) -> str:
     return s.strip()
 
 
-def parse_subject(text: str) -> str | None:
+def parse_subject(text: object) -> str | None:
     """SUBJECT (or SUBJ) field, its lines joined, portion marking and entities removed."""
+    if not isinstance(text, str):
+        return None
     try:
         lines = _lines(text)
         for i in _iter_lines_with(text, ("bj",)):
