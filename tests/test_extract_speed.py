@@ -123,6 +123,33 @@ def test_where_many_is_where_per_bit() -> None:
         assert wi.where_many(info, bits)[1]  # "Ministry", "Council" ...
 
 
+def test_classify_where_is_classify_fold_and_where() -> None:
+    toks = tokenize(" ".join([*SNIPPETS, *KNOWN_SNIPPETS]))
+    bits = [wi.KNOWN, wi.ORGHEAD, wi.SCAN, wi.PLACE, wi.ACR | wi.ACRDEF]
+    for caps in (False, True):
+        info, folds, at = wi.classify_where(toks.words, caps, bits)
+        assert (info, folds) == wi.classify_fold(toks.words, caps)
+        assert at == [wi.where(info, b) for b in bits]
+        assert folds[toks.words.index("Lavrov")] == "lavrov"
+    assert wi.classify_where([], False, bits) == ([], [], [[], [], [], [], []])
+
+
+def test_acronym_bit_needs_two_capitals_a_slash_or_jargon() -> None:
+    """extract_entities reads an ACR token with fewer than two capitals and no slash as
+    "Amb." only: wordinfo gives ACR to no other such token but a long jargon entry."""
+    from cablekit.extract.lexicon import lexicon
+
+    acronyms = lexicon().acronyms
+    words = [*tokenize(" ".join([*SNIPPETS, *KNOWN_SNIPPETS])).words, "Amb", "Mfa", "Gor"]
+    words += [w for w in list(acronyms)[:3000] if w.isalpha()]
+    for caps in (False, True):
+        for w, f in zip(words, wi.classify(words, caps), strict=True):
+            if f & wi.ACR and sum(c.isupper() for c in w) < 2 and "/" not in w:
+                jargon = acronyms.get(w.upper(), ("", ""))[1] == "jargon" and len(w) > 4
+                assert w == "Amb" or jargon, w
+    assert wi.classify(["Amb"], False)[0] & wi.ACR
+
+
 def test_quotes_from_find_match_the_regex_scan() -> None:
     from cablekit.extract import quotes
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from typing import Final
 
 from cablekit.extract import acronyms as acr_mod
 from cablekit.extract import organizations as org_mod
@@ -55,6 +56,22 @@ def host_country(origin: str | None) -> str | None:
     if e is None and " " in city:
         e = lexicon().places.get(city.split()[0].casefold())
     return e.country if e else None
+
+
+# the word classes whose token indices _extract reads (wordinfo.classify_where)
+_BITS: Final = [wi.KNOWN, wi.ORGHEAD, wi.SCAN, wi.PLACE, wi.ACR | wi.ACRDEF]
+
+
+def _claim(claimed: list[bool], starts: list[int], s: int, e: int) -> bool:
+    """Mark tokens in [s, e) as taken; False when one already was."""
+    i = bisect_left(starts, s)
+    j = bisect_left(starts, e)
+    for k in range(i, j):
+        if claimed[k]:
+            return False
+    for k in range(i, j):
+        claimed[k] = True
+    return True
 
 
 def _mention(text: str, s: int, e: int) -> Mention:
@@ -119,20 +136,8 @@ def _extract(cable: Cable) -> Entities:
     toks = tokenize(zt)
     starts = toks.starts
     claimed = [False] * len(starts)
-    info, folds = wi.classify_fold(toks.words, caps)
-    known_at, head_at, scan_at, place_at, acr_at = wi.where_many(
-        info, (wi.KNOWN, wi.ORGHEAD, wi.SCAN, wi.PLACE, wi.ACR | wi.ACRDEF)
-    )
-
-    def claim(s: int, e: int) -> bool:
-        """Mark tokens in [s, e) as taken; False when one already was."""
-        i = bisect_left(starts, s)
-        j = bisect_left(starts, e)
-        if any(claimed[i:j]):
-            return False
-        for k in range(i, j):
-            claimed[k] = True
-        return True
+    info, folds, at = wi.classify_where(toks.words, caps, _BITS)
+    known_at, head_at, scan_at, place_at, acr_at = at[0], at[1], at[2], at[3], at[4]
 
     # organisations: known names, then head-noun patterns, then governments
     orgs: dict[str, list[tuple[int, int]]] = {}
@@ -180,7 +185,7 @@ def _extract(cable: Cable) -> Entities:
             found.append((m.start(), m.end(), f"Government of {country}"))
     # longest first, then in order
     for s, e, name in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
-        if claim(s, e):
+        if _claim(claimed, starts, s, e):
             orgs.setdefault(name, []).append((s, e))
 
     # people
@@ -230,9 +235,10 @@ def _extract(cable: Cable) -> Entities:
         elif not info[i] & wi.ACR:
             continue
         else:
-            jargon = lex.acronyms.get(tok.upper(), ("", ""))[1] == "jargon" and len(tok) > 4
-            if sum(1 for c in tok if c.isupper()) < 2 and "/" not in tok and not jargon:
-                if not (tok == "Amb" and zt[e : e + 1] == "."):
+            # wordinfo gives ACR to "Amb" and else only to a token with two capitals, a
+            # slash or a long jargon entry: only "Amb" is read as "Amb." (or not at all)
+            if tok == "Amb":
+                if zt[e : e + 1] != ".":
                     continue
                 e += 1
                 tok = "Amb."
@@ -246,7 +252,7 @@ def _extract(cable: Cable) -> Entities:
                     continue
                 key, long_form, kind = tok.upper(), f"Government of {country}", "gov"
                 s_e = (s, e)
-                if claim(*s_e):
+                if _claim(claimed, starts, s, e):
                     orgs.setdefault(long_form, []).append(s_e)
                 else:
                     orgs.setdefault(long_form, [])
@@ -258,7 +264,7 @@ def _extract(cable: Cable) -> Entities:
         a.mentions.append(_mention(text, s, e))
         if kind == "place":
             gz = lex.places.get(long_form.casefold())
-            if gz and claim(s, e):
+            if gz and _claim(claimed, starts, s, e):
                 pl = places.get(gz.name)
                 if pl is None:
                     pl = places[gz.name] = Place(

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import Final
 
 from cablekit.extract.lexicon import lexicon
 
-_DEF = re.compile(r"\(([A-Z][A-Za-z]{0,3}[A-Z/&\-][A-Za-z/&\-]{0,7})\)")
-_WORD = re.compile(r"[A-Za-z][A-Za-z']*(?:-[A-Za-z][A-Za-z']*)*")
-_SMALL = frozenset(
+_DEF: Final = re.compile(r"\(([A-Z][A-Za-z]{0,3}[A-Z/&\-][A-Za-z/&\-]{0,7})\)")
+_WORD: Final = re.compile(r"[A-Za-z][A-Za-z']*(?:-[A-Za-z][A-Za-z']*)*")
+_SMALL: Final = frozenset(
     {
         "of",
         "the",
@@ -40,9 +41,9 @@ _SMALL = frozenset(
         "di",
     }
 )
-_GOX = re.compile(r"G[Oo]([A-Z][a-z]?|[A-Z]{1,2})")
+_GOX: Final = re.compile(r"G[Oo]([A-Z][a-z]?|[A-Z]{1,2})")
 # Plain English words in capitals, read as acronyms only in mixed-case text.
-_CAPS_AMBIG = frozenset(
+_CAPS_AMBIG: Final = frozenset(
     {
         "AI",
         "PA",
@@ -94,7 +95,7 @@ _CAPS_AMBIG = frozenset(
         "PAO",
     }
 )
-_NOT_ACR = frozenset(
+_NOT_ACR: Final = frozenset(
     {
         "US",
         "UK",

@@ -13,11 +13,12 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import accumulate
+from typing import Final
 
 from cablekit.extract.lexicon import lexicon
 
 # Organisations cables name without a head noun (parties, groups, companies, media).
-KNOWN = {
+KNOWN: Final = {
     "Hamas": "Hamas",
     "HAMAS": "Hamas",
     "Hizballah": "Hizballah",
@@ -178,13 +179,13 @@ _ORG = (
     r"|(?:(?<=M)inistry|(?<=D)(?:epartment|irectorate)|(?<=O)ffice|(?<=B)ureau"
     r"|(?<=S)ecretariat|(?<=C)o(?:uncil|mmission))" + _ORG_TAIL + ")"
 )
-ORG_RE = re.compile(_ORG)
-ORG_RE_CAPS = re.compile(_ORG, re.I)  # all-capitals cables: MINISTRY OF FOREIGN AFFAIRS
-_GOV_RE = re.compile(
+ORG_RE: Final = re.compile(_ORG)
+ORG_RE_CAPS: Final = re.compile(_ORG, re.I)  # all-capitals cables: MINISTRY OF FOREIGN AFFAIRS
+_GOV_RE: Final = re.compile(
     r"\b(?:([A-Z][a-z]+)[ \t\n]+[Gg]overnment|[Gg]overnment[ \t\n]+of[ \t\n]+(?:the[ \t]+)?"
     r"([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?))\b"
 )
-_LEAD_STOP = frozenset(
+_LEAD_STOP: Final = frozenset(
     {
         "The",
         "A",
@@ -223,7 +224,7 @@ _LEAD_STOP = frozenset(
         "Note",
     }
 )
-MINISTRY_SUBJECT = {
+MINISTRY_SUBJECT: Final = {
     "Foreign": "Foreign Affairs",
     "Defense": "Defense",
     "Defence": "Defense",
@@ -256,7 +257,7 @@ def known_re() -> re.Pattern[str]:
     return re.compile("(" + _trie(sorted(_known_forms())) + r")(?![\w/])")
 
 
-_ALNUM_RUN = re.compile(r"[A-Za-z0-9]*")
+_ALNUM_RUN: Final = re.compile(r"[A-Za-z0-9]*")
 
 
 @lru_cache(maxsize=1)
@@ -325,12 +326,12 @@ def find_known(
 
 # Every character an ORG_RE or _GOV_RE match can hold: a match lies inside one run of
 # them, so only the runs holding a head noun (or "overnment") need a regex pass.
-_RUN_SPLIT = re.compile(r"([A-Za-z'&.\- \t\n]+)")
+_RUN_SPLIT: Final = re.compile(r"([A-Za-z'&.\- \t\n]+)")
 # Non-ASCII letters that IGNORECASE matches to ASCII ones: the run shortcut skips them.
-_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
-_HEAD_PART = re.compile(r"[/']")
-HEAD_WORDS = frozenset(HEADS.split("|"))
-HEAD_FOLDS = frozenset(h.casefold() for h in HEAD_WORDS)
+_CASE_ODD: Final = re.compile("[\u0130\u0131\u017f\u212a]")
+_HEAD_PART: Final = re.compile(r"[/']")
+HEAD_WORDS: Final = frozenset(HEADS.split("|"))
+HEAD_FOLDS: Final = frozenset(h.casefold() for h in HEAD_WORDS)
 
 
 def has_head(tok: str, caps: bool) -> bool:
@@ -349,10 +350,10 @@ def _runs(text: str) -> tuple[list[int], list[int]]:
     return cum[0 : 2 * n : 2], cum[1::2]
 
 
-_RUN = re.compile(r"[A-Za-z'&.\- \t\n]+")
+_RUN: Final = re.compile(r"[A-Za-z'&.\- \t\n]+")
 # one past the last character before endpos that no run holds (".*" jumps to endpos in C,
 # then backtracks over the run)
-_RUN_BACK = re.compile(r"(?s:.*)[^A-Za-z'&.\- \t\n]")
+_RUN_BACK: Final = re.compile(r"(?s:.*)[^A-Za-z'&.\- \t\n]")
 
 
 def _overlapping_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import compress
+from typing import Final
 
 from cablekit.extract import wordinfo as wi
 from cablekit.extract.lexicon import lexicon
@@ -29,7 +29,7 @@ from cablekit.extract.titles import (
 )
 from cablekit.extract.zone import Tokens
 
-ORG_HEADS = frozenset(
+ORG_HEADS: Final = frozenset(
     {
         "Fund",
         "Committee",
@@ -51,7 +51,7 @@ ORG_HEADS = frozenset(
         "Unit",
     }
 )
-RANKS = frozenset(
+RANKS: Final = frozenset(
     {
         "Ambassador",
         "General",
@@ -68,7 +68,7 @@ RANKS = frozenset(
         "Amb",
     }
 )
-PARTICLES = frozenset(
+PARTICLES: Final = frozenset(
     {
         "al",
         "bin",
@@ -100,7 +100,7 @@ PARTICLES = frozenset(
         "Abd",
     }
 )
-STOP = frozenset(
+STOP: Final = frozenset(
     """
     January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday
@@ -132,7 +132,7 @@ STOP = frozenset(
 )
 # Head words that make the capitalised words before them the name of a thing, not of a
 # person: facilities, firms, systems (a person's name is not followed by "Road").
-NAMED_THINGS = frozenset(
+NAMED_THINGS: Final = frozenset(
     """
     Road Street Avenue Boulevard Highway Bridge Square Airport Port Station Stadium Hospital
     University College School Institute Foundation Database System Company Co Corporation
@@ -142,7 +142,7 @@ NAMED_THINGS = frozenset(
     """.split()
 )
 # A descriptive role after "a"/"an" ("Migi, an accountant,"): its last word names a person.
-ROLE_NOUNS = frozenset(
+ROLE_NOUNS: Final = frozenset(
     """
     judge lawyer chief head member leader expert official analyst activist journalist
     diplomat cleric candidate adviser advisor deputy aide envoy student professor doctor
@@ -150,17 +150,17 @@ ROLE_NOUNS = frozenset(
     academic economist scientist engineer commander officer magistrate prosecutor
     """.split()
 )
-_ROLE_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian", "ive", "man", "woman", "ee")
-_NOT_ROLES = frozenset(
+_ROLE_ENDINGS: Final = ("er", "or", "ist", "ant", "ent", "ian", "ive", "man", "woman", "ee")
+_NOT_ROLES: Final = frozenset(
     "number matter letter paper order water center quarter event moment statement document"
     " comment point percent content element incident agreement government movement"
     " alternative initiative objective incentive man woman later earlier other another"
     " former latter after never ever however rather further together whether under over"
     " either neither longer greater lower higher upper inner outer".split()
 )
-_ROLE_BREAKS = frozenset("the to in on and or who whom which that is was".split())
-_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s").fullmatch  # "IDPs", "NGOs": never a name's word
-GIVEN_OK = frozenset(
+_ROLE_BREAKS: Final = frozenset("the to in on and or who whom which that is was".split())
+_PLURAL_ACRONYM: Final = re.compile(r"[A-Z]{2,}s").fullmatch  # "IDPs", "NGOs": never a name's word
+GIVEN_OK: Final = frozenset(
     {
         "Mark",
         "Bill",
@@ -238,7 +238,7 @@ SURNAME_ENDINGS = (
     "chuk",
 )
 # Presidents and Secretaries of State of the cables' years: a title alone would say "host".
-US_LEADERS = frozenset(
+US_LEADERS: Final = frozenset(
     {
         "Obama",
         "Bush",
@@ -268,7 +268,7 @@ US_LEADERS = frozenset(
         "Gore",
     }
 )
-SPEECH = frozenset(
+SPEECH: Final = frozenset(
     """
     said told stated noted explained added asked stressed commented emphasized emphasised
     argued agreed insisted claimed warned replied responded described believes believed
@@ -305,7 +305,7 @@ def _mixed(tok: str) -> str:
     return tok
 
 
-_RANK_ABBR_DOT = frozenset(
+_RANK_ABBR_DOT: Final = frozenset(
     {
         "Amb",
         "Gen",
@@ -327,20 +327,23 @@ _RANK_ABBR_DOT = frozenset(
         "Msgr",
     }
 )
-_EXT_WORDS = frozenset({"of", "for", "to"})  # "Ambassador to the U.S.", "Minister of Defense"
-_RANK_PREFIX = frozenset({"Brigadier", "Major", "Lieutenant", "Lt", "Maj", "Brig", "Rear", "Vice"})
+# "Ambassador to the U.S.", "Minister of Defense"
+_EXT_WORDS: Final = frozenset({"of", "for", "to"})
+_RANK_PREFIX: Final = frozenset(
+    {"Brigadier", "Major", "Lieutenant", "Lt", "Maj", "Brig", "Rear", "Vice"}
+)
 # Between a title and its name: "(German Chancellor) Merkel", "the 'Foreign Minister' Lavrov"
-_TITLE_NAME_GAPS = frozenset({"", ")", '"', "'", '")', "')"})
-_NAME_GAPS = frozenset({" ", "  ", "-", " \n", "\n", " \n ", "\n "})
-_TITLE_WORD = wi.DEM | wi.QUALL | wi.ABBR | wi.HEAD | wi.MOD | wi.ORGACR
+_TITLE_NAME_GAPS: Final = frozenset({"", ")", '"', "'", '")', "')"})
+_NAME_GAPS: Final = frozenset({" ", "  ", "-", " \n", "\n", " \n ", "\n "})
+_TITLE_WORD: Final = wi.DEM | wi.QUALL | wi.ABBR | wi.HEAD | wi.MOD | wi.ORGACR
 # PeopleFinder.scan skips a candidate without _STEP_SELF (a nationality, qualifier,
 # modifier, acronym or name word) whose next token has none of _STEP_NEXT (after a name
 # word _STEP_NEXT_N, after a qualifier also PLACE1): no title head or name can follow, so
 # _step would return i + 1. These mirror title_chain and _step: a new rule there that can
 # start at such a token, or read such a next token, needs its bit here.
-_STEP_SELF = wi.HON | wi.ABBR | wi.HEAD | wi.SURN
-_STEP_NEXT = wi.QUALL | wi.ABBR | wi.HEAD | wi.MOD | wi.ORGACR | wi.DEM | wi.OFFOR
-_STEP_NEXT_N = _STEP_NEXT | wi.NAME_T | wi.PART | wi.SPEECH
+_STEP_SELF: Final = wi.HON | wi.ABBR | wi.HEAD | wi.SURN
+_STEP_NEXT: Final = wi.QUALL | wi.ABBR | wi.HEAD | wi.MOD | wi.ORGACR | wi.DEM | wi.OFFOR
+_STEP_NEXT_N: Final = _STEP_NEXT | wi.NAME_T | wi.PART | wi.SPEECH
 
 
 def _space(gap: str) -> bool:
@@ -1096,9 +1099,14 @@ def link_surnames(people: list[Cand], toks: Tokens, caps: bool, keys: list[str])
         return
     starts = [s for s, _ in covered]
     words = toks.words
-    # only the tokens that fold to a known surname can be a mention
-    for i in compress(range(len(words)), map(by_surname.__contains__, keys)):
-        start, end, tok = toks.starts[i], toks.ends[i], words[i]
+    tok_starts = toks.starts
+    tok_ends = toks.ends
+    n = len(words)
+    for i in range(n):
+        # only the tokens that fold to a known surname can be a mention
+        if keys[i] not in by_surname:
+            continue
+        start, end, tok = tok_starts[i], tok_ends[i], words[i]
         base = tok
         if tok.endswith(("'s", "'S")):
             base = tok[:-2]

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from cablekit.extract import wordinfo as wi
 from cablekit.extract.lexicon import Gaz, lexicon
 from cablekit.extract.zone import Tokens
 
-_SHORT_OK = frozenset(
+_SHORT_OK: Final = frozenset(
     {
         "us",
         "uk",
@@ -35,9 +36,9 @@ _SHORT_OK = frozenset(
         "rok",
     }
 )
-_SHORT_CAPS = frozenset({"u.s.", "u.k.", "uk", "usa", "prc", "uae", "u.s.a."})
-_GAP_OK = frozenset({" ", "-", " \n", "\n", ". ", "  ", " \n ", "\n "})
-_NOT_PLACE = frozenset({"Turkey" + "s"})
+_SHORT_CAPS: Final = frozenset({"u.s.", "u.k.", "uk", "usa", "prc", "uae", "u.s.a."})
+_GAP_OK: Final = frozenset({" ", "-", " \n", "\n", ". ", "  ", " \n ", "\n "})
+_NOT_PLACE: Final = frozenset({"Turkey" + "s"})
 
 
 @lru_cache(maxsize=1)
@@ -46,8 +47,8 @@ def first_words() -> frozenset[str]:
     return frozenset(k.split()[0].split("-")[0] for k in lexicon().places if " " in k or "-" in k)
 
 
-_INNER = ("of", "and", "de", "del", "la", "el", "al")
-_RUN = re.compile(r"[a-z0-9]*")
+_INNER: Final = ("of", "and", "de", "del", "la", "el", "al")
+_RUN: Final = re.compile(r"[a-z0-9]*")
 
 
 @lru_cache(maxsize=1)

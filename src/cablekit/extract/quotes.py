@@ -5,8 +5,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from typing import Final
 
-_QUOTE = re.compile(r'"([^"]{1,600})"|\u201c([^\u201d]{1,600})\u201d')
+_QUOTE: Final = re.compile(r'"([^"]{1,600})"|\u201c([^\u201d]{1,600})\u201d')
 SPEAKER_WINDOW = 400  # characters back from the quote to the speaker's mention
 
 

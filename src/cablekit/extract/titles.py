@@ -7,10 +7,12 @@ a title is a chain of title words (heads such as Minister, qualifiers such as Fo
 
 from __future__ import annotations
 
+from typing import Final
+
 from cablekit.extract.lexicon import lexicon
 
 # Words that can end a title chain (the head of the title).
-HEADS = frozenset(
+HEADS: Final = frozenset(
     """
     President Minister Ambassador Secretary Undersecretary Under-Secretary Director Chairman
     Chairwoman Chair Chairperson Senator Governor King Queen Prince Princess Sheikh Shaikh
@@ -31,7 +33,7 @@ HEADS = frozenset(
     """.split()
 )
 # Words that qualify a head inside a chain ("Deputy Foreign Minister", "Political M/C").
-MODIFIERS = frozenset(
+MODIFIERS: Final = frozenset(
     """
     Deputy Vice Assistant Under Acting Special Permanent Principal Senior Executive Chief
     Foreign Defense Defence Interior Finance Justice Economy Economic Trade Health Education
@@ -59,7 +61,7 @@ MODIFIERS = frozenset(
 # Lower-case roles cables write before a name as its label ("Chilean judge Orlando
 # Alvarez", "AQ leader Ayman al-Zawahiri", "presidential advisor Jose Obdulio Gaviria"),
 # or after it in an apposition ("X, head of the FTAA Coordinating Office").
-LOWER_HEADS = frozenset(
+LOWER_HEADS: Final = frozenset(
     """
     leader chief head member president chairman chairwoman chair chairperson advisor
     adviser activist minister officer spokesman spokeswoman spokesperson
@@ -76,7 +78,7 @@ LOWER_HEADS = frozenset(
 )
 # Lower-case roles that label a person named by the surname alone ("leader Nasrallah");
 # the others need a fuller name ("member Betty Amores", not "member States").
-STRONG_LOWER_HEADS = frozenset(
+STRONG_LOWER_HEADS: Final = frozenset(
     """
     leader president minister judge attorney lawyer prosecutor spokesman spokeswoman
     journalist activist senator governor mayor ambassador commander director chairman
@@ -84,7 +86,7 @@ STRONG_LOWER_HEADS = frozenset(
     """.split()
 )
 # Lower-case words that qualify such a role ("presidential advisor", "opposition leader").
-LOWER_MODS = frozenset(
+LOWER_MODS: Final = frozenset(
     """
     deputy vice assistant acting senior chief executive foreign defense defence interior
     finance justice economy economic trade health education political military commercial
@@ -97,24 +99,24 @@ LOWER_MODS = frozenset(
 # Sub-unit nouns: an organisation acronym before a title holding one is part of the title
 # ("UN Division Head", "MFA Afghan Desk Officer"), else the person's affiliation ("NSC
 # Director", "USEU Political M/C").
-UNIT_NOUNS = frozenset(
+UNIT_NOUNS: Final = frozenset(
     {"Desk", "Division", "Department", "Office", "Bureau", "Section", "Unit", "Directorate"}
 )
 # Secretaries of State and of Defense of the cables' years: "Secretary Clinton" is the
 # Secretary of State, "Secretary Gates" the Secretary of Defense.
-SECSTATE = frozenset(
+SECSTATE: Final = frozenset(
     """
     Rusk Rogers Kissinger Vance Muskie Haig Shultz Baker Eagleburger Christopher Albright
     Powell Rice Clinton
     """.split()
 )
-SECDEF = frozenset(
+SECDEF: Final = frozenset(
     """
     McNamara Clifford Laird Richardson Schlesinger Rumsfeld Brown Weinberger Carlucci
     Cheney Aspin Perry Cohen Gates
     """.split()
 )
-QUALIFIERS = frozenset(
+QUALIFIERS: Final = frozenset(
     {
         "former",
         "acting",
@@ -132,8 +134,8 @@ QUALIFIERS = frozenset(
         "ex-",
     }
 )
-_LOWER_QUALIFIERS = frozenset({"former", "then", "late", "retired", "outgoing", "incoming"})
-HONORIFICS = frozenset(
+_LOWER_QUALIFIERS: Final = frozenset({"former", "then", "late", "retired", "outgoing", "incoming"})
+HONORIFICS: Final = frozenset(
     {
         "Mr",
         "Mrs",
@@ -160,7 +162,7 @@ HONORIFICS = frozenset(
 )
 
 # Titles that, with no nationality before them, mark a US official in a US cable.
-US_TITLES = frozenset(
+US_TITLES: Final = frozenset(
     {
         "U/S",
         "A/S",

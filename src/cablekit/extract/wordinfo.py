@@ -3,43 +3,43 @@
 Why: a cable has ~1,000 tokens but only a few hundred distinct words, and most passes
 only care about a handful of them. Each word gets a bit mask (one cache per case mode,
 since all-capitals cables read words differently); the passes then visit only the token
-indices whose mask has their bit, found with C-level ``map``/``compress`` instead of a
-Python loop over every token.
+indices whose mask has their bit, found in one typed loop over the tokens.
 """
 
 from __future__ import annotations
 
-from itertools import compress, repeat
-from operator import and_, itemgetter, not_
-from typing import Any
+from typing import Final
 
-from cablekit.extract.lexicon import lexicon
+from cablekit.extract import acronyms as _acr_mod
+from cablekit.extract import organizations as _org_mod
+from cablekit.extract.lexicon import Lexicon, lexicon
+from cablekit.extract.titles import singular as _singular
 
-UP0 = 1  # starts with a capital
-HEAD = 1 << 1  # PeopleFinder.is_head
-MOD = 1 << 2  # PeopleFinder.is_mod
-ABBR = 1 << 3  # a title abbreviation
-ORGACR = 1 << 4  # an organisation acronym
-QUALL = 1 << 5  # lower-cased, a title qualifier ("Former")
-DEM = 1 << 6  # a demonym
-NAME_F = 1 << 7  # nameish (not after a title), before the dynamic checks
-NAME_T = 1 << 8  # nameish after a title, before the dynamic checks
-INIT = 1 << 9  # a one-letter initial: nameish only when a dot follows
-RANK = 1 << 10  # a military or diplomatic rank
-SCAN = 1 << 11  # the people scan can start something here
-PLACE = 1 << 12  # can start a gazetteer lookup
-ACR = 1 << 13  # the acronym pass reads it (not counting in-text definitions)
-PART = 1 << 14  # a name particle
-ORGHEAD = 1 << 15  # holds an organisation head noun (Ministry, Party ...)
-PLACE1 = 1 << 16  # alone, a place or a demonym (PeopleFinder._place_or_heading)
-ACRDEF = 1 << 17  # could be an acronym a cable defines: two capitals or a slash
-PLURAL = 1 << 18  # a plural title head ("Counselors"): a list of names follows
-LOWH = 1 << 19  # a lower-case role ("judge", "leader"): a head only in mixed case
-HON = 1 << 20  # an honorific ("Mr", "Dr.")
-KNOWN = 1 << 21  # a known organisation's name can start in it (organizations.find_known)
-SURN = 1 << 22  # longer than 4 and with a surname ending ("Medvedev"): a name alone
-SPEECH = 1 << 23  # a verb of speech ("said"): the word before it can be a name alone
-OFFOR = 1 << 24  # "of" or "for" in any case: a title chain can go on over it
+UP0: Final = 1  # starts with a capital
+HEAD: Final = 1 << 1  # PeopleFinder.is_head
+MOD: Final = 1 << 2  # PeopleFinder.is_mod
+ABBR: Final = 1 << 3  # a title abbreviation
+ORGACR: Final = 1 << 4  # an organisation acronym
+QUALL: Final = 1 << 5  # lower-cased, a title qualifier ("Former")
+DEM: Final = 1 << 6  # a demonym
+NAME_F: Final = 1 << 7  # nameish (not after a title), before the dynamic checks
+NAME_T: Final = 1 << 8  # nameish after a title, before the dynamic checks
+INIT: Final = 1 << 9  # a one-letter initial: nameish only when a dot follows
+RANK: Final = 1 << 10  # a military or diplomatic rank
+SCAN: Final = 1 << 11  # the people scan can start something here
+PLACE: Final = 1 << 12  # can start a gazetteer lookup
+ACR: Final = 1 << 13  # the acronym pass reads it (not counting in-text definitions)
+PART: Final = 1 << 14  # a name particle
+ORGHEAD: Final = 1 << 15  # holds an organisation head noun (Ministry, Party ...)
+PLACE1: Final = 1 << 16  # alone, a place or a demonym (PeopleFinder._place_or_heading)
+ACRDEF: Final = 1 << 17  # could be an acronym a cable defines: two capitals or a slash
+PLURAL: Final = 1 << 18  # a plural title head ("Counselors"): a list of names follows
+LOWH: Final = 1 << 19  # a lower-case role ("judge", "leader"): a head only in mixed case
+HON: Final = 1 << 20  # an honorific ("Mr", "Dr.")
+KNOWN: Final = 1 << 21  # a known organisation's name can start in it (organizations.find_known)
+SURN: Final = 1 << 22  # longer than 4 and with a surname ending ("Medvedev"): a name alone
+SPEECH: Final = 1 << 23  # a verb of speech ("said"): the word before it can be a name alone
+OFFOR: Final = 1 << 24  # "of" or "for" in any case: a title chain can go on over it
 
 # Endings of English abstract nouns, which no surname has.
 _NOUN_ENDINGS = (
@@ -60,14 +60,9 @@ _NOUN_ENDINGS = (
 )
 _CACHE_MAX = 500_000  # distinct words kept per mode before the cache starts afresh
 _caches: dict[bool, dict[str, tuple[int, str]]] = {False: {}, True: {}}
-_first = itemgetter(0)
-_second = itemgetter(1)
-# What _compute reads, bound by _bind() on first use: imported late (people and titles
+# What _compute reads, bound by _bind() on first use: imported late (people and places
 # import this module), then read as globals (no attribute or lexicon() call per word).
-_acr_mod: Any = None
-_org_mod: Any = None
-_singular: Any = None
-_LEX: Any = None
+_LEX: Lexicon | None = None
 _GIVEN_OK: frozenset[str] = frozenset()
 _SPEECH: frozenset[str] = frozenset()
 _SURNAME_ENDINGS: tuple[str, ...] = ()
@@ -85,14 +80,11 @@ _HEAD_FOLDS: frozenset[str] = frozenset()
 
 
 def _bind() -> None:
-    global _acr_mod, _org_mod, _singular, _LEX, _GIVEN_OK, _PARTICLES, _RANKS, _STOP
+    global _LEX, _GIVEN_OK, _PARTICLES, _RANKS, _STOP
     global _HEADS, _HONORIFICS, _LOWER_HEADS, _MODIFIERS, _QUALIFIERS, _FIRST_WORDS
     global _HEAD_WORDS, _HEAD_FOLDS, _SPEECH, _SURNAME_ENDINGS
-    from cablekit.extract import acronyms, organizations, people, places, titles
+    from cablekit.extract import organizations, people, places, titles
 
-    _acr_mod = acronyms
-    _org_mod = organizations
-    _singular = titles.singular
     _LEX = lexicon()
     _GIVEN_OK, _PARTICLES, _RANKS, _STOP = (
         people.GIVEN_OK,
@@ -114,9 +106,9 @@ _islower = str.islower
 
 def _compute(tok: str, caps: bool) -> int:
     """The bit mask of one word (see the bits above); called once per distinct word."""
-    if _acr_mod is None or _LEX is not lexicon():
+    lex = lexicon()
+    if _LEX is not lex:
         _bind()
-    lex = _LEX
     if not tok:
         return 0
     acronyms = lex.acronyms
@@ -139,7 +131,7 @@ def _compute(tok: str, caps: bool) -> int:
     # titles.is_title_abbr
     abbr = tok in lex.titles or (caps and len(tok) > 2 and tok.upper() in lex.titles_upper)
     a = acronyms.get(tok)
-    orgacr = bool(a) and a[1] in ("gorg", "org") and isup and len(tok) > 1
+    orgacr = a is not None and a[1] in ("gorg", "org") and isup and len(tok) > 1
     quall = tok.lower() in _QUALIFIERS
     dem = bool(demonyms.get(w))
     if head:
@@ -239,44 +231,85 @@ def classify(words: list[str], caps: bool) -> list[int]:
     return classify_fold(words, caps)[0]
 
 
+def _word_value(cache: dict[str, tuple[int, str]], w: str, caps: bool) -> tuple[int, str]:
+    """The cached (mask, fold) of a word, computed and stored when missing."""
+    v = cache.get(w)
+    if v is None:
+        if len(cache) > _CACHE_MAX:
+            cache.clear()
+        fold = (w[:-2] if w.endswith(("'s", "'S")) else w).casefold()
+        v = (_compute(w, caps), fold)
+        cache[w] = v
+    return v
+
+
 def classify_fold(words: list[str], caps: bool) -> tuple[list[int], list[str]]:
     """The bit mask of each word and its casefolded base without a possessive 's.
 
-    One lookup per token in one cache (word -> (mask, fold)): the masks and folds are
-    then split apart in C.
+    One lookup per token in one cache (word -> (mask, fold)).
+    """
+    info, folds, _ = classify_where(words, caps, [])
+    return info, folds
+
+
+def classify_where(
+    words: list[str], caps: bool, bits: list[int]
+) -> tuple[list[int], list[str], list[list[int]]]:
+    """``classify_fold`` and ``[where(info, bit) for bit in bits]`` in one pass.
+
+    Why: one typed loop over the tokens (compiled, a few ns a token); few tokens (about
+    a fifth) have any of the bits, so only they are tested bit by bit.
     """
     cache = _caches[caps]
-    vals = list(map(cache.get, words))
-    if not all(vals):  # a missing word (a cached pair is true)
-        if len(cache) > _CACHE_MAX:
-            cache.clear()
-        # only the missing tokens (a few per cable once the cache is warm) are visited
-        missing = list(compress(range(len(vals)), map(not_, vals)))
-        for i in missing:
-            w = words[i]
-            v = cache.get(w)
-            if v is None:
-                fold = (w[:-2] if w.endswith(("'s", "'S")) else w).casefold()
-                v = cache[w] = (_compute(w, caps), fold)
-            vals[i] = v
-    # every value is set by now (mypy cannot see it)
-    return list(map(_first, vals)), list(map(_second, vals))  # type: ignore[arg-type]
+    info: list[int] = []
+    folds: list[str] = []
+    found: list[list[int]] = [[] for _ in bits]
+    nb = len(bits)
+    any_bit = 0
+    for b in bits:
+        any_bit |= b
+    i = 0
+    for w in words:
+        v = cache.get(w)
+        if v is None:
+            v = _word_value(cache, w, caps)
+        m = v[0]
+        info.append(m)
+        folds.append(v[1])
+        if m & any_bit:
+            for k in range(nb):
+                if m & bits[k]:
+                    found[k].append(i)
+        i += 1
+    return info, folds, found
 
 
 def where(info: list[int], bit: int) -> list[int]:
     """Indices of the words whose mask has ``bit``."""
-    return list(compress(range(len(info)), map(and_, info, repeat(bit))))
+    out: list[int] = []
+    i = 0
+    for m in info:
+        if m & bit:
+            out.append(i)
+        i += 1
+    return out
 
 
 def where_many(info: list[int], bits: tuple[int, ...]) -> list[list[int]]:
     """``[where(info, bit) for bit in bits]`` in one pass over every token.
 
-    Why: few tokens (about a fifth) have any of the bits; the full pass finds them once,
-    then each bit's pass reads only those.
+    Why: few tokens (about a fifth) have any of the bits; only they are tested bit by bit.
     """
+    nb = len(bits)
+    found: list[list[int]] = [[] for _ in bits]
     any_bit = 0
-    for bit in bits:
-        any_bit |= bit
-    idx = list(compress(range(len(info)), map(and_, info, repeat(any_bit))))
-    sub = list(map(info.__getitem__, idx))
-    return [list(compress(idx, map(and_, sub, repeat(bit)))) for bit in bits]
+    for b in bits:
+        any_bit |= b
+    i = 0
+    for m in info:
+        if m & any_bit:
+            for k in range(nb):
+                if m & bits[k]:
+                    found[k].append(i)
+        i += 1
+    return found

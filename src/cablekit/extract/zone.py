@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate
 
 _SUBJECT = re.compile(r"\s*(?:SUBJECT|SUBJ|Subject)\s*:")
 _PRE_SUBJECT = re.compile(r"\s*(?:TAGS|E\.\s?O\.|EO)\s*[:\s]", re.I)
@@ -123,14 +122,28 @@ class Tokens:
 
 def tokenize(text: str) -> Tokens:
     """Tokens of ``text`` (the zone: blanked lines hold no token)."""
-    parts = _TOKEN_SPLIT.split(text)
-    cum = list(accumulate(map(len, parts)))
-    words = parts[1::2]
-    n = len(words)
-    gaps = parts[2::2]
+    parts: list[str] = _TOKEN_SPLIT.split(text)
+    # split gives gap, token, gap, ..., gap: the offsets follow from their lengths
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    gaps: list[str] = []
+    pos = len(parts[0])
+    n = len(parts)
+    k = 1
+    while k < n:
+        w = parts[k]
+        g = parts[k + 1]
+        words.append(w)
+        starts.append(pos)
+        pos += len(w)
+        ends.append(pos)
+        gaps.append(g)
+        pos += len(g)
+        k += 2
     if gaps:
         gaps[-1] = ""
-    return Tokens(words, cum[0 : 2 * n : 2], cum[1::2], gaps)
+    return Tokens(words, starts, ends, gaps)
 
 
 @dataclass(slots=True)
