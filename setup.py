@@ -42,26 +42,20 @@ def compiled_sources() -> list[str]:
 
 
 class OptionalBuildExt(build_ext):
-    """Compile when a C compiler works; otherwise install the pure-Python modules."""
+    """Compile when a C compiler works; otherwise install the pure-Python modules.
+
+    All or nothing: the modules share one compiled library, so a failure removes every
+    extension built before it rather than leave some that cannot load.
+    """
 
     def run(self) -> None:
         try:
             super().run()
         except Exception as problem:  # noqa: BLE001 - any compiler failure: fall back
-            self._warn(problem)
-
-    def build_extension(self, ext) -> None:  # type: ignore[no-untyped-def]
-        try:
-            super().build_extension(ext)
-        except Exception as problem:  # noqa: BLE001
-            self._warn(problem)
-
-    @staticmethod
-    def _warn(problem: Exception) -> None:
-        print(
-            f"cablekit: not compiled ({problem}); installing the pure-Python modules",
-            file=sys.stderr,
-        )
+            for ext in self.extensions:
+                Path(self.get_ext_fullpath(ext.name)).unlink(missing_ok=True)
+            reason = str(problem)[:200]
+            print(f"cablekit: not compiled ({reason}); installing pure Python", file=sys.stderr)
 
 
 def ext_modules() -> list:
