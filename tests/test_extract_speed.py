@@ -319,3 +319,33 @@ def test_runs_around_spans_match_the_whole_text_split() -> None:
     found = org_mod._overlapping_runs(text, spans)
     assert found == [(starts[r], ends[r]) for r in ref]
     assert found[0] == (0, 13)  # "Ministry of X"
+
+
+def test_tokenize_offsets_past_the_shared_int_table() -> None:
+    from cablekit.extract import zone
+
+    top = len(zone._OFFSETS)
+    text = "Lavrov met Burns. " * (top // 18 + 50) + "FM Lavrov's aide, U/S Burns."
+    assert len(text) > top + 500
+    toks = tokenize(text)
+    assert toks.triples() == _reference_tokens(text)
+    assert toks.starts[-1] == len(text) - len("Burns.") and toks.ends[-1] == len(text) - 1
+    assert toks.words[-4:] == ["Lavrov", "aide", "U/S", "Burns"]
+
+
+def test_section_lines_in_non_ascii_text() -> None:
+    from cablekit.extract import zone
+
+    base = (
+        "SUBJECT: Caf\u00e9\nSECTION 01 OF 03\nthe \u201csection\u201d of text\n"
+        "Pol Secti\u00f3n 2 of 4\n\u0420\u0423\u0421 SECTION 2 OF 4\nsection 3 of 4 \u2019\n"
+    )
+    for odd in ("", "\u0130", "\u0131", "\u017f", "\u212a"):
+        t = base + f"sect{odd}on 5 of 6\n"
+        assert zone.has_case_odd(t) == bool(odd)
+        slow = zone._line_starts(zone._SECTION_M, zone._SECTION_NL, t, 0)
+        assert zone._section_lines(t, 0) == slow
+        assert zone._section_lines(t, 20) == [a for a in slow if a >= 20]
+    # U+0131 matches "I" under IGNORECASE: the line counts as a SECTION line
+    assert zone._section_lines(base, 0) == [14, 91]
+    assert zone._section_lines(base + "sect\u0131on 5 of 6\n", 0) == [14, 91, 108]

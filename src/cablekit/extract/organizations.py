@@ -16,6 +16,7 @@ from itertools import accumulate
 from typing import Final
 
 from cablekit.extract.lexicon import lexicon
+from cablekit.extract.zone import has_case_odd
 
 # Organisations cables name without a head noun (parties, groups, companies, media).
 KNOWN: Final = {
@@ -327,8 +328,6 @@ def find_known(
 # Every character an ORG_RE or _GOV_RE match can hold: a match lies inside one run of
 # them, so only the runs holding a head noun (or "overnment") need a regex pass.
 _RUN_SPLIT: Final = re.compile(r"([A-Za-z'&.\- \t\n]+)")
-# Non-ASCII letters that IGNORECASE matches to ASCII ones: the run shortcut skips them.
-_CASE_ODD: Final = re.compile("[\u0130\u0131\u017f\u212a]")
 _HEAD_PART: Final = re.compile(r"[/']")
 HEAD_WORDS: Final = frozenset(HEADS.split("|"))
 HEAD_FOLDS: Final = frozenset(h.casefold() for h in HEAD_WORDS)
@@ -412,7 +411,8 @@ def find_orgs(
 ) -> Iterator[re.Match[str]]:
     """The ORG_RE matches from ``pos``; ``heads`` are the spans of head-noun tokens."""
     pattern = ORG_RE_CAPS if caps else ORG_RE
-    if caps and _CASE_ODD.search(text):
+    if caps and has_case_odd(text):
+        # IGNORECASE matches these non-ASCII letters to ASCII ones, which no run holds
         yield from pattern.finditer(text, pos)
         return
     if not heads:

@@ -8,7 +8,7 @@ indices whose mask has their bit, found in one typed loop over the tokens.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, cast
 
 from cablekit.extract import acronyms as _acr_mod
 from cablekit.extract import organizations as _org_mod
@@ -261,7 +261,10 @@ def classify_where(
     a fifth) have any of the bits, so only they are tested bit by bit.
     """
     cache = _caches[caps]
-    info: list[int] = []
+    # the masks read as objects: compiled, each goes into ``info`` as the cached int
+    # object itself (a typed int would be boxed anew, a new object for most masks)
+    cache_o = cast("dict[str, tuple[object, str]]", cache)
+    info: list[object] = []
     folds: list[str] = []
     found: list[list[int]] = [[] for _ in bits]
     nb = len(bits)
@@ -270,18 +273,19 @@ def classify_where(
         any_bit |= b
     i = 0
     for w in words:
-        v = cache.get(w)
+        v = cache_o.get(w)
         if v is None:
             v = _word_value(cache, w, caps)
-        m = v[0]
-        info.append(m)
+        mo = v[0]
+        info.append(mo)
         folds.append(v[1])
+        m = cast(int, mo)
         if m & any_bit:
             for k in range(nb):
                 if m & bits[k]:
                     found[k].append(i)
         i += 1
-    return info, folds, found
+    return cast("list[int]", info), folds, found
 
 
 def where(info: list[int], bit: int) -> list[int]:
