@@ -108,6 +108,31 @@ def test_a_role_in_an_apposition_after_a_or_an() -> None:
     ]
 
 
+def test_a_role_in_an_apposition_after_the() -> None:
+    """Regression: "X, the film director," labels X too; but "A, the driver, and B" is a
+    list, a relation ("the brother of") is no role, and "mayor of St.Andre" is not cut
+    at the abbreviation's stop."""
+    people = _people_of(
+        "1. (C) Steven Spielberg, the film director, visited. Reports name Giuliana Sgrena,\n"
+        "the driver, and the Station Chief. Jermaine Walters, the brother of a suspect,\n"
+        "was held. Palocci replaced Celso Daniel, the mayor of St.Andre, as coordinator.\n"
+    )
+    assert _titles(people["Steven Spielberg"]) == [("film director", "film director")]
+    for name in ("Giuliana Sgrena", "Jermaine Walters"):
+        assert _titles(people[name]) == [], name
+    assert "mayor of St" not in [written for written, _ in _titles(people["Celso Daniel"])]
+
+
+def test_a_party_with_a_hyphenated_acronym_before_a_title() -> None:
+    """Regression: "the PML-N Finance Secretary" is a title held in the PML-N."""
+    people = _people_of(
+        "1. (C) Pervaiz Malik, the PML-N Finance Secretary and advisor to Chief Minister\n"
+        "Shahbaz Sharif, also acknowledged it.\n"
+    )
+    assert _titles(people["Pervaiz Malik"]) == [("Finance Secretary", "Finance Secretary")]
+    assert _titles(people["Shahbaz Sharif"]) == [("Chief Minister", "Chief Minister")]
+
+
 def test_names_of_things_are_not_people() -> None:
     """Regression: capitalised words before "Road", "Trading Co.", "Database", a firm
     ending in "Enterprise", a plural acronym and a salutation are no person's name."""
