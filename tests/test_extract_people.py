@@ -133,6 +133,22 @@ def test_a_party_with_a_hyphenated_acronym_before_a_title() -> None:
     assert _titles(people["Shahbaz Sharif"]) == [("Chief Minister", "Chief Minister")]
 
 
+def test_a_unit_name_goes_on_after_for_and_of() -> None:
+    """Regression: a title's unit is named in full ("... Office of the Ministry of Foreign
+    Affairs", not "... of the Ministry"), and the body's acronym in parentheses after it
+    is no person ("... of Tajikistan (IRPT)")."""
+    people = _people_of(
+        "1. (C) Guillermet Fernandez, Director General of the Foreign Policy Office of the\n"
+        "Ministry of Foreign Affairs, met us. First Deputy Chairman of the Islamic Renaissance\n"
+        "Party of Tajikistan (IRPT) and Member of Parliament, Muhiddin Kabiri, agreed.\n"
+    )
+    assert _titles(people["Guillermet Fernandez"])[0][0] == (
+        "Director General of the Foreign Policy Office of the Ministry of Foreign Affairs"
+    )
+    assert "Muhiddin Kabiri" in people
+    assert not any("Irpt" in name or "IRPT" in name for name in people)
+
+
 def test_names_of_things_are_not_people() -> None:
     """Regression: capitalised words before "Road", "Trading Co.", "Database", a firm
     ending in "Enterprise", a plural acronym and a salutation are no person's name."""

@@ -599,6 +599,17 @@ class PeopleFinder:
             if f2 & wi.RANK and toks[k - 1].lower() != "the":
                 break  # "Director of Foreign Policy Amb. Jose Chaverri"
             if (
+                not self.caps
+                and t2 in ("for", "of")
+                and k + 2 < n
+                and toks[k - 1] in ORG_HEADS
+                and (toks[k + 1] == "the" or toks[k + 1][:1].isupper())
+            ):
+                # "Office for the Boycott of Israel": the unit's own name goes on
+                ext.append(k)
+                k += 1
+                continue
+            if (
                 t2 in ("and", "AND")
                 or (f2 & (wi.MOD | wi.HEAD | wi.ORGACR) and (f2 & wi.UP0 or self.caps))
                 or t2 in ORG_HEADS
@@ -971,7 +982,9 @@ class PeopleFinder:
                 return none
             close = self.tgaps[k - 1].strip()[:1] if k < n else ""
             if g == "(":
-                ok = close == ")"  # "the actual Minister (Chakib Benmoussa)"
+                # "the actual Minister (Chakib Benmoussa)"; but "Chairman of the Islamic
+                # Renaissance Party of Tajikistan (IRPT)" gives the body's acronym
+                ok = close == ")" and (self.caps or k > a + 1 or not self.words[a].isupper())
             elif g == ",":
                 # "Minister of Defense, Carme Chacon."; a lower-case role only in a closed
                 # apposition: "opposition MP, Jasim Husain (from ...)"
