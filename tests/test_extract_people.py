@@ -149,6 +149,19 @@ def test_a_unit_name_goes_on_after_for_and_of() -> None:
     assert not any("Irpt" in name or "IRPT" in name for name in people)
 
 
+def test_ministry_portfolios_are_part_of_the_title() -> None:
+    """Regression: "Minister of Social Protection Diego Palacio" (not "Minister of Social"
+    and a person "Protection Diego Palacio"), "Minister of Public Works Zeki Ergezen"."""
+    people = _people_of(
+        "1. (C) The meeting was held by Minister of Social Protection Diego Palacio. The\n"
+        "new Minister of Public Works Zeki Ergezen agreed.\n"
+    )
+    assert _titles(people["Diego Palacio"]) == [
+        ("Minister of Social Protection", "Minister of Social Protection")
+    ]
+    assert _titles(people["Zeki Ergezen"])[0][0].endswith("Minister of Public Works")
+
+
 def test_names_of_things_are_not_people() -> None:
     """Regression: capitalised words before "Road", "Trading Co.", "Database", a firm
     ending in "Enterprise", a plural acronym and a salutation are no person's name."""
