@@ -108,6 +108,60 @@ def test_a_role_in_an_apposition_after_a_or_an() -> None:
     ]
 
 
+def test_a_role_in_an_apposition_after_the() -> None:
+    """Regression: "X, the film director," labels X too; but "A, the driver, and B" is a
+    list, a relation ("the brother of") is no role, and "mayor of St.Andre" is not cut
+    at the abbreviation's stop."""
+    people = _people_of(
+        "1. (C) Steven Spielberg, the film director, visited. Reports name Giuliana Sgrena,\n"
+        "the driver, and the Station Chief. Jermaine Walters, the brother of a suspect,\n"
+        "was held. Palocci replaced Celso Daniel, the mayor of St.Andre, as coordinator.\n"
+    )
+    assert _titles(people["Steven Spielberg"]) == [("film director", "film director")]
+    for name in ("Giuliana Sgrena", "Jermaine Walters"):
+        assert _titles(people[name]) == [], name
+    assert "mayor of St" not in [written for written, _ in _titles(people["Celso Daniel"])]
+
+
+def test_a_party_with_a_hyphenated_acronym_before_a_title() -> None:
+    """Regression: "the PML-N Finance Secretary" is a title held in the PML-N."""
+    people = _people_of(
+        "1. (C) Pervaiz Malik, the PML-N Finance Secretary and advisor to Chief Minister\n"
+        "Shahbaz Sharif, also acknowledged it.\n"
+    )
+    assert _titles(people["Pervaiz Malik"]) == [("Finance Secretary", "Finance Secretary")]
+    assert _titles(people["Shahbaz Sharif"]) == [("Chief Minister", "Chief Minister")]
+
+
+def test_a_unit_name_goes_on_after_for_and_of() -> None:
+    """Regression: a title's unit is named in full ("... Office of the Ministry of Foreign
+    Affairs", not "... of the Ministry"), and the body's acronym in parentheses after it
+    is no person ("... of Tajikistan (IRPT)")."""
+    people = _people_of(
+        "1. (C) Guillermet Fernandez, Director General of the Foreign Policy Office of the\n"
+        "Ministry of Foreign Affairs, met us. First Deputy Chairman of the Islamic Renaissance\n"
+        "Party of Tajikistan (IRPT) and Member of Parliament, Muhiddin Kabiri, agreed.\n"
+    )
+    assert _titles(people["Guillermet Fernandez"])[0][0] == (
+        "Director General of the Foreign Policy Office of the Ministry of Foreign Affairs"
+    )
+    assert "Muhiddin Kabiri" in people
+    assert not any("Irpt" in name or "IRPT" in name for name in people)
+
+
+def test_ministry_portfolios_are_part_of_the_title() -> None:
+    """Regression: "Minister of Social Protection Diego Palacio" (not "Minister of Social"
+    and a person "Protection Diego Palacio"), "Minister of Public Works Zeki Ergezen"."""
+    people = _people_of(
+        "1. (C) The meeting was held by Minister of Social Protection Diego Palacio. The\n"
+        "new Minister of Public Works Zeki Ergezen agreed.\n"
+    )
+    assert _titles(people["Diego Palacio"]) == [
+        ("Minister of Social Protection", "Minister of Social Protection")
+    ]
+    assert _titles(people["Zeki Ergezen"])[0][0].endswith("Minister of Public Works")
+
+
 def test_names_of_things_are_not_people() -> None:
     """Regression: capitalised words before "Road", "Trading Co.", "Database", a firm
     ending in "Enterprise", a plural acronym and a salutation are no person's name."""

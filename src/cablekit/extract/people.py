@@ -156,7 +156,9 @@ _NOT_ROLES: Final = frozenset(
     " comment point percent content element incident agreement government movement"
     " alternative initiative objective incentive man woman later earlier other another"
     " former latter after never ever however rather further together whether under over"
-    " either neither longer greater lower higher upper inner outer".split()
+    " either neither longer greater lower higher upper inner outer"
+    # kin: a relation to someone, not a role ("the brother of ...")
+    " brother father mother sister daughter son wife husband".split()
 )
 _ROLE_BREAKS: Final = frozenset("the to in on and or who whom which that is was".split())
 _PLURAL_ACRONYM: Final = re.compile(r"[A-Z]{2,}s").fullmatch  # "IDPs", "NGOs": never a name's word
@@ -452,11 +454,18 @@ class PeopleFinder:
             return i, [], None
         lead_aff = None
         if not info[i] & _TITLE_WORD:
-            # "FMLN General Coordinator": a party or group the glossary does not know
+            # "FMLN General Coordinator": a party or group the glossary does not know;
+            # "PML-N Finance Secretary": one whose name has a hyphenated part
             t = toks[i]
+            part = toks[i + 1] if i + 1 < n and self.tgaps[i] == "-" else ""
+            joined = 0 < len(part) < 4 and part.isupper() and part.isalpha()
+            if joined:
+                t = f"{t}-{part}"
+                i += 1
             if (
                 self.caps
-                or not (1 < len(t) < 7 and t.isupper() and t.isalpha())
+                or not (1 < len(t) < (9 if joined else 7) and t.isupper())
+                or not t.replace("-", "").isalpha()
                 or i + 1 >= n
                 or not info[i + 1] & (wi.MOD | wi.HEAD | wi.ABBR)
                 or not _space(self.tgaps[i])
@@ -589,6 +598,17 @@ class PeopleFinder:
             f2 = info[k]
             if f2 & wi.RANK and toks[k - 1].lower() != "the":
                 break  # "Director of Foreign Policy Amb. Jose Chaverri"
+            if (
+                not self.caps
+                and t2 in ("for", "of")
+                and k + 2 < n
+                and toks[k - 1] in ORG_HEADS
+                and (toks[k + 1] == "the" or toks[k + 1][:1].isupper())
+            ):
+                # "Office for the Boycott of Israel": the unit's own name goes on
+                ext.append(k)
+                k += 1
+                continue
             if (
                 t2 in ("and", "AND")
                 or (f2 & (wi.MOD | wi.HEAD | wi.ORGACR) and (f2 & wi.UP0 or self.caps))
@@ -789,8 +809,9 @@ class PeopleFinder:
         if j >= n:
             return [], None
         end, words, aff = self.title_chain(j)
-        if not words and article in ("a", "an"):
-            return self._role(j), None  # "Migi, an accountant, organizes ..."
+        if not words and article in ("a", "an", "the"):
+            # "Migi, an accountant, organizes ...", "Steven Spielberg, the film director,"
+            return self._role(j), None
         if not words or (end < n and _space(self.gaps[end - 1]) and self.nameish(end, True)):
             return [], None  # "Kaidanow, NSC Director Bridget Brink": the next one's title
         if self.gaps[end - 1][:1] in ("'", "\u2019"):
@@ -798,9 +819,11 @@ class PeopleFinder:
         return words, aff
 
     def _role(self, j: int) -> list[str]:
-        """A descriptive role in an apposition after "a"/"an", as the cable labels the person:
-        a few lower-case words ending in a noun for a person ("an independent magistrate",
-        "a sales representative for Kayra"), closed by a comma or a stop; else nothing."""
+        """A descriptive role in an apposition after "a"/"an"/"the", as the cable labels the
+        person: a few lower-case words ending in a noun for a person ("an independent
+        magistrate", "a sales representative for Kayra"), closed by a comma or a stop; else
+        nothing. After "the", a comma and "and" close a list, not an apposition ("Sgrena,
+        the driver, and the Station Chief")."""
         toks, gaps, n = self.words, self.gaps, len(self.words)
         k = j
         while k < n and k - j < 4 and toks[k].isalpha() and toks[k].islower():
@@ -824,7 +847,17 @@ class PeopleFinder:
                     break
             if m > k + 1:
                 end = m
-        if gaps[end - 1].strip()[:1] not in (",", ".", ";", ")"):
+            if gaps[end - 1][:1] == "." and len(toks[end - 1]) <= 3:
+                return []  # "the mayor of St.Andre": an abbreviation, not the name's end
+        closing = gaps[end - 1].strip()
+        if closing[:1] not in (",", ".", ";", ")"):
+            return []
+        if (
+            toks[j - 1] in ("the", "The")
+            and closing == ","
+            and end < n
+            and toks[end] in ("and", "or")
+        ):
             return []
         return toks[j:end]
 
@@ -837,7 +870,7 @@ class PeopleFinder:
                 k = bisect_left(starts, e)  # the token after the mention
                 if not (0 < k < len(starts)) or self.tgaps[k - 1].strip() != ",":
                     continue
-                if self.words[k] not in ("a", "an") or k + 1 >= len(starts):
+                if self.words[k] not in ("a", "an", "the") or k + 1 >= len(starts):
                     continue
                 role = self._role(k + 1)
                 if role:
@@ -949,7 +982,9 @@ class PeopleFinder:
                 return none
             close = self.tgaps[k - 1].strip()[:1] if k < n else ""
             if g == "(":
-                ok = close == ")"  # "the actual Minister (Chakib Benmoussa)"
+                # "the actual Minister (Chakib Benmoussa)"; but "Chairman of the Islamic
+                # Renaissance Party of Tajikistan (IRPT)" gives the body's acronym
+                ok = close == ")" and (self.caps or k > a + 1 or not self.words[a].isupper())
             elif g == ",":
                 # "Minister of Defense, Carme Chacon."; a lower-case role only in a closed
                 # apposition: "opposition MP, Jasim Husain (from ...)"

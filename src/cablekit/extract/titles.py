@@ -56,6 +56,10 @@ MODIFIERS: Final = frozenset(
     Constitutional Judicial Legislative Administrative Personnel Logistics Nuclear Atomic
     Emergency Refugee Migration Telecommunications Statistics Audit Anti-Corruption
     Coast Guard Marine Marines Border Customs Investigation Investigative Prosecution
+    Protection Welfare Resources Works Services Integration Reform Reconstruction Solidarity
+    Infrastructure Heritage Equality Employment Investment Privatization Innovation
+    Decentralization Veterans Minerals Forestry Irrigation Livestock Gender Coordination
+    Governance Ecology
     """.split()
 )
 # Lower-case roles cables write before a name as its label ("Chilean judge Orlando
