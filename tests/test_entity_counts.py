@@ -92,3 +92,30 @@ def test_an_ingest_that_adds_nothing_counts_nothing(inputs: tuple[str, str], tmp
     library.ingest([inputs[0]], workers=1)  # the same texts: nothing new
     assert library.store.db.execute("SELECT count(*) FROM entities_dirty").fetchone() == (0,)
     library.close()
+
+
+def test_entities_made_a_batch_at_a_time_are_those_made_one_by_one(
+    inputs: tuple[str, str], tmp_path: Path
+) -> None:
+    """A batch makes its new entities together (``_resolve_entities``): the same entities,
+    names and mentions as one cable a batch, where each is made as its cable is stored."""
+
+    def made(path: Path, batch_size: int) -> tuple[dict, list]:
+        library = Library.open(path, create=True)
+        library.ingest(list(inputs), workers=1, batch_size=batch_size)
+        db = library.store.db
+        names = {
+            (k, key): name for k, key, name in db.execute("SELECT kind, key, name FROM entities")
+        }
+        mentions = sorted(
+            db.execute(
+                "SELECT e.kind, e.key, m.reference_id, m.count, m.titles FROM mentions m"
+                " JOIN entities e ON e.id = m.entity_id"
+            )
+        )
+        library.close()
+        return names, mentions
+
+    together = made(tmp_path / "batch.db", 500)
+    assert together == made(tmp_path / "one.db", 1)
+    assert len(together[0]) > 1000

@@ -144,6 +144,40 @@ class EntityTables:
             )
             self._dirty_entities.clear()
 
+    def _resolve_entities(self, items: Sequence[Prepared]) -> None:
+        """Make the new entities of a batch in two statements rather than one each, and
+        remember their ids and names (``_entity_id`` then finds them). Inside the batch's
+        transaction: a rollback takes them back (and ``add_batch`` forgets the ids)."""
+        known = self._entity_ids
+        new: dict[tuple[str, str], EntityRow] = {}
+        for item in items:
+            for row in getattr(item, "entity_rows", ()):
+                key = (row.kind, row.key)
+                if key not in known and key not in new:
+                    new[key] = row  # the first to name it names it, as one by one
+        if not new:
+            return
+        if len(known) + len(new) > 500_000:  # bounded: memory must not grow with the input
+            known.clear()
+        self.db.executemany(
+            "INSERT INTO entities (kind, key, name, detail) VALUES (?,?,?,?)"
+            " ON CONFLICT(kind, key) DO NOTHING",
+            [
+                (r.kind, r.key, r.name, _encode(r.detail).decode() if r.detail else None)
+                for r in new.values()
+            ],
+        )
+        keys = list(new)
+        for at in range(0, len(keys), 4_000):  # 8,000 parameters a query
+            chunk = keys[at : at + 4_000]
+            rows = self.db.execute(
+                "SELECT id, kind, key, name FROM entities WHERE (kind, key) IN"
+                f" (VALUES {','.join(['(?,?)'] * len(chunk))})",
+                [part for key in chunk for part in key],
+            )
+            for ident, kind, key, name in rows:
+                known[(kind, key)] = (ident, name)
+
     def _entity_id(self, row: EntityRow) -> tuple[int, str]:
         """The library's id and name of the entity of ``row``, made when new."""
         known = self._entity_ids.get((row.kind, row.key))

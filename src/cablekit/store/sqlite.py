@@ -121,6 +121,7 @@ class SqliteStore(EntityTables):
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
+            self._resolve_entities(cables)  # type: ignore[arg-type] - a Cable has no rows
             for item in cables:
                 if isinstance(item, Cable):
                     item = prepared(item)
