@@ -399,3 +399,25 @@ def test_classified_by_title_keeps_its_slashes() -> None:
     assert c is not None and c.title == "Political M/C" and c.names == ["Alice G. Wells"]
     c = P.parse_classified_by("Classified By: A/DCM John Smith, reasons 1.4(b)")
     assert c is not None and c.title == "A/DCM"
+
+
+def test_subject_of_a_double_spaced_copy() -> None:
+    """Regression (07BUENOSAIRES403 and 15 more): a copy with a blank line after every
+    line keeps its whole subject; two blank lines end it, and in a single-spaced cable one
+    blank line does."""
+    double = (
+        "E.O. 12958: DECL: 02/12/2017 \n\nTAGS: PREL ECON AR \n\n"
+        "SUBJECT: U/S BURNS IN ARGENTINA: DISCUSSES U.S. INVESTMENT \n\n"
+        "INTERESTS, BIOFUELS, BOLIVIA AND VENEZUELA WITH PLANNING \n\nMINISTER DE VIDO \n\n"
+        " \n\n \n\nClassified By: Ambassador E. Anthony Wayne for reasons 1.4(b)and(d) \n\n"
+        "1. (C) Summary. U/S Burns met De Vido.\n"
+    )
+    assert P.parse_subject(double) == (
+        "U/S BURNS IN ARGENTINA: DISCUSSES U.S. INVESTMENT INTERESTS, BIOFUELS, BOLIVIA AND"
+        " VENEZUELA WITH PLANNING MINISTER DE VIDO"
+    )
+    single = (
+        "E.O. 12958: DECL: 02/12/2017\nTAGS: PREL ECON AR\n"
+        "SUBJECT: U/S BURNS IN ARGENTINA\n\nINTERESTS ARE DISCUSSED BELOW\n"
+    )
+    assert P.parse_subject(single) == "U/S BURNS IN ARGENTINA"

@@ -79,8 +79,20 @@ def parse_subject(text: object) -> str | None:
                 parts = [first[: end.start()]]
             else:
                 upper = not _has_lower(first)
+                # a double-spaced copy (a blank line after every line, the field lines above
+                # included): one blank line goes on, two end the field
+                double = (
+                    j == i + 1
+                    and i >= 3
+                    and not lines[i - 1].strip()
+                    and bool(lines[i - 2].strip())
+                    and not lines[i - 3].strip()
+                )
                 while j < len(lines) and j < i + 8 and not parts[-1].rstrip().endswith("..."):
                     nxt = lines[j].rstrip("\\ \t")
+                    if not nxt.strip() and double and j + 1 < len(lines) and lines[j + 1].strip():
+                        j += 1
+                        continue
                     if not nxt.strip() or _SUBJECT_STOP_LINE_RE.match(nxt):
                         break
                     if _PAGE_BREAK_LINE_RE.match(nxt) or _match_classification(nxt, j):
