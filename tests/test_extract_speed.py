@@ -114,15 +114,6 @@ def test_known_names_from_tokens_match_the_whole_text_scan() -> None:
     assert found[:3] == ["Hamas", "Hamas", "Hamas"] and "S/CT" in found and "G/TIP" in found
 
 
-def test_where_many_is_where_per_bit() -> None:
-    toks = tokenize(" ".join([*SNIPPETS, *KNOWN_SNIPPETS]))
-    for caps in (False, True):
-        info = wi.classify(toks.words, caps)
-        bits = (wi.KNOWN, wi.ORGHEAD, wi.SCAN, wi.PLACE, wi.ACR | wi.ACRDEF)
-        assert wi.where_many(info, bits) == [wi.where(info, b) for b in bits]
-        assert wi.where_many(info, bits)[1]  # "Ministry", "Council" ...
-
-
 def test_classify_where_is_classify_fold_and_where() -> None:
     toks = tokenize(" ".join([*SNIPPETS, *KNOWN_SNIPPETS]))
     bits = [wi.KNOWN, wi.ORGHEAD, wi.SCAN, wi.PLACE, wi.ACR | wi.ACRDEF]
@@ -130,6 +121,7 @@ def test_classify_where_is_classify_fold_and_where() -> None:
         info, folds, at = wi.classify_where(toks.words, caps, bits)
         assert (info, folds) == wi.classify_fold(toks.words, caps)
         assert at == [wi.where(info, b) for b in bits]
+        assert at[1]  # "Ministry", "Council" ...
         assert folds[toks.words.index("Lavrov")] == "lavrov"
     assert wi.classify_where([], False, bits) == ([], [], [[], [], [], [], []])
 

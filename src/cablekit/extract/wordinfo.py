@@ -297,23 +297,3 @@ def where(info: list[int], bit: int) -> list[int]:
             out.append(i)
         i += 1
     return out
-
-
-def where_many(info: list[int], bits: tuple[int, ...]) -> list[list[int]]:
-    """``[where(info, bit) for bit in bits]`` in one pass over every token.
-
-    Why: few tokens (about a fifth) have any of the bits; only they are tested bit by bit.
-    """
-    nb = len(bits)
-    found: list[list[int]] = [[] for _ in bits]
-    any_bit = 0
-    for b in bits:
-        any_bit |= b
-    i = 0
-    for m in info:
-        if m & any_bit:
-            for k in range(nb):
-                if m & bits[k]:
-                    found[k].append(i)
-        i += 1
-    return found
