@@ -164,6 +164,60 @@ def test_lower_case_roles_need_a_name_not_a_word() -> None:
     assert _expanded(people["Jose Obdulio Gaviria"]) == ["presidential advisor"]
 
 
+def test_what_qualifies_a_lower_case_role_is_part_of_it() -> None:
+    # 07JERUSALEM2318, 07DAMASCUS409, 09SANAA2208, 05PARAMARIBO725, 08ABIDJAN396
+    people = _people(
+        "The Preventive Security Organization (PSO) is new. PSO commander Akram Rajub, IDF "
+        "soldier Gilad Shalit, film director Steven Spielberg, illicit arms dealer Slobodan "
+        "Tesic, former military dictator Desi Bouterse and rebel leader Jean-Pierre Bemba.",
+        "Embassy Damascus",
+    )
+    assert _expanded(people["Akram Rajub"]) == ["Preventive Security Organization commander"]
+    assert _expanded(people["Gilad Shalit"]) == ["Israel Defense Forces soldier"]
+    assert people["Gilad Shalit"]["affiliation"] == "Israel Defense Forces"
+    assert _expanded(people["Steven Spielberg"]) == ["film director"]
+    assert _expanded(people["Slobodan Tesic"]) == ["illicit arms dealer"]
+    assert _expanded(people["Desi Bouterse"]) == ["former military dictator"]
+    assert _expanded(people["Jean-Pierre Bemba"]) == ["rebel leader"]
+
+
+def test_title_words_added_with_the_unseen_set() -> None:
+    # 03ANKARA1516, 07REYKJAVIK313, 09TRIPOLI632, 09PANAMA539, 02BRASILIA4227
+    people = _people(
+        "The Ecumenical Patriarch Bartholomew met Parliamentarian Dick Marty. A formal "
+        "invitation from Foreign Minister-equivalent Musa Kusa came. He named Jaime Aleman, "
+        "Ambassador-designate to the United States, and President-elect Lula da Silva.",
+        "Embassy Ankara",
+    )
+    assert _expanded(people["Bartholomew"]) == ["Ecumenical Patriarch"]
+    assert _expanded(people["Dick Marty"]) == ["Parliamentarian"]
+    assert _expanded(people["Musa Kusa"]) == ["Foreign Minister-equivalent"]
+    assert _expanded(people["Jaime Aleman"]) == ["Ambassador-designate to the United States"]
+    assert _expanded(people["Lula da Silva"]) == ["President-elect"]
+
+
+def test_a_two_word_place_after_of_is_not_a_name() -> None:
+    # 09RIYADH1121: "Arabia Adel al-Jubeir" was a person
+    people = _people(
+        "The Ambassador of Saudi Arabia Adel al-Jubeir and the chief negotiator for the "
+        "Dominican Republic-Central American Free Trade Agreement spoke.",
+        "Embassy Riyadh",
+    )
+    assert _expanded(people["Adel al-Jubeir"]) == ["Ambassador of Saudi Arabia"]
+    assert not any("Arabia" in name for name in people)
+    assert not any("Republic" in t for p in people.values() for t in _expanded(p))
+
+
+def test_a_redacted_name_is_nobody() -> None:
+    # 09HARARE24, 10CAIRO163: the guidelines never count a redaction as a person
+    people = _people(
+        "The tribal chief XXXXXXXXXXXX, met with poloff. Human rights lawyer "
+        "XXXXXXXXXXXXX said so, as did Ambassador XXXX XXXX.",
+        "Embassy Cairo",
+    )
+    assert people == {}
+
+
 @pytest.mark.parametrize(
     ("words", "caps", "expected"),
     [

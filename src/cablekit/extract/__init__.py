@@ -277,6 +277,8 @@ def _extract(cable: Cable) -> Entities:
     speaker_mentions: list[tuple[int, str]] = []
     for c in people:
         name = _person_name(zt, c)
+        if defs:
+            c.titles = [(a, _defined(a, b, defs)) for a, b in c.titles]
         ms = sorted(set(c.mentions))
         out_people.append(
             Person(
@@ -309,6 +311,16 @@ def _extract(cable: Cable) -> Entities:
         q.start += zone.start
         q.end += zone.start
     return ents
+
+
+def _defined(written: str, expanded: str, defs: dict[str, str]) -> str:
+    """A title's expansion with the acronyms the cable defines spelt out ("PSO commander"
+    -> "Preventive Security Organization commander"); the glossary's are already."""
+    words = expanded.split(" ")
+    for i, w in enumerate(words):
+        if w in defs and w in written:
+            words[i] = defs[w]
+    return " ".join(words)
 
 
 def extract_entities(cable: Cable) -> Entities:

@@ -162,6 +162,12 @@ _NOT_ROLES: Final = frozenset(
 )
 _ROLE_BREAKS: Final = frozenset("the to in on and or who whom which that is was".split())
 _PLURAL_ACRONYM: Final = re.compile(r"[A-Z]{2,}s").fullmatch  # "IDPs", "NGOs": never a name's word
+_UNIT_ACRONYM: Final = re.compile(r"[A-Z]{2,5}").fullmatch  # "PSO" in "PSO commander"
+_REDACTED: Final = re.compile(r"[Xx]{3,}").fullmatch
+# what a hyphen can add to a title's head: "President-elect", "Minister-equivalent"
+_HEAD_SUFFIXES: Final = frozenset(
+    {"elect", "designate", "equivalent", "nominee", "ELECT", "DESIGNATE", "NOMINEE"}
+)
 GIVEN_OK: Final = frozenset(
     {
         "Mark",
@@ -522,6 +528,9 @@ class PeopleFinder:
                 last_head = len(idx)
                 if f & wi.PLURAL:
                     break  # "Political Counselors Mr. Pang and Mr. Xin": names follow
+            elif idx and last_head == len(idx) and gaps[j - 1] == "-" and tok in _HEAD_SUFFIXES:
+                idx.append(j)  # "President-elect", "Ambassador-designate"
+                last_head = len(idx)
             elif idx and last_head == len(idx) and tok.lower() in _EXT_WORDS and j + 1 < n:
                 # "Minister of Economic Development", "Director for United Nations Division"
                 ext = self._extension(j)
@@ -571,8 +580,10 @@ class PeopleFinder:
             and len(idx) > 1
             and not any(toks[k] in UNIT_NOUNS or self._word(toks[k]) in UNIT_NOUNS for k in idx)
         ):
-            # "USEU Political M/C", "NSC Director": the body is the affiliation
-            return end, self._words(idx[1:]), aff or acr[0]
+            # "USEU Political M/C", "NSC Director": the body is the affiliation; but it
+            # is part of a lower-case role ("IDF soldier", "UN envoy")
+            lower = toks[idx[-1]].islower()
+            return end, self._words(idx if lower else idx[1:]), aff or acr[0]
         return end, self._words(idx), aff
 
     def _extension(self, j: int) -> list[int]:
@@ -591,11 +602,17 @@ class PeopleFinder:
         if bare_to:
             # "Ambassador to Iceland", but not "Advisor to Prime Minister Brown"
             if info[k] & wi.PLACE1 and not info[k] & wi.NAME_T:
-                return [j, k]
+                return [j, k, k + 1] if self._place_goes_on(k + 1) else [j, k]
             return []
         while k < n and len(ext) < 9:
             t2 = toks[k]
             f2 = info[k]
+            if len(ext) > 1 and self._place_goes_on(k):
+                ext.append(k)  # "of Saudi Arabia": a place's second word is no name
+                k += 1
+                if gaps[k - 1].strip() not in ("", "'"):
+                    break
+                continue
             if f2 & wi.RANK and toks[k - 1].lower() != "the":
                 break  # "Director of Foreign Policy Amb. Jose Chaverri"
             if (
@@ -628,12 +645,23 @@ class PeopleFinder:
                 break
         # end on a word that can end a unit's name ("of the Far" is no title)
         while len(ext) > 1 and not (
-            info[ext[-1]] & (wi.MOD | wi.HEAD | wi.ORGACR | wi.PLACE1) or toks[ext[-1]] in ORG_HEADS
+            info[ext[-1]] & (wi.MOD | wi.HEAD | wi.ORGACR | wi.PLACE1)
+            or toks[ext[-1]] in ORG_HEADS
+            or self._place_goes_on(ext[-1])
         ):
             ext.pop()
         while ext and toks[ext[-1]].lower() in ("and", "the", "of", "for", "to"):
             ext.pop()
         return ext if len(ext) > 1 else []
+
+    def _place_goes_on(self, k: int) -> bool:
+        """Whether token k ends a two-word place begun at k - 1 ("Saudi Arabia")."""
+        return (
+            0 < k < len(self.words)
+            and self.gaps[k - 1] == " "
+            and self.gaps[k] != "-"  # "Dominican Republic-Central American ...": a name's
+            and f"{self.words[k - 1]} {self.words[k]}".casefold() in self.lex.places
+        )
 
     def _words(self, idx: list[int]) -> list[str]:
         """Title words of token indices: hyphenated parts joined, rank abbreviations dotted."""
@@ -890,6 +918,8 @@ class PeopleFinder:
         name_toks = [_mixed(t) for t in self.words[a:b]]
         if not name_toks or not (words or pending or self._personal(a, b)):
             return
+        if all(_REDACTED(t) for t in name_toks):
+            return  # "The tribal chief XXXXXXXXXXXX": a name withheld is nobody's
         w2, a2 = self.apposition(b)
         start, end = self.starts[a], self.ends[b - 1]
         titles = []
@@ -1042,13 +1072,21 @@ class PeopleFinder:
                 k -= 1
                 continue
             break
-        if aff is None and k >= 0 and _space(self.gaps[k]):
+        if k >= 0 and _space(self.gaps[k]):
             t = toks[k]
             if self.info[k] & wi.DEM:
-                aff = self.demonym(t)
-            elif self.info[k] & wi.ORGACR:
+                aff = aff or self.demonym(t)
+            elif (
+                _UNIT_ACRONYM(t)
+                and not self.caps
+                and not self.info[k] & (wi.PLACE1 | wi.ABBR)
+                and (k == 0 or self.gaps[k - 1][-1:] in (" ", "\n"))
+            ):
+                # "PSO commander", "IDF soldier": the unit is part of the title (expanded
+                # with the cable's own definition, if any), and known bodies affiliate
+                pre.insert(0, t)
                 acr = self.lex.acronyms.get(t)
-                aff = acr[0] if acr else None
+                aff = aff or (acr[0] if acr and self.info[k] & wi.ORGACR else None)
         return [*pre, *words], aff
 
     def _affiliation(self, words: list[str]) -> str | None:

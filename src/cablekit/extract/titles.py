@@ -29,7 +29,7 @@ HEADS: Final = frozenset(
     Charge Counselor Adjutant Magistrate Clerk Consul-General Undersecretary-General Nuncio
     Archimandrite Reverend Pastor Cleric Cmdr Commandant Warlord Vicar Abbot Assemblyman
     Minister-Counselor Lieutenant-General Major-General Brigadier-General Commander-in-Chief
-    Counsel
+    Counsel Parliamentarian Mufti
     """.split()
 )
 # Words that qualify a head inside a chain ("Deputy Foreign Minister", "Political M/C").
@@ -59,7 +59,7 @@ MODIFIERS: Final = frozenset(
     Protection Welfare Resources Works Services Integration Reform Reconstruction Solidarity
     Infrastructure Heritage Equality Employment Investment Privatization Innovation
     Decentralization Veterans Minerals Forestry Irrigation Livestock Gender Coordination
-    Governance Ecology
+    Governance Ecology Ecumenical Apostolic Papal Islamic
     """.split()
 )
 # Lower-case roles cables write before a name as its label ("Chilean judge Orlando
@@ -76,7 +76,8 @@ LOWER_HEADS: Final = frozenset(
     manager executive entrepreneur politician legislator parliamentarian deputy
     councilor councillor commissioner counselor counsellor ombudsman rector dean
     secretary general colonel captain lieutenant sergeant admiral vice-president justice
-    counsel
+    counsel dealer trafficker smuggler dictator warlord kingpin boss tycoon magnate
+    scholar historian academic filmmaker novelist poet singer artist
     vice-minister vice-president-elect president-elect governor-elect mayor-elect
     """.split()
 )
@@ -86,7 +87,7 @@ STRONG_LOWER_HEADS: Final = frozenset(
     """
     leader president minister judge attorney lawyer prosecutor spokesman spokeswoman
     journalist activist senator governor mayor ambassador commander director chairman
-    candidate advisor adviser
+    candidate advisor adviser chief
     """.split()
 )
 # Lower-case words that qualify such a role ("presidential advisor", "opposition leader").
@@ -98,6 +99,10 @@ LOWER_MODS: Final = frozenset(
     opposition party union labor labour energy agriculture oil police army intelligence
     opposition municipal local state tribal religious spiritual civic opposition legal
     campaign general prime press communications human rights student youth women's
+    film movie music television radio newspaper media arms drug narcotics counter-narcotics
+    counternarcotics counter anti crime militia rebel insurgent terrorist traditional illicit
+    business Islamic Catholic Orthodox Coptic Anglican Evangelical Muslim Christian Jewish
+    Buddhist Shia Shiite Sunni Druze Maronite
     """.split()
 )
 # Sub-unit nouns: an organisation acronym before a title holding one is part of the title
