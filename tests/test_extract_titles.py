@@ -208,6 +208,20 @@ def test_a_two_word_place_after_of_is_not_a_name() -> None:
     assert not any("Republic" in t for p in people.values() for t in _expanded(p))
 
 
+def test_a_headline_verb_after_a_title_is_no_name() -> None:
+    # 09BARCELONA154, 07BAGHDAD1157: about a hundred such "people" in the dev corpus
+    text = (
+        "SUBJECT: MUSLIM PARLIAMENTARIAN DISCUSSES ISLAM IN SPAIN\n\n1. (U) Hello.\n\n"
+        "Ambassador Briefs Ministers\n----\n2. (C) President Morales said no; Secretary "
+        "Summers met Director Mills.\n"
+    )
+    cable = parse_cable(text, "09TEST1", metadata={"origin": "Embassy Madrid"})
+    people = {p.name: p for p in extract_entities(cable).people}
+    assert sorted(people) == ["Mills", "Morales", "Summers"]  # surnames with an -s stay
+    title = parse_cable("SUBJECT: PRESIDENT MORALES VISITS SPAIN\n\n1. (U) Hello.\n", "09TEST2")
+    assert [p.name for p in extract_entities(title).people] == ["Morales"]
+
+
 def test_a_redacted_name_is_nobody() -> None:
     # 09HARARE24, 10CAIRO163: the guidelines never count a redaction as a person
     people = _people(

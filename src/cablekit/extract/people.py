@@ -164,6 +164,10 @@ _ROLE_BREAKS: Final = frozenset("the to in on and or who whom which that is was"
 _PLURAL_ACRONYM: Final = re.compile(r"[A-Z]{2,}s").fullmatch  # "IDPs", "NGOs": never a name's word
 _UNIT_ACRONYM: Final = re.compile(r"[A-Z]{2,5}").fullmatch  # "PSO" in "PSO commander"
 _REDACTED: Final = re.compile(r"[Xx]{3,}").fullmatch
+# lower-case words a Title Case headline keeps ("Ambassador Discusses Trade with the FM")
+_HEADLINE_SMALL: Final = frozenset(
+    "a an and as at by for from in into of on or over the to with -- - :".split()
+)
 # what a hyphen can add to a title's head: "President-elect", "Minister-equivalent"
 _HEAD_SUFFIXES: Final = frozenset(
     {"elect", "designate", "equivalent", "nominee", "ELECT", "DESIGNATE", "NOMINEE"}
@@ -737,6 +741,8 @@ class PeopleFinder:
             if lower:
                 words, aff = self._lower_role(i, words, aff)
             a, k = self._name_after_title(end)
+            if k > a and self._headline_verb(a):
+                k = end  # "SUBJECT: AMBASSADOR DISCUSSES TRADE": a verb, not a name
             if k > end and self._extended and self.claimed[a]:
                 k = end  # "Director of the Bahrain Human Rights Watch": an organisation
             if k > end and lower and k - a < 2 and toks[i] not in STRONG_LOWER_HEADS:
@@ -782,6 +788,33 @@ class PeopleFinder:
                 self.add(i, k, [], None, apposition=True)
                 return k
         return i + 1
+
+    def _headline_verb(self, i: int) -> bool:
+        """Token i is a verb of a headline (the SUBJECT line, a heading in capitals or Title
+        Case): a common word with an -s ("Discusses", "BRIEFS") and not followed by one
+        ("President Morales Visits Spain")."""
+        toks = self.words
+        low = toks[i].lower()
+        common = self.lex.common
+        if not (
+            len(low) > 3
+            and low.endswith("s")
+            and (low[:-1] in common or (low.endswith("es") and low[:-2] in common))
+        ):
+            return False
+        if i + 1 < len(toks) and self.gaps[i].strip() == "":
+            nxt = toks[i + 1].lower()
+            if nxt.endswith("s") and (nxt[:-1] in common or nxt[:-2] in common):
+                return False
+        text = self.text
+        s0 = self.starts[i]
+        a = text.rfind("\n", 0, s0) + 1
+        b = text.find("\n", s0)
+        line = text[a : b if b >= 0 else len(text)].strip()
+        if line[:8].upper() == "SUBJECT:":
+            return True
+        words = line.split()
+        return all(w[:1].isupper() or w in _HEADLINE_SMALL for w in words)
 
     def _place_or_heading(self, i: int, k: int) -> bool:
         """A multi-word place or demonym ("Costa Rica", "La Paz"), or a Title Case heading."""
