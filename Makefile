@@ -36,16 +36,16 @@ run: venv
 	$(BIN)/cablekit serve --db $(SAMPLE_DB) --host 127.0.0.1 --port 8000
 
 test: venv $(CHROMIUM)
-	$(BIN)/ruff check src tests benchmarks setup.py
-	$(BIN)/ruff format --check src tests benchmarks setup.py
+	$(BIN)/ruff check src tests benchmarks tools setup.py
+	$(BIN)/ruff format --check src tests benchmarks tools setup.py
 	$(BIN)/pytest -q
 
 lint: venv
-	$(BIN)/ruff check src tests benchmarks setup.py
+	$(BIN)/ruff check src tests benchmarks tools setup.py
 
 format: venv
-	$(BIN)/ruff format src tests benchmarks setup.py
-	$(BIN)/ruff check --fix src tests benchmarks setup.py
+	$(BIN)/ruff format src tests benchmarks tools setup.py
+	$(BIN)/ruff check --fix src tests benchmarks tools setup.py
 
 bench: venv
 	$(BIN)/python benchmarks/bench_parse.py --passes 5

@@ -39,6 +39,7 @@ class Lexicon:
     fips: dict[str, str] = field(default_factory=dict)  # TAGS geo code -> country
     iso: dict[str, str] = field(default_factory=dict)  # folded name/alias/demonym -> ISO "RU"
     common: frozenset[str] = frozenset()  # lower-case English words
+    known_surnames: frozenset[str] = frozenset()  # "Musharraf": a person's name alone
 
 
 def fold(s: str) -> str:
@@ -84,6 +85,7 @@ def lexicon() -> Lexicon:
             for variant in _written_variants(parts[0]):
                 lex.titles.setdefault(variant, parts[1])
     lex.common = frozenset(_lines("common_words.txt"))
+    lex.known_surnames = frozenset(ln.split("|", 1)[0] for ln in _lines("known_people.txt"))
     try:
         gaz = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -762,6 +762,10 @@ class PeopleFinder:
                     k == i + 1
                     and (
                         (
+                            tok in self.lex.known_surnames  # "talks with Musharraf"
+                            and not self._place_or_heading(i, min(n, i + 2))  # "Costa Rican"
+                        )
+                        or (
                             tok.endswith(SURNAME_ENDINGS)
                             and len(tok) > 4
                             and i
@@ -786,6 +790,12 @@ class PeopleFinder:
             hyphen_pair = len(real) == 2 and k == i + 2 and self.gaps[i] == "-"
             if len(real) >= 2 and not hyphen_pair:
                 self.add(i, k, [], None, apposition=True)
+                return k
+            if hyphen_pair and not any(self.info[j] & (wi.DEM | wi.PLACE1) for j in (i, i + 1)):
+                # "the Obama-Medvedev meeting": each name known alone ("Franco-German": none)
+                for j in (i, i + 1):
+                    if toks[j] in self.lex.known_surnames:
+                        self.add(j, j + 1, [], None)
                 return k
         return i + 1
 

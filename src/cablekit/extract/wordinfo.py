@@ -37,7 +37,7 @@ PLURAL: Final = 1 << 18  # a plural title head ("Counselors"): a list of names f
 LOWH: Final = 1 << 19  # a lower-case role ("judge", "leader"): a head only in mixed case
 HON: Final = 1 << 20  # an honorific ("Mr", "Dr.")
 KNOWN: Final = 1 << 21  # a known organisation's name can start in it (organizations.find_known)
-SURN: Final = 1 << 22  # longer than 4 and with a surname ending ("Medvedev"): a name alone
+SURN: Final = 1 << 22  # a surname ending ("Medvedev") or a known surname: a name alone
 SPEECH: Final = 1 << 23  # a verb of speech ("said"): the word before it can be a name alone
 OFFOR: Final = 1 << 24  # "of" or "for" in any case: a title chain can go on over it
 
@@ -217,7 +217,7 @@ def _compute(tok: str, caps: bool) -> int:
         f |= ORGHEAD
     if _org_mod.known_offsets(tok):
         f |= KNOWN
-    if len(tok) > 4 and tok.endswith(_SURNAME_ENDINGS):
+    if (len(tok) > 4 and tok.endswith(_SURNAME_ENDINGS)) or tok in lex.known_surnames:
         f |= SURN
     if tok in _SPEECH:
         f |= SPEECH
