@@ -317,8 +317,9 @@ def _defined(written: str, expanded: str, defs: dict[str, str]) -> str:
     """A title's expansion with the acronyms the cable defines spelt out ("PSO commander"
     -> "Preventive Security Organization commander"); the glossary's are already."""
     words = expanded.split(" ")
+    shown = written.split()
     for i, w in enumerate(words):
-        if w in defs and w in written:
+        if w in defs and w in shown:
             words[i] = defs[w]
     return " ".join(words)
 

@@ -804,18 +804,10 @@ class PeopleFinder:
         Case): a common word with an -s ("Discusses", "BRIEFS") and not followed by one
         ("President Morales Visits Spain")."""
         toks = self.words
-        low = toks[i].lower()
-        common = self.lex.common
-        if not (
-            len(low) > 3
-            and low.endswith("s")
-            and (low[:-1] in common or (low.endswith("es") and low[:-2] in common))
-        ):
+        if not self._verb_s(toks[i]):
             return False
-        if i + 1 < len(toks) and self.gaps[i].strip() == "":
-            nxt = toks[i + 1].lower()
-            if nxt.endswith("s") and (nxt[:-1] in common or nxt[:-2] in common):
-                return False
+        if i + 1 < len(toks) and self.gaps[i].strip() == "" and self._verb_s(toks[i + 1]):
+            return False
         text = self.text
         s0 = self.starts[i]
         a = text.rfind("\n", 0, s0) + 1
@@ -825,6 +817,16 @@ class PeopleFinder:
             return True
         words = line.split()
         return all(w[:1].isupper() or w in _HEADLINE_SMALL for w in words)
+
+    def _verb_s(self, word: str) -> bool:
+        """A common word with an -s or -es ("Discusses", "BRIEFS"): a headline's verb."""
+        low = word.lower()
+        common = self.lex.common
+        return (
+            len(low) > 3
+            and low.endswith("s")
+            and (low[:-1] in common or (low.endswith("es") and low[:-2] in common))
+        )
 
     def _place_or_heading(self, i: int, k: int) -> bool:
         """A multi-word place or demonym ("Costa Rica", "La Paz"), or a Title Case heading."""
@@ -1130,6 +1132,9 @@ class PeopleFinder:
                 pre.insert(0, t)
                 acr = self.lex.acronyms.get(t)
                 aff = aff or (acr[0] if acr and self.info[k] & wi.ORGACR else None)
+            elif self.info[k] & wi.ORGACR:
+                acr = self.lex.acronyms.get(t)
+                aff = aff or (acr[0] if acr else None)
         return [*pre, *words], aff
 
     def _affiliation(self, words: list[str]) -> str | None:
