@@ -222,6 +222,29 @@ def test_a_headline_verb_after_a_title_is_no_name() -> None:
     assert [p.name for p in extract_entities(title).people] == ["Morales"]
 
 
+def test_a_unit_named_with_a_possessive_stays_in_the_title() -> None:
+    # 05BRASILIA3124 and about 120 more "of the MFA's ..." in the dev corpus
+    people = _people(
+        "He met John Smith, director of the MFA's Energy Division. Smith said the head of "
+        "the Federal Police's Narcotics Unit, Jose Lopez, agreed.",
+        "Embassy Brasilia",
+    )
+    assert _expanded(people["John Smith"]) == ["director of the MFA's Energy Division"]
+    assert _expanded(people["Jose Lopez"]) == ["head of the Federal Police's Narcotics Unit"]
+
+
+def test_a_unit_word_after_a_long_title_is_no_name() -> None:
+    # 04BRASILIA2885, 09CAIRO171: "Industry" and "Washington" were people
+    people = _people(
+        "The Minister of Development, Industry and Trade Luiz Furlan spoke. A letter from "
+        "the President of the United States of America Washington followed. Minister of "
+        "Defense Nilda Garre agreed.",
+        "Embassy Brasilia",
+    )
+    assert "Industry" not in people and "Washington" not in people and "Trade" not in people
+    assert _expanded(people["Nilda Garre"]) == ["Minister of Defense"]
+
+
 def test_a_redacted_name_is_nobody() -> None:
     # 09HARARE24, 10CAIRO163: the guidelines never count a redaction as a person
     people = _people(

@@ -8,7 +8,9 @@ the corpus. Left out: the hand-annotated cables of ``tests/fixtures/entities-gol
 ``entities-unseen`` (so their figures still measure cables the list never saw), words
 that are also common English words, places or demonyms (or whose full name is a place),
 words the corpus also writes in lower case ("Green", "Rice": 5 % of the time or more),
-given names as often as surnames ("Mohammed"), and anything not written as a capitalised word.
+given names as often as surnames ("Mohammed"), words the extractor finds in people's names
+less than half the times they are written ("Ford", "Bell": firms), and anything not
+written as a capitalised word.
 
     .venv/bin/python tools/build_known_people.py ../shared/corpus/cables-dev.jsonl.gz
 """
@@ -27,6 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "cablekit" / "extract" / "data" / "known_people.txt"
 _WORD = re.compile(r"[A-Za-z]+")
+# the share of a word's occurrences that must be in people's names: "Ford" and "Bell" are
+# written far more often as firms ("a Ford van", "Bell helicopters") than as people
+MIN_IN_PEOPLE = 0.5
 GOLD_DIRS = (
     ROOT / "tests" / "fixtures" / "entities-gold",
     ROOT / "tests" / "fixtures" / "entities-unseen",
@@ -51,6 +56,7 @@ def known_surnames(
     full: dict[str, Counter[str]] = defaultdict(Counter)
     written: Counter[str] = Counter()  # how often each word is written, as written
     first: Counter[str] = Counter()  # how often a word begins a full name
+    in_people: Counter[str] = Counter()  # how often a word is written in a person's mention
     for record in records:
         ref = record["id"]
         if ref in exclude:
@@ -59,6 +65,9 @@ def known_surnames(
         cable = parse_cable(f"{record.get('header', '')}\n{record['body']}", ref)
         for person in extract_entities(cable).people:
             words = person.name.split()
+            if len(words) > 1 or person.titles:  # not a bare name this very list found
+                for mention in person.mentions:
+                    in_people.update(set(_WORD.findall(mention.text)))
             if len(words) < 2 or not person.titles:
                 continue
             cables[words[-1]].add(ref)
@@ -78,6 +87,7 @@ def known_surnames(
             or surname in lex.demonyms
             or written[surname.lower()] >= max(3, 0.05 * written[surname])
             or first[surname] * 2 >= sum(full[surname].values())
+            or in_people[surname] < MIN_IN_PEOPLE * written[surname]
         ):
             continue  # "Green", "Rice", "Discusses": written in lower case too
         name = full[surname].most_common(1)[0][0]

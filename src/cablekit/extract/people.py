@@ -164,6 +164,7 @@ _ROLE_BREAKS: Final = frozenset("the to in on and or who whom which that is was"
 _PLURAL_ACRONYM: Final = re.compile(r"[A-Z]{2,}s").fullmatch  # "IDPs", "NGOs": never a name's word
 _UNIT_ACRONYM: Final = re.compile(r"[A-Z]{2,5}").fullmatch  # "PSO" in "PSO commander"
 _REDACTED: Final = re.compile(r"[Xx]{3,}").fullmatch
+_POSSESSIVE: Final = frozenset({"'s", "\u2019s"})
 # lower-case words a Title Case headline keeps ("Ambassador Discusses Trade with the FM")
 _HEADLINE_SMALL: Final = frozenset(
     "a an and as at by for from in into of on or over the to with -- - :".split()
@@ -643,7 +644,10 @@ class PeopleFinder:
             ):
                 ext.append(k)
                 k += 1
-                if gaps[k - 1].strip() not in ("", "'"):
+                g = gaps[k - 1].strip()
+                if g in _POSSESSIVE and k < n and info[k] & wi.UP0 and not info[k] & wi.NAME_T:
+                    continue  # "of the Foreign Ministry's Disarmament Division"
+                if g not in ("", "'"):
                     break
             else:
                 break
@@ -677,6 +681,8 @@ class PeopleFinder:
             w = toks[k]
             if w in _RANK_ABBR_DOT and gaps[k][:1] == ".":
                 w += "."
+            elif k != idx[-1] and gaps[k][:2] in _POSSESSIVE:
+                w += gaps[k][:2]  # "Ministry's" inside a title
             if out and prev == k - 1 and gaps[prev] == "-" and out[-1].lower() not in QUALIFIERS:
                 out[-1] += "-" + w
             else:
@@ -745,6 +751,8 @@ class PeopleFinder:
                 k = end  # "SUBJECT: AMBASSADOR DISCUSSES TRADE": a verb, not a name
             if k > end and self._extended and self.claimed[a]:
                 k = end  # "Director of the Bahrain Human Rights Watch": an organisation
+            if k == a + 1 and self._extended and self.info[a] & (wi.MOD | wi.PLACE1 | wi.ORGHEAD):
+                k = end  # "Minister of Development, Industry and Trade": the unit goes on
             if k > end and lower and k - a < 2 and toks[i] not in STRONG_LOWER_HEADS:
                 k = end  # "member States"
             if k > end:
@@ -791,11 +799,14 @@ class PeopleFinder:
             if len(real) >= 2 and not hyphen_pair:
                 self.add(i, k, [], None, apposition=True)
                 return k
-            if hyphen_pair and not any(self.info[j] & (wi.DEM | wi.PLACE1) for j in (i, i + 1)):
-                # "the Obama-Medvedev meeting": each name known alone ("Franco-German": none)
-                for j in (i, i + 1):
-                    if toks[j] in self.lex.known_surnames:
-                        self.add(j, j + 1, [], None)
+            if hyphen_pair and all(
+                self.info[j] & wi.SURN and not self.info[j] & (wi.DEM | wi.PLACE1)
+                for j in (i, i + 1)
+            ):
+                # "the Obama-Medvedev meeting": two names a cable gives alone (not
+                # "Franco-German", "Lockheed-Martin")
+                self.add(i, i + 1, [], None)
+                self.add(i + 1, i + 2, [], None)
                 return k
         return i + 1
 
