@@ -129,7 +129,22 @@ def prepare(document: Document, entities: bool = True) -> list[Prepared]:
 
     This is the CPU-heavy half of an ingest; it runs in worker processes.
     """
-    return [prepared(cable, entities) for cable in cables_in(document)]
+    return prepare_cables(list(cables_in(document)), entities)
+
+
+def prepare_cables(cables: list[Cable], entities: bool = True) -> list[Prepared]:
+    """``[prepared(cable, entities) for cable in cables]``, a step at a time: every
+    cable's record and fingerprints, then every cable's entities. Why: each step's tables
+    (the parser's, the extractor's word cache and lexicon) stay in the processor's caches
+    over several cables; cable by cable, the dev corpus takes 10-15 % more CPU."""
+    out = [prepared(cable, False) for cable in cables]
+    if entities:
+        found = [extract_entities(c) if c.reference_id else None for c in cables]
+        for item, extraction in zip(out, found, strict=True):
+            if extraction is not None:
+                item.entities = pack(extraction)
+                item.entity_rows = entity_rows(extraction)
+    return out
 
 
 def stored_cables(
@@ -225,7 +240,15 @@ def _watch_parent(pid: int) -> None:
 
 
 def _prepare_all(documents: list[Document], entities: bool) -> list[list[Prepared]]:
-    return [prepare(document, entities) for document in documents]
+    """``prepare`` of each document, with the cables of all of them prepared together."""
+    cables = [list(cables_in(document)) for document in documents]
+    flat = prepare_cables([c for found in cables for c in found], entities)
+    out: list[list[Prepared]] = []
+    at = 0
+    for found in cables:
+        out.append(flat[at : at + len(found)])
+        at += len(found)
+    return out
 
 
 def _chunks(items: Iterator[Document], size: int) -> Iterator[list[Document]]:

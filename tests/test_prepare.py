@@ -1,0 +1,33 @@
+"""The workers' half of an ingest: preparing cables a step at a time (all records and
+fingerprints, then all entities) gives what preparing them one by one gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cablekit.model import Document
+from cablekit.read.sources import read_documents
+from cablekit.store.ingest import _prepare_all, prepare, prepared
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _documents() -> list[Document]:
+    docs = list(
+        read_documents(str(FIXTURES / "cables-sample.jsonl"), on_error=print, on_warning=print)
+    )
+    seed = (Path(__file__).parents[1] / "samples").glob("*.txt")
+    docs += [Document(text=p.read_text("utf-8"), path=str(p), format="text") for p in seed]
+    return docs
+
+
+def test_prepared_in_steps_equals_one_by_one() -> None:
+    from cablekit.api import cables_in
+
+    docs = _documents()
+    assert len(docs) >= 4  # three records and the seed page (four cables in one document)
+    for entities in (True, False):
+        one_by_one = [[prepared(c, entities) for c in cables_in(d)] for d in docs]
+        assert [prepare(d, entities) for d in docs] == one_by_one
+        assert _prepare_all(docs, entities) == one_by_one
+        assert any(item.entity_rows for found in one_by_one for item in found) == entities
