@@ -119,3 +119,84 @@ def test_entities_made_a_batch_at_a_time_are_those_made_one_by_one(
     together = made(tmp_path / "batch.db", 500)
     assert together == made(tmp_path / "one.db", 1)
     assert len(together[0]) > 1000
+
+
+def _counted(library: Library) -> dict[int, tuple[Any, ...]]:
+    db = library.store.db
+    return {
+        i: tuple(r)
+        for i, *r in db.execute("SELECT id, cables, first_seen, last_seen FROM entities")
+    }
+
+
+def _prepared(source: str) -> list:
+    from cablekit.store.ingest import IngestSummary, stored_cables
+
+    return list(
+        stored_cables([source], IngestSummary(), on_error=lambda e: None, on_warning=lambda m: None)
+    )
+
+
+def test_an_ingest_killed_before_counting_is_counted_in_full_next_time(
+    inputs: tuple[str, str], tmp_path: Path
+) -> None:
+    """An ingest holds what it changed in memory until it counts; killed before that, it
+    leaves a mark in the library, and the next count counts everything."""
+    path = tmp_path / "lib.db"
+    library = Library.open(path, create=True)
+    library.ingest([inputs[0]], workers=1)
+    library.store.add_batch(_prepared(inputs[1]))  # stored, then "killed": never counted
+    library.store.db.close()
+    again = Library.open(path)
+    assert again.store.db.execute("SELECT count(*) FROM entities_dirty").fetchone() == (0,)
+    assert _counted(again) != _brute_force(again)  # stale until counted
+    assert again.store.refresh_entity_stats() is True
+    assert _counted(again) == _brute_force(again)
+    assert again.store.refresh_entity_stats() is False  # the mark is gone
+    again.close()
+
+
+def test_a_batch_rolled_back_makes_the_next_count_count_everything(
+    inputs: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What earlier batches changed is dropped with a failed batch: the mark they left makes
+    the next count count everything."""
+    library = Library.open(tmp_path / "lib.db", create=True)
+    items = _prepared(inputs[0])
+    library.store.add_batch(items[:100])  # committed; its changes held in memory
+    original = library.store._add
+    calls = []
+
+    def failing(item, now, outcome):
+        calls.append(item)
+        if len(calls) == 20:
+            raise OSError("disk full")
+        return original(item, now, outcome)
+
+    monkeypatch.setattr(library.store, "_add", failing)
+    with pytest.raises(OSError):
+        library.store.add_batch(items[100:])
+    monkeypatch.undo()
+    assert library.store._dirty_entities == {}  # what was held went with the rollback
+    assert library.store.refresh_entity_stats() is True
+    counted = _counted(library)
+    assert counted == _brute_force(library)
+    assert sum(1 for n, *_ in counted.values() if n) > 100
+    library.close()
+
+
+def test_changes_held_in_memory_are_written_out_when_too_many(
+    inputs: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cablekit.store import entity_tables
+
+    monkeypatch.setattr(entity_tables, "_PENDING_MAX", 50)
+    library = Library.open(tmp_path / "lib.db", create=True)
+    library.store.add_batch(_prepared(inputs[0])[:40])
+    assert library.store._dirty_entities == {}
+    written = library.store.db.execute("SELECT count(*) FROM entities_dirty").fetchone()[0]
+    assert written > 50
+    library.ingest(list(inputs), workers=1, batch_size=25)
+    assert _counted(library) == _brute_force(library)
+    assert library.store.db.execute("SELECT count(*) FROM entities_dirty").fetchone() == (0,)
+    library.close()

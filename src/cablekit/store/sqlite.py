@@ -60,6 +60,7 @@ class SqliteStore(EntityTables):
         self.readonly = readonly
         self._entity_ids: dict[tuple[str, str], tuple[int, str]] = {}  # (kind, key) -> (id, name)
         self._dirty_entities: dict[int, list[Any]] = {}
+        self._pending_flagged = False
         if not create and not self.path.exists():
             raise CablekitError(f"{path}: no such library (create it with cablekit ingest)")
         if self.path.exists() and self.path.is_dir():
@@ -78,6 +79,9 @@ class SqliteStore(EntityTables):
             if not readonly:
                 self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA synchronous = NORMAL")
+                # 128 MiB of pages (the default is 2 MiB): a batch's writes to the entity
+                # tables touch thousands of pages; at 251k cables the store took 10 % less time
+                self.db.execute("PRAGMA cache_size = -131072")
                 migrate(self.db)
             else:
                 self._check_schema()
@@ -131,8 +135,7 @@ class SqliteStore(EntityTables):
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
-            self._entity_ids.clear()  # ids handed out in the batch are gone
-            self._dirty_entities.clear()
+            self._forget_batch()
             raise
         return outcome
 
