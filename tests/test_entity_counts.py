@@ -200,3 +200,53 @@ def test_changes_held_in_memory_are_written_out_when_too_many(
     assert _counted(library) == _brute_force(library)
     assert library.store.db.execute("SELECT count(*) FROM entities_dirty").fetchone() == (0,)
     library.close()
+
+
+def test_new_mentions_wait_beside_the_table_until_the_count(
+    inputs: tuple[str, str], tmp_path: Path
+) -> None:
+    """Mentions are stored in ``mentions_new`` and moved into ``mentions`` by the count;
+    the search index finds the names of those not yet moved (a killed ingest's)."""
+    path = tmp_path / "lib.db"
+    library = Library.open(path, create=True)
+    items = _prepared(inputs[0])
+    library.store.add_batch(items)
+    db = library.store.db
+    waiting = db.execute("SELECT count(*) FROM mentions_new").fetchone()[0]
+    assert waiting > 1000
+    assert db.execute("SELECT count(*) FROM mentions").fetchone() == (0,)
+    ref = items[0].cable.reference_id
+    names = library.store.entity_names([ref])[ref]
+    assert sorted(n for ns in names.values() for n in ns) == sorted(
+        {r.name for r in items[0].entity_rows}
+    )
+    assert library.store.refresh_entity_stats() is True
+    assert db.execute("SELECT count(*) FROM mentions_new").fetchone() == (0,)
+    assert db.execute("SELECT count(*) FROM mentions").fetchone() == (waiting,)
+    assert library.store.entity_names([ref]) == {ref: names}
+    library.close()
+
+
+def test_many_new_mentions_build_the_index_by_cable_again(
+    inputs: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Moved in bulk (the index by cable dropped and built again) or row by row, the
+    library is the same."""
+    from cablekit.store import entity_tables
+
+    def made(path: Path) -> list:
+        library = Library.open(path, create=True)
+        library.ingest(list(inputs), workers=1)
+        db = library.store.db
+        out = sorted(db.execute("SELECT * FROM mentions"))
+        plan = db.execute(
+            "EXPLAIN QUERY PLAN SELECT entity_id FROM mentions WHERE reference_id = 'x'"
+        ).fetchall()
+        assert "mentions_by_cable" in str(plan)
+        library.close()
+        return out
+
+    monkeypatch.setattr(entity_tables, "_REBUILD_FROM", 10**9)
+    row_by_row = made(tmp_path / "rows.db")
+    monkeypatch.setattr(entity_tables, "_REBUILD_FROM", 1)
+    assert made(tmp_path / "bulk.db") == row_by_row

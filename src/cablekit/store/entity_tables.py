@@ -26,6 +26,7 @@ _COMPLETE_KEY = "entities_complete"  # meta: the FORMAT every newest version was
 # rollback dropped them), the next count counts everything
 _PENDING_KEY = "entity_counts_pending"
 _PENDING_MAX = 200_000  # entities with changes held in memory at most (then written out)
+_REBUILD_FROM = 100_000  # new mentions from which the index by cable may be built again
 _decode = msgspec.json.Decoder().decode
 _encode = msgspec.json.Encoder().encode
 _COLUMNS = "e.id, e.kind, e.name, e.detail, e.cables, e.first_seen, e.last_seen"
@@ -114,11 +115,12 @@ class EntityTables:
         db = self.db
         dirty = self._dirty_entities
         if not new:
-            for ident, date in db.execute(
-                "DELETE FROM mentions WHERE reference_id = ? RETURNING entity_id, created",
-                (reference_id,),
-            ):
-                _count(dirty, ident, date, removed=True)
+            for table in ("mentions", "mentions_new"):
+                for ident, date in db.execute(
+                    f"DELETE FROM {table} WHERE reference_id = ? RETURNING entity_id, created",
+                    (reference_id,),
+                ):
+                    _count(dirty, ident, date, removed=True)
         names: dict[str, list[str]] = {}
         if not item.entities:  # ingested with entities=False: extracted later
             self._set_meta(_COMPLETE_KEY, "0")
@@ -133,11 +135,11 @@ class EntityTables:
             names.setdefault(row.kind, []).append(name)
             titles = _encode(row.titles).decode() if row.titles else None
             rows.append(
-                (ident, reference_id, row.mentions, titles, row.affiliation, row.role, created)
+                (reference_id, ident, row.mentions, titles, row.affiliation, row.role, created)
             )
         for r in rows:
-            _count(dirty, r[0], created, removed=False)
-        db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?)", rows)
+            _count(dirty, r[1], created, removed=False)
+        db.executemany("INSERT INTO mentions_new VALUES (?,?,?,?,?,?,?)", rows)
         return names
 
     def _mark_dirty(self) -> None:
@@ -164,6 +166,29 @@ class EntityTables:
         if self._pending_flagged:
             self._set_meta(_PENDING_KEY, "0")
             self._pending_flagged = False
+
+    def _move_new_mentions(self) -> None:
+        """Move ``mentions_new`` into ``mentions``, in the open transaction, sorted by entity
+        (the order of ``mentions``). When they are many beside what is there, the index by
+        cable is built again after rather than kept up row by row."""
+        db = self.db
+        if db.execute("SELECT 1 FROM mentions_new LIMIT 1").fetchone() is None:
+            return
+        new = db.execute("SELECT count(*) FROM mentions_new").fetchone()[0]
+        rebuild = (
+            new >= _REBUILD_FROM
+            and new * 4 >= db.execute("SELECT count(*) FROM mentions").fetchone()[0]
+        )
+        if rebuild:
+            db.execute("DROP INDEX mentions_by_cable")
+        db.execute(
+            "INSERT INTO mentions (entity_id, reference_id, count, titles, affiliation, role,"
+            " created) SELECT entity_id, reference_id, count, titles, affiliation, role,"
+            " created FROM mentions_new ORDER BY entity_id, reference_id"
+        )
+        if rebuild:
+            db.execute("CREATE INDEX mentions_by_cable ON mentions(reference_id)")
+        db.execute("DELETE FROM mentions_new")
 
     def _forget_batch(self) -> None:
         """After a rollback: the ids handed out in the batch are gone, and the changes held
@@ -264,6 +289,7 @@ class EntityTables:
             self._flush_dirty()
             if stale:
                 self._set_meta(_PENDING_KEY, "0")
+            self._move_new_mentions()
             if force:
                 db.execute(
                     "INSERT INTO entities_dirty (id) SELECT id FROM entities WHERE true"
@@ -446,10 +472,12 @@ class EntityTables:
         for start in range(0, len(reference_ids), 500):
             chunk = list(reference_ids[start : start + 500])
             marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(
-                "SELECT m.reference_id, e.kind, e.name FROM mentions m"
-                f" JOIN entities e ON e.id = m.entity_id WHERE m.reference_id IN ({marks})",
-                chunk,
+            rows = self.db.execute(  # mentions not yet counted too (a killed ingest's)
+                "SELECT m.reference_id, e.kind, e.name FROM (SELECT reference_id, entity_id"
+                f" FROM mentions WHERE reference_id IN ({marks}) UNION ALL SELECT"
+                " reference_id, entity_id FROM mentions_new"
+                f" WHERE reference_id IN ({marks})) m JOIN entities e ON e.id = m.entity_id",
+                chunk + chunk,
             )
             for ref, kind, name in rows:
                 out.setdefault(ref, {}).setdefault(kind, []).append(name)

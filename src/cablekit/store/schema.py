@@ -23,6 +23,11 @@ Tables:
 - ``mentions``: which entities the newest version of each cable names, how often, and
   with which titles and affiliation, and the cable's date; ``version_entities`` keeps
   each version's whole extraction (zlib JSON), as ``cablekit entities`` prints it.
+- ``mentions_new``: mentions stored since the last count, kept by cable as they come:
+  written straight into ``mentions`` (ordered by entity) each touched a page of its own,
+  and at 251k cables the store wrote twice as much. The count at the end of each ingest
+  moves them into ``mentions``, sorted; until then they are in no entity's page or count
+  (the search index has their names). The pages they took are free for the next ingest.
 - ``entities_dirty``: the entities whose mentions changed since they were last counted,
   with how (cables added and removed, and their first and last dates; ``added`` NULL:
   count from scratch). The end of each ingest applies it and empties it.
@@ -159,6 +164,19 @@ MIGRATIONS: list[str] = [
         removed_hi TEXT
     );
     INSERT INTO entities_dirty (id) SELECT id FROM entities;
+    """,
+    # 5: new mentions are written beside ``mentions`` and moved in, sorted, by the count
+    """
+    CREATE TABLE mentions_new (
+        reference_id TEXT NOT NULL,
+        entity_id INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        titles TEXT,
+        affiliation TEXT,
+        role TEXT,
+        created TEXT,
+        PRIMARY KEY (reference_id, entity_id)
+    ) WITHOUT ROWID;
     """,
 ]
 
