@@ -155,6 +155,10 @@ def _extract(cable: Cable) -> Entities:
     for m in org_mod.find_orgs(zt, zone.start, caps, heads):
         s, e = m.start(), m.end()
         words = zt[s:e].split()
+        cut = org_mod.sentence_start(words)  # the end of the sentence before the name
+        for w in words[:cut]:
+            s = zt.index(w, s) + len(w)
+        words = words[cut:]
         # drop sentence words and titles before the organisation's name
         while words and (
             words[0] in org_mod._LEAD_STOP or words[0].capitalize() in org_mod._LEAD_STOP

@@ -186,6 +186,33 @@ _GOV_RE: Final = re.compile(
     r"\b(?:([A-Z][a-z]+)[ \t\n]+[Gg]overnment|[Gg]overnment[ \t\n]+of[ \t\n]+(?:the[ \t]+)?"
     r"([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?))\b"
 )
+# words written with a full stop inside a name ("Drummond Co. Inc", "St. Edward's
+# University"): the stop after one of them does not end a sentence
+_ABBREVIATIONS: Final = frozenset(
+    "Co Inc Ltd Corp Bros Pvt St Mt Ft Jr Sr Dr Mr Mrs Ms No Amb Gen Lt Col Sgt Capt Maj"
+    " Adm Hon Rep Sen Gov Prof Rev Ave Dept Univ Intl Assn".split()
+)
+
+
+def sentence_start(words: list[str]) -> int:
+    """The index of the first word after the last full stop among ``words`` (0: none): a
+    name does not run across sentences ("Brazil. The Foreign Ministry", "Summary. Post").
+    Initials ("W. K. Kellogg"), dotted abbreviations ("U.S. Embassy") and the words of
+    ``_ABBREVIATIONS`` end no sentence."""
+    cut = 0
+    for i in range(len(words) - 1):
+        w = words[i]
+        stem = w[:-1]
+        if (
+            w.endswith(".")
+            and len(stem) > 1
+            and stem.isalpha()
+            and stem.capitalize() not in _ABBREVIATIONS
+        ):
+            cut = i + 1
+    return cut
+
+
 _LEAD_STOP: Final = frozenset(
     {
         "The",

@@ -1,0 +1,39 @@
+"""Organisations: names as written, never running across sentences."""
+
+from __future__ import annotations
+
+from cablekit import parse_cable
+from cablekit.extract import extract_entities
+from cablekit.extract.organizations import sentence_start
+
+TEXT = """SUBJECT: VISIT
+
+1. (C) The delegation then flew to Brazil. The Foreign Ministry said it would
+help.  The talks went well in Costa Rica. Post will follow up with Drummond Co.
+Inc officials, with the U.S. Embassy and with the W. K. Kellogg Foundation.
+"""
+
+
+def _orgs(text: str) -> set[str]:
+    cable = parse_cable(text, metadata={"origin": "Embassy Brasilia"})
+    return {o["name"] for o in extract_entities(cable).to_dict()["organizations"]}
+
+
+def test_a_name_does_not_run_across_sentences() -> None:
+    """Regression: "Brazil. The Foreign Ministry" and "Costa Rica. Post" were organisations
+    (about 800 such names in the dev corpus)."""
+    orgs = _orgs(TEXT)
+    assert not [o for o in orgs if o.startswith(("Brazil.", "Costa Rica.", "Rica."))]
+    assert "Brazilian Ministry of Foreign Affairs" in orgs
+    assert {"Drummond Co. Inc", "W. K. Kellogg Foundation"} <= orgs  # stops inside names
+
+
+def test_where_a_sentence_starts_within_a_name() -> None:
+    assert sentence_start("Brazil. The Foreign Ministry".split()) == 1
+    assert sentence_start("Summary. Embassy".split()) == 1
+    assert sentence_start("SUMMARY. The Board".split()) == 1
+    assert sentence_start("U.S. Embassy".split()) == 0  # a dotted abbreviation
+    assert sentence_start("W. K. Kellogg Foundation".split()) == 0  # initials
+    assert sentence_start("Drummond Co. Inc".split()) == 0  # an abbreviation
+    assert sentence_start("St. Edward's University".split()) == 0
+    assert sentence_start("Embassy.".split()) == 0  # a stop at the end cuts nothing
