@@ -146,7 +146,7 @@ def test_an_ingest_killed_before_counting_is_counted_in_full_next_time(
     library = Library.open(path, create=True)
     library.ingest([inputs[0]], workers=1)
     library.store.add_batch(_prepared(inputs[1]))  # stored, then "killed": never counted
-    library.store.db.close()
+    library.close()  # what it held in memory goes with it, as with kill -9
     again = Library.open(path)
     assert again.store.db.execute("SELECT count(*) FROM entities_dirty").fetchone() == (0,)
     assert _counted(again) != _brute_force(again)  # stale until counted
@@ -250,3 +250,27 @@ def test_many_new_mentions_build_the_index_by_cable_again(
     row_by_row = made(tmp_path / "rows.db")
     monkeypatch.setattr(entity_tables, "_REBUILD_FROM", 1)
     assert made(tmp_path / "bulk.db") == row_by_row
+
+
+def test_an_ingest_leaves_the_garbage_collector_as_it_found_it(
+    inputs: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The collector is paused while cables stream through; on, or off, it is as before
+    when the ingest ends, and when it fails."""
+    import gc
+
+    library = Library.open(tmp_path / "lib.db", create=True)
+    library.ingest([inputs[0]], workers=1)
+    assert gc.isenabled()
+    monkeypatch.setattr(library.store, "add_batch", lambda items: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        library.ingest([inputs[1]], workers=1)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        monkeypatch.undo()
+        library.ingest([inputs[1]], workers=1)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    library.close()
