@@ -3,11 +3,21 @@ fingerprints, then all entities) gives what preparing them one by one gives."""
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from cablekit.model import Document
 from cablekit.read.sources import read_documents
-from cablekit.store.ingest import _prepare_all, prepare, prepared
+from cablekit.store.ingest import (
+    WORKER_GC_THRESHOLD,
+    _prepare_all,
+    _start_worker,
+    prepare,
+    prepared,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -31,3 +41,16 @@ def test_prepared_in_steps_equals_one_by_one() -> None:
         assert [prepare(d, entities) for d in docs] == one_by_one
         assert _prepare_all(docs, entities) == one_by_one
         assert any(item.entity_rows for found in one_by_one for item in found) == entities
+
+
+def test_workers_collect_garbage_less_often() -> None:
+    """Regression: collected every 700 new objects (Python's default), a worker kept
+    promoting extraction's short-lived objects and ran full collections over the lexicon
+    and its caches, 6 % of its CPU; the ingest's workers start with a higher threshold."""
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(
+        1, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+    ) as pool:
+        threshold = pool.submit(gc.get_threshold).result()
+    assert threshold[0] == WORKER_GC_THRESHOLD > gc.get_threshold()[0]
+    assert threshold[1:] == gc.get_threshold()[1:]

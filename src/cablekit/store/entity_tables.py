@@ -137,8 +137,17 @@ class EntityTables:
             rows.append(
                 (reference_id, ident, row.mentions, titles, row.affiliation, row.role, created)
             )
-        for r in rows:
-            _count(dirty, r[1], created, removed=False)
+            # _count(dirty, ident, created, removed=False), inline: once per mention row
+            delta = dirty.get(ident)
+            if delta is None:
+                dirty[ident] = [1, 0, created, created, None, None]
+            else:
+                delta[0] += 1
+                if created is not None:
+                    if delta[2] is None or created < delta[2]:
+                        delta[2] = created
+                    if delta[3] is None or created > delta[3]:
+                        delta[3] = created
         db.executemany("INSERT INTO mentions_new VALUES (?,?,?,?,?,?,?)", rows)
         return names
 

@@ -82,6 +82,10 @@ class SqliteStore(EntityTables):
                 # 128 MiB of pages (the default is 2 MiB): a batch's writes to the entity
                 # tables touch thousands of pages; at 251k cables the store took 10 % less time
                 self.db.execute("PRAGMA cache_size = -131072")
+                # big sorts (the count at the end of an ingest moves every new mention,
+                # sorted, and builds an index) take a helper thread: the workers are done
+                # by then and a core is free; at 251k cables the move took 17 s, not 21 s
+                self.db.execute("PRAGMA threads = 2")
                 migrate(self.db)
             else:
                 self._check_schema()
