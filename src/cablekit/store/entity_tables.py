@@ -52,13 +52,20 @@ def _most(a: str | None, b: str | None) -> str | None:
 def _count(dirty: dict[int, list[Any]], ident: int, date: str | None, *, removed: bool) -> None:
     """Add one cable gained or lost to an entity's pending change: [added, removed,
     added_lo, added_hi, removed_lo, removed_hi]."""
+    # called once per mention row stored or deleted: the comparisons of _least and _most
+    # written out, without their two calls
+    at = 1 if removed else 0
     delta = dirty.get(ident)
     if delta is None:
         delta = dirty[ident] = [0, 0, None, None, None, None]
-    at = 1 if removed else 0
+        delta[2 + 2 * at] = delta[3 + 2 * at] = date
+    elif date is not None:
+        lo, hi = delta[2 + 2 * at], delta[3 + 2 * at]
+        if lo is None or date < lo:
+            delta[2 + 2 * at] = date
+        if hi is None or date > hi:
+            delta[3 + 2 * at] = date
     delta[at] += 1
-    delta[2 + 2 * at] = _least(delta[2 + 2 * at], date)
-    delta[3 + 2 * at] = _most(delta[3 + 2 * at], date)
 
 
 def _entity(row: Sequence[Any]) -> dict[str, Any]:
@@ -137,17 +144,7 @@ class EntityTables:
             rows.append(
                 (reference_id, ident, row.mentions, titles, row.affiliation, row.role, created)
             )
-            # _count(dirty, ident, created, removed=False), inline: once per mention row
-            delta = dirty.get(ident)
-            if delta is None:
-                dirty[ident] = [1, 0, created, created, None, None]
-            else:
-                delta[0] += 1
-                if created is not None:
-                    if delta[2] is None or created < delta[2]:
-                        delta[2] = created
-                    if delta[3] is None or created > delta[3]:
-                        delta[3] = created
+            _count(dirty, ident, created, removed=False)
         db.executemany("INSERT INTO mentions_new VALUES (?,?,?,?,?,?,?)", rows)
         return names
 
