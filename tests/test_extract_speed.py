@@ -114,16 +114,17 @@ def test_known_names_from_tokens_match_the_whole_text_scan() -> None:
     assert found[:3] == ["Hamas", "Hamas", "Hamas"] and "S/CT" in found and "G/TIP" in found
 
 
-def test_classify_where_is_classify_fold_and_where() -> None:
+def test_classify_where_is_classify_and_where() -> None:
     toks = tokenize(" ".join([*SNIPPETS, *KNOWN_SNIPPETS]))
-    bits = [wi.KNOWN, wi.ORGHEAD, wi.SCAN, wi.PLACE, wi.ACR | wi.ACRDEF]
+    bits = [wi.KNOWN, wi.ORGHEAD, wi.SCAN, wi.PLACE, wi.ACR | wi.ACRDEF, wi.UP0]
     for caps in (False, True):
-        info, folds, at = wi.classify_where(toks.words, caps, bits)
-        assert (info, folds) == wi.classify_fold(toks.words, caps)
+        info, at = wi.classify_where(toks.words, caps, bits)
+        assert info == wi.classify(toks.words, caps)
+        assert info == [wi._compute(w, caps) for w in toks.words]
         assert at == [wi.where(info, b) for b in bits]
         assert at[1]  # "Ministry", "Council" ...
-        assert folds[toks.words.index("Lavrov")] == "lavrov"
-    assert wi.classify_where([], False, bits) == ([], [], [[], [], [], [], []])
+        assert toks.words.index("Lavrov") in at[5]
+    assert wi.classify_where([], False, bits) == ([], [[], [], [], [], [], []])
 
 
 def test_acronym_bit_needs_two_capitals_a_slash_or_jargon() -> None:

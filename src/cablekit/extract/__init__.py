@@ -59,7 +59,7 @@ def host_country(origin: str | None) -> str | None:
 
 
 # the word classes whose token indices _extract reads (wordinfo.classify_where)
-_BITS: Final = [wi.KNOWN, wi.ORGHEAD, wi.SCAN, wi.PLACE, wi.ACR | wi.ACRDEF]
+_BITS: Final = [wi.KNOWN, wi.ORGHEAD, wi.SCAN, wi.PLACE, wi.ACR | wi.ACRDEF, wi.UP0]
 
 
 def _claim(claimed: list[bool], starts: list[int], s: int, e: int) -> bool:
@@ -136,8 +136,8 @@ def _extract(cable: Cable) -> Entities:
     toks = tokenize(zt)
     starts = toks.starts
     claimed = [False] * len(starts)
-    info, folds, at = wi.classify_where(toks.words, caps, _BITS)
-    known_at, head_at, scan_at, place_at, acr_at = at[0], at[1], at[2], at[3], at[4]
+    info, at = wi.classify_where(toks.words, caps, _BITS)
+    known_at, head_at, scan_at, place_at, acr_at, up0_at = at[0], at[1], at[2], at[3], at[4], at[5]
 
     # organisations: known names, then head-noun patterns, then governments
     orgs: dict[str, list[tuple[int, int]]] = {}
@@ -198,7 +198,7 @@ def _extract(cable: Cable) -> Entities:
     cands = finder.cands
     _signer_and_classifier(cable, zt, zone.start, caps, cands)
     people = merge(cands)
-    link_surnames(people, toks, caps, folds)
+    link_surnames(people, toks, caps, up0_at)
     finder.roles_after_mentions(people)
     for p in people:
         for s, e in p.mentions:

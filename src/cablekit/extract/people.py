@@ -1214,10 +1214,11 @@ def merge(cands: list[Cand]) -> list[Cand]:
     return out
 
 
-def link_surnames(people: list[Cand], toks: Tokens, caps: bool, keys: list[str]) -> None:
+def link_surnames(people: list[Cand], toks: Tokens, caps: bool, up0_at: list[int]) -> None:
     """Give each person every bare surname mention (LIEBERMAN, Lavrov-, Aliyev,s).
 
-    ``keys`` are the tokens casefolded without a possessive (``wordinfo.classify_fold``).
+    ``up0_at``: the indices of the tokens that start with a capital (``wordinfo.UP0``),
+    the only ones that can be such a mention.
     """
     by_surname: dict[str, list[Cand]] = {}
     taken: set[int] = set()
@@ -1233,17 +1234,23 @@ def link_surnames(people: list[Cand], toks: Tokens, caps: bool, keys: list[str])
     words = toks.words
     tok_starts = toks.starts
     tok_ends = toks.ends
-    n = len(words)
-    for i in range(n):
-        # only the tokens that fold to a known surname can be a mention
-        if keys[i] not in by_surname:
+    # a token (ASCII) folds to a surname of its own length, or of two less with "'s"
+    lengths = {len(k) for k in by_surname}
+    for i in up0_at:
+        tok = words[i]
+        size = len(tok)
+        if size not in lengths and size - 2 not in lengths:
             continue
-        start, end, tok = tok_starts[i], tok_ends[i], words[i]
+        # only the tokens that fold to a known surname can be a mention
+        key = (tok[:-2] if tok.endswith(("'s", "'S")) else tok).casefold()
+        if key not in by_surname:
+            continue
+        start, end = tok_starts[i], tok_ends[i]
         base = tok
         if tok.endswith(("'s", "'S")):
             base = tok[:-2]
             end -= 2
-        group = by_surname[keys[i]]
+        group = by_surname[key]
         if start in taken:
             continue
         if not (base.isupper() or base[0].isupper()):

@@ -59,7 +59,7 @@ _NOUN_ENDINGS = (
     "ically",
 )
 _CACHE_MAX = 500_000  # distinct words kept per mode before the cache starts afresh
-_caches: dict[bool, dict[str, tuple[int, str]]] = {False: {}, True: {}}
+_caches: dict[bool, dict[str, int]] = {False: {}, True: {}}
 # What _compute reads, bound by _bind() on first use: imported late (people and places
 # import this module), then read as globals (no attribute or lexicon() call per word).
 _LEX: Lexicon | None = None
@@ -228,44 +228,41 @@ def _compute(tok: str, caps: bool) -> int:
 
 def classify(words: list[str], caps: bool) -> list[int]:
     """The bit mask of each word, in order."""
-    return classify_fold(words, caps)[0]
+    return classify_where(words, caps, [])[0]
 
 
-def _word_value(cache: dict[str, tuple[int, str]], w: str, caps: bool) -> tuple[int, str]:
-    """The cached (mask, fold) of a word, computed and stored when missing."""
-    v = cache.get(w)
+# one int object per distinct mask (a few hundred), shared by the words that have it: the
+# cache's values then stay in the processor's caches (one object per word did not)
+_MASK_OBJECTS: dict[object, object] = {}
+
+
+def _word_value(cache: dict[str, int], w: str, caps: bool) -> object:
+    """The cached mask of a word, computed and stored when missing."""
+    cache_o = cast("dict[str, object]", cache)
+    v = cache_o.get(w)
     if v is None:
         if len(cache) > _CACHE_MAX:
             cache.clear()
-        fold = (w[:-2] if w.endswith(("'s", "'S")) else w).casefold()
-        v = (_compute(w, caps), fold)
-        cache[w] = v
+        mask: object = _compute(w, caps)
+        v = cache_o[w] = _MASK_OBJECTS.setdefault(mask, mask)
     return v
-
-
-def classify_fold(words: list[str], caps: bool) -> tuple[list[int], list[str]]:
-    """The bit mask of each word and its casefolded base without a possessive 's.
-
-    One lookup per token in one cache (word -> (mask, fold)).
-    """
-    info, folds, _ = classify_where(words, caps, [])
-    return info, folds
 
 
 def classify_where(
     words: list[str], caps: bool, bits: list[int]
-) -> tuple[list[int], list[str], list[list[int]]]:
-    """``classify_fold`` and ``[where(info, bit) for bit in bits]`` in one pass.
+) -> tuple[list[int], list[list[int]]]:
+    """``classify`` and ``[where(info, bit) for bit in bits]`` in one pass.
 
     Why: one typed loop over the tokens (compiled, a few ns a token); few tokens (about
-    a fifth) have any of the bits, so only they are tested bit by bit.
+    a fifth) have any of the bits, so only they are tested bit by bit. The cache maps a
+    word to its mask alone: a lookup misses the processor's caches, and each object it
+    touches (a tuple, a second string) was one miss more (about a third of the time).
     """
     cache = _caches[caps]
     # the masks read as objects: compiled, each goes into ``info`` as the cached int
     # object itself (a typed int would be boxed anew, a new object for most masks)
-    cache_o = cast("dict[str, tuple[object, str]]", cache)
+    cache_o = cast("dict[str, object]", cache)
     info: list[object] = []
-    folds: list[str] = []
     found: list[list[int]] = [[] for _ in bits]
     nb = len(bits)
     any_bit = 0
@@ -273,19 +270,17 @@ def classify_where(
         any_bit |= b
     i = 0
     for w in words:
-        v = cache_o.get(w)
-        if v is None:
-            v = _word_value(cache, w, caps)
-        mo = v[0]
+        mo = cache_o.get(w)
+        if mo is None:
+            mo = _word_value(cache, w, caps)
         info.append(mo)
-        folds.append(v[1])
         m = cast(int, mo)
         if m & any_bit:
             for k in range(nb):
                 if m & bits[k]:
                     found[k].append(i)
         i += 1
-    return cast("list[int]", info), folds, found
+    return cast("list[int]", info), found
 
 
 def where(info: list[int], bit: int) -> list[int]:
