@@ -142,6 +142,7 @@ def _extract(cable: Cable) -> Entities:
     # organisations: known names, then head-noun patterns, then governments
     orgs: dict[str, list[tuple[int, int]]] = {}
     found: list[tuple[int, int, str]] = []
+    known_multi: list[int] = []  # where a known name of several words starts
     for m in org_mod.find_known(zt, zone.start, starts, toks.words, known_at):
         form = m.group(1)
         if form == "State" and zt[m.end() : m.end() + 1] != "-":
@@ -151,6 +152,8 @@ def _extract(cable: Cable) -> Entities:
         if prev and prev[-1] in lex.demonyms:
             adj = prev[-1]
         found.append((m.start(), m.end(), org_mod.canonical_known(form, adj)))
+        if " " in form:
+            known_multi.append(m.start())
     heads = [(starts[i], toks.ends[i]) for i in head_at]
     for m in org_mod.find_orgs(zt, zone.start, caps, heads):
         s, e = m.start(), m.end()
@@ -194,6 +197,10 @@ def _extract(cable: Cable) -> Entities:
 
     # people
     finder = PeopleFinder(zt, toks, caps, claimed, host, info, scan_at)
+    for s in known_multi:
+        k = bisect_left(starts, s)
+        if k < len(starts) and starts[k] == s and claimed[k]:
+            finder.org_starts.add(k)
     finder.scan()
     cands = finder.cands
     _signer_and_classifier(cable, zt, zone.start, caps, cands)

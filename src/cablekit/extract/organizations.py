@@ -83,6 +83,8 @@ KNOWN: Final = {
     "Vatican": "Holy See",
     "Holy See": "Holy See",
     "Congress": "United States Congress",
+    "White House": "White House",
+    "WHITE HOUSE": "White House",
     "Tatmadaw": "Tatmadaw",
     "Janjaweed": "Janjaweed",
     "Sendero Luminoso": "Shining Path",

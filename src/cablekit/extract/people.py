@@ -390,6 +390,9 @@ class PeopleFinder:
         self.tgaps = [g.replace("\\", " ") for g in toks.gaps] if "\\" in text else toks.gaps
         self.caps = caps
         self.claimed = claimed  # per token: already an organisation or place
+        # tokens where a known organisation of several words starts ("White House"): a
+        # name never runs into one ("the Obama White House")
+        self.org_starts: set[int] = set()
         self.host = host
         self.info = info if info is not None else wi.classify(toks.words, caps)
         # the tokens with wi.SCAN, when the caller has them
@@ -441,6 +444,8 @@ class PeopleFinder:
                     continue
                 break
             if not self.nameish(j, after_title or j > i):
+                break
+            if j > i and j in self.org_starts:
                 break
             j += 1
             if j < n and not self._name_gap_ok(j - 1):
