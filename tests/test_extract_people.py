@@ -175,3 +175,11 @@ def test_names_of_things_are_not_people() -> None:
     for name in ("Ruby Enterprise", "Sule Pagoda", "Yunnan Minmetals", "Tamil IDPs", "Dear"):
         assert not any(name in p for p in people), name
     assert "Consolidated Consular" not in people
+
+
+def test_a_q_for_an_apostrophe() -> None:
+    """Regression: "ObamaQs" (as some cables of the release write "Obama's") was a person
+    "ObamaQs"; it is Obama, the mention without the "Qs"."""
+    people = _people_of("1. (C) President ObamaQs visit to Moscow went well. Obama said so.")
+    assert [m["text"] for m in people["Obama"]["mentions"]] == ["Obama", "Obama"]
+    assert not [name for name in people if "Qs" in name]

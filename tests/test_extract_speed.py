@@ -40,6 +40,18 @@ def test_tokenize_matches_the_token_regex() -> None:
     assert tokenize("FY'07 Lavrov's").words == ["FY", "07", "Lavrov"]
 
 
+def test_q_for_an_apostrophe_is_a_possessive() -> None:
+    """Regression: "ObamaQs" (Q for an apostrophe, as some cables of the release have it)
+    was a person of its own at 251k cables, "ObamaQs (Brazil)" and a dozen more. Q also
+    stands for a letter ("CortQs" for Cortes): only a word the text has alone is cut."""
+    text = "President ObamaQs visit; Obama in Costa Rica. Costa RicaQs FAQS, Marco CortQs and Qs"
+    toks = tokenize(text)
+    words = ["President", "Obama", "visit", "Obama", "in", "Costa", "Rica", "Costa", "Rica"]
+    assert toks.words == [*words, "FAQS", "Marco", "CortQs", "and", "Qs"]
+    for i in (1, 8):  # ObamaQs, RicaQs
+        assert text[toks.starts[i] : toks.ends[i]] == toks.words[i] and toks.gaps[i] == "Qs "
+
+
 def test_known_trie_matches_the_plain_alternation() -> None:
     forms = sorted(set(org_mod.KNOWN), key=len, reverse=True)
     plain = re.compile(r"(?<![\w/-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w/])")
