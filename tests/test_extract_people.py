@@ -177,6 +177,23 @@ def test_names_of_things_are_not_people() -> None:
     assert "Consolidated Consular" not in people
 
 
+def test_names_of_agreements_regions_and_events_are_not_people() -> None:
+    """Regression: "Free Trade" (of "Free Trade Area"), "Intellectual Property" (of
+    "... Rights"), "Nile Basin", "Penal Code", "Universal Periodic" (of "... Review") and
+    "Pan Am" (of "... Games") were people, some in thousands of cables at 251k; a person's
+    name used as a modifier still names the person ("the McCain Amendment")."""
+    people = _people_of(
+        "1. (C) Talks on the Central American Free Trade Area went on. Protection of\n"
+        "Intellectual Property Rights was raised, as were the Nile Basin talks, the\n"
+        "Turkish Penal Code and the Universal Periodic\nReview. Two boxers defected at"
+        " the Pan Am Games. In addition, the McCain Amendment\ncodifies the ban. Ahmed Ezz met Ali"
+        " Babacan.\n"
+    )
+    assert {"Ahmed Ezz", "Ali Babacan", "McCain"} <= set(people)
+    for name in ("Free Trade", "Intellectual Property", "Nile", "Penal", "Universal", "Pan"):
+        assert not any(name in p for p in people), name
+
+
 def test_a_q_for_an_apostrophe() -> None:
     """Regression: "ObamaQs" (as some cables of the release write "Obama's") was a person
     "ObamaQs"; it is Obama, the mention without the "Qs"."""

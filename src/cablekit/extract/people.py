@@ -131,7 +131,12 @@ STOP: Final = frozenset(
     """.split()
 )
 # Head words that make the capitalised words before them the name of a thing, not of a
-# person: facilities, firms, systems (a person's name is not followed by "Road").
+# person: facilities, firms, systems (a person's name is not followed by "Road"); and
+# agreements, laws, regions and events ("Free Trade Area", "Nile Basin", "Penal Code",
+# "Universal Periodic Review", "Pan Am Games"). Not the heads that often follow a
+# person's name used as a modifier, which names the person ("the McCain Amendment", "the
+# John Kerry Initiative", "the Varela Project": Act, Plan, Prize ...), nor words that are
+# also surnames ("Anthony Lake", "Bernard Law", "Park", "Van Dam").
 NAMED_THINGS: Final = frozenset(
     """
     Road Street Avenue Boulevard Highway Bridge Square Airport Port Station Stadium Hospital
@@ -139,6 +144,10 @@ NAMED_THINGS: Final = frozenset(
     Corp Ltd Limited Inc Group Holdings Industries Enterprise Enterprises Trading Lines
     Airlines Airways Bank Hotel Mosque Church Temple Pagoda Cathedral Market Mall Refinery
     Plant Factory Prison
+    Agreement Agreements Accord Accords Treaty Convention Protocol Code Regulations Directive
+    Rights Review Process Mechanism Framework Dialogue Strategy Area Areas Zone Basin
+    Peninsula Valley Mountains Sea Gulf Island Islands Desert Corridor Strait Canal Pipeline
+    Games Cup Festival Forum Summit Conference Blog Website
     """.split()
 )
 # A descriptive role after "a"/"an" ("Migi, an accountant,"): its last word names a person.
