@@ -179,9 +179,10 @@ def test_names_of_things_are_not_people() -> None:
 
 def test_names_of_agreements_regions_and_events_are_not_people() -> None:
     """Regression: "Free Trade" (of "Free Trade Area"), "Intellectual Property" (of
-    "... Rights"), "Nile Basin", "Penal Code", "Universal Periodic" (of "... Review") and
-    "Pan Am" (of "... Games") were people, some in thousands of cables at 251k; a person's
-    name used as a modifier still names the person ("the McCain Amendment")."""
+    "... Rights"), "Nile Basin", "Penal Code", "Universal Periodic" (of "... Review"),
+    "Pan Am" (of "... Games") and "Liberal Democrats" were people, some in thousands of
+    cables at 251k; a person's name used as a modifier still names the person ("the McCain
+    Amendment")."""
     people = _people_of(
         "1. (C) Talks on the Central American Free Trade Area went on. Protection of\n"
         "Intellectual Property Rights was raised, as were the Nile Basin talks, the\n"
@@ -190,6 +191,9 @@ def test_names_of_agreements_regions_and_events_are_not_people() -> None:
         " Babacan.\n"
     )
     assert {"Ahmed Ezz", "Ali Babacan", "McCain"} <= set(people)
+    parties = _people_of("2. (SBU) Nick Clegg, leader of the Liberal Democrats, spoke.\n")
+    assert "Nick Clegg" in parties
+    assert not [p for p in parties if "Democrats" in p]
     for name in ("Free Trade", "Intellectual Property", "Nile", "Penal", "Universal", "Pan"):
         assert not any(name in p for p in people), name
 

@@ -131,12 +131,13 @@ STOP: Final = frozenset(
     """.split()
 )
 # Head words that make the capitalised words before them the name of a thing, not of a
-# person: facilities, firms, systems (a person's name is not followed by "Road"); and
+# person: facilities, firms, systems (a person's name is not followed by "Road");
 # agreements, laws, regions and events ("Free Trade Area", "Nile Basin", "Penal Code",
-# "Universal Periodic Review", "Pan Am Games"). Not the heads that often follow a
-# person's name used as a modifier, which names the person ("the McCain Amendment", "the
-# John Kerry Initiative", "the Varela Project": Act, Plan, Prize ...), nor words that are
-# also surnames ("Anthony Lake", "Bernard Law", "Park", "Van Dam").
+# "Universal Periodic Review", "Pan Am Games"); parties named by their members ("the
+# Liberal Democrats", "the Lib Dems") and newspapers ("Gulf Times"). Not the heads that
+# often follow a person's name used as a modifier, which names the person ("the McCain
+# Amendment", "the John Kerry Initiative", "the Varela Project": Act, Plan, Prize ...),
+# nor words that are also surnames ("Anthony Lake", "Bernard Law", "Park", "Van Dam").
 NAMED_THINGS: Final = frozenset(
     """
     Road Street Avenue Boulevard Highway Bridge Square Airport Port Station Stadium Hospital
@@ -148,6 +149,9 @@ NAMED_THINGS: Final = frozenset(
     Rights Review Process Mechanism Framework Dialogue Strategy Area Areas Zone Basin
     Peninsula Valley Mountains Sea Gulf Island Islands Desert Corridor Strait Canal Pipeline
     Games Cup Festival Forum Summit Conference Blog Website
+    Democrats Republicans Socialists Communists Conservatives Liberals Dems Tories
+    Nationalists Islamists Maoists Unionists Loyalists Peronists Sandinistas Chavistas
+    Times Post Herald Tribune Journal Gazette Magazine Newspaper
     """.split()
 )
 # A descriptive role after "a"/"an" ("Migi, an accountant,"): its last word names a person.
