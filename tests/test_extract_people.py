@@ -198,6 +198,19 @@ def test_names_of_agreements_regions_and_events_are_not_people() -> None:
         assert not any(name in p for p in people), name
 
 
+def test_the_rest_of_a_things_name_is_not_a_person() -> None:
+    """Regression: "Article IV", "Enduring Freedom" (of "Operation Enduring Freedom"),
+    "Hurricane Katrina", "Partido Popular" and "Emboffs" (embassy officers) were people."""
+    people = _people_of(
+        "1. (C) Under Article IV of the accord, the GONL reviews its role in Operation\n"
+        "Enduring Freedom. Hurricane Katrina aid came up. The Partido Popular objected.\n"
+        "Emboffs also noted that Ahmed Ezz met Ali Babacan.\n"
+    )
+    assert {"Ahmed Ezz", "Ali Babacan"} <= set(people)
+    for name in ("Article", "Enduring", "Katrina", "Partido", "Emboffs"):
+        assert not any(name in p for p in people), name
+
+
 def test_a_q_for_an_apostrophe() -> None:
     """Regression: "ObamaQs" (as some cables of the release write "Obama's") was a person
     "ObamaQs"; it is Obama, the mention without the "Qs"."""

@@ -154,6 +154,23 @@ NAMED_THINGS: Final = frozenset(
     Times Post Herald Tribune Journal Gazette Magazine Newspaper
     """.split()
 )
+# Words that make the capitalised words after them the name of a thing, not of a person:
+# parts of a text ("Article IV", "Chapter VII"), operations, exercises and storms
+# ("Operation Enduring Freedom", "Hurricane Katrina"), and the heads of Spanish and
+# Portuguese names of parties, bodies, places and newspapers ("Partido Popular", "Casa
+# Civil", "Folha de Sao Paulo"): as the first word of a name, or (THING_BEFORE) just
+# before it. "... with the Hague Tribunal Rasim Ljajic": "Tribunal" is no THING_BEFORE.
+THING_BEFORE: Final = frozenset(
+    "Article Articles Chapter Annex Operation Hurricane Cyclone Typhoon Exercise".split()
+)
+THING_FIRST: Final = THING_BEFORE | frozenset(
+    """
+    Section Paragraph Clause Partido Partida Casa Fuerza Fuerzas Frente Movimiento Polo
+    Banco Consejo Ministerio Tribunal Corte Sala Asamblea Congreso Instituto Fundacion
+    Universidad Plaza Avenida Calle Estado Folha Jornal Diario Revista Grupo Empresa
+    Secretaria Procuraduria Fiscalia Policia Ejercito Comision Comite
+    """.split()
+)
 # A descriptive role after "a"/"an" ("Migi, an accountant,"): its last word names a person.
 ROLE_NOUNS: Final = frozenset(
     """
@@ -1017,11 +1034,16 @@ class PeopleFinder:
         """Whether an untitled name at tokens [a, b) can be a person's: not when it is the
         start of a facility's, firm's or system's name ("Sule Pagoda Road", "Yunnan
         Minmetals Trading Co.", "Consolidated Consular Database", "Myanmar Ruby
-        Enterprise"), nor when a word of it is a plural acronym ("Tamil IDPs")."""
+        Enterprise") or the rest of a thing's name ("Article IV", "Operation Enduring
+        Freedom": ``THING_FIRST``, ``THING_BEFORE``), nor when a word of it is a plural
+        acronym ("Tamil IDPs")."""
         toks = self.words
         if any(_PLURAL_ACRONYM(t) for t in toks[a:b]):
             return False
-        if toks[b - 1] not in NAMED_THINGS:
+        thing = (toks[a].capitalize() in THING_FIRST and b - a > 1) or (
+            a > 0 and toks[a - 1].capitalize() in THING_BEFORE and self.gaps[a - 1] in " \n"
+        )
+        if not thing and toks[b - 1] not in NAMED_THINGS:
             if not (b < len(toks) and toks[b] in NAMED_THINGS and self.gaps[b - 1] in " \n"):
                 return True
             b += 1
