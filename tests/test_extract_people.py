@@ -162,18 +162,26 @@ def test_ministry_portfolios_are_part_of_the_title() -> None:
     assert _titles(people["Zeki Ergezen"])[0][0].endswith("Minister of Public Works")
 
 
+def _people_but_not(body: str, real: set[str], junk: tuple[str, ...]) -> dict[str, dict]:
+    """The people of ``body``: every name of ``real`` among them, none holding a ``junk``."""
+    people = _people_of(body)
+    assert real <= set(people)
+    for name in junk:
+        assert not any(name in p for p in people), name
+    return people
+
+
 def test_names_of_things_are_not_people() -> None:
     """Regression: capitalised words before "Road", "Trading Co.", "Database", a firm
     ending in "Enterprise", a plural acronym and a salutation are no person's name."""
-    people = _people_of(
+    people = _people_but_not(
         "1. (C) The shipper, Myanmar Ruby Enterprise, lists No. 24 Sule Pagoda Road.\n"
         "The consignee is Yunnan Minmetals Trading Co., Ltd. A check of the Consolidated\n"
         "Consular Database found no record. Tamil IDPs would stay in camps. The letter\n"
-        "reads: Dear Secretary: we thank you. Ahmed Ezz met Ali Babacan.\n"
+        "reads: Dear Secretary: we thank you. Ahmed Ezz met Ali Babacan.\n",
+        {"Ahmed Ezz", "Ali Babacan"},
+        ("Ruby Enterprise", "Sule Pagoda", "Yunnan Minmetals", "Tamil IDPs", "Dear"),
     )
-    assert {"Ahmed Ezz", "Ali Babacan"} <= set(people)
-    for name in ("Ruby Enterprise", "Sule Pagoda", "Yunnan Minmetals", "Tamil IDPs", "Dear"):
-        assert not any(name in p for p in people), name
     assert "Consolidated Consular" not in people
 
 
@@ -183,32 +191,32 @@ def test_names_of_agreements_regions_and_events_are_not_people() -> None:
     "Pan Am" (of "... Games") and "Liberal Democrats" were people, some in thousands of
     cables at 251k; a person's name used as a modifier still names the person ("the McCain
     Amendment")."""
-    people = _people_of(
+    _people_but_not(
         "1. (C) Talks on the Central American Free Trade Area went on. Protection of\n"
         "Intellectual Property Rights was raised, as were the Nile Basin talks, the\n"
         "Turkish Penal Code and the Universal Periodic\nReview. Two boxers defected at"
-        " the Pan Am Games. In addition, the McCain Amendment\ncodifies the ban. Ahmed Ezz met Ali"
-        " Babacan.\n"
+        " the Pan Am Games. In addition, the McCain Amendment\ncodifies the ban. Ahmed Ezz"
+        " met Ali Babacan.\n",
+        {"Ahmed Ezz", "Ali Babacan", "McCain"},
+        ("Free Trade", "Intellectual Property", "Nile", "Penal", "Universal", "Pan"),
     )
-    assert {"Ahmed Ezz", "Ali Babacan", "McCain"} <= set(people)
-    parties = _people_of("2. (SBU) Nick Clegg, leader of the Liberal Democrats, spoke.\n")
-    assert "Nick Clegg" in parties
-    assert not [p for p in parties if "Democrats" in p]
-    for name in ("Free Trade", "Intellectual Property", "Nile", "Penal", "Universal", "Pan"):
-        assert not any(name in p for p in people), name
+    _people_but_not(
+        "2. (SBU) Nick Clegg, leader of the Liberal Democrats, spoke.\n",
+        {"Nick Clegg"},
+        ("Democrats",),
+    )
 
 
 def test_the_rest_of_a_things_name_is_not_a_person() -> None:
     """Regression: "Article IV", "Enduring Freedom" (of "Operation Enduring Freedom"),
     "Hurricane Katrina", "Partido Popular" and "Emboffs" (embassy officers) were people."""
-    people = _people_of(
+    _people_but_not(
         "1. (C) Under Article IV of the accord, the GONL reviews its role in Operation\n"
         "Enduring Freedom. Hurricane Katrina aid came up. The Partido Popular objected.\n"
-        "Emboffs also noted that Ahmed Ezz met Ali Babacan.\n"
+        "Emboffs also noted that Ahmed Ezz met Ali Babacan.\n",
+        {"Ahmed Ezz", "Ali Babacan"},
+        ("Article", "Enduring", "Katrina", "Partido", "Emboffs"),
     )
-    assert {"Ahmed Ezz", "Ali Babacan"} <= set(people)
-    for name in ("Article", "Enduring", "Katrina", "Partido", "Emboffs"):
-        assert not any(name in p for p in people), name
 
 
 def test_a_q_for_an_apostrophe() -> None:
