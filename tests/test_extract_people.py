@@ -209,14 +209,16 @@ def test_names_of_agreements_regions_and_events_are_not_people() -> None:
 
 def test_the_rest_of_a_things_name_is_not_a_person() -> None:
     """Regression: "Article IV", "Enduring Freedom" (of "Operation Enduring Freedom"),
-    "Hurricane Katrina", "Partido Popular" and "Emboffs" (embassy officers) were people."""
-    _people_but_not(
+    "Hurricane Katrina", "Partido Popular" and "Emboffs" (embassy officers) were people;
+    Emboff and Conoff are titles."""
+    people = _people_but_not(
         "1. (C) Under Article IV of the accord, the GONL reviews its role in Operation\n"
         "Enduring Freedom. Hurricane Katrina aid came up. The Partido Popular objected.\n"
-        "Emboffs also noted that Ahmed Ezz met Ali Babacan.\n",
-        {"Ahmed Ezz", "Ali Babacan"},
+        "Emboffs also noted that Ahmed Ezz met Ali Babacan. Conoff Jane Smith agreed.\n",
+        {"Ahmed Ezz", "Ali Babacan", "Jane Smith"},
         ("Article", "Enduring", "Katrina", "Partido", "Emboffs"),
     )
+    assert _titles(people["Jane Smith"]) == [("Conoff", "Consular Officer")]
 
 
 def test_a_q_for_an_apostrophe() -> None:
