@@ -205,15 +205,18 @@ def test_changes_held_in_memory_are_written_out_when_too_many(
 def test_new_mentions_wait_beside_the_table_until_the_count(
     inputs: tuple[str, str], tmp_path: Path
 ) -> None:
-    """Mentions are stored in ``mentions_new`` and moved into ``mentions`` by the count;
-    the search index finds the names of those not yet moved (a killed ingest's)."""
+    """Mentions are stored in ``mentions_new``, one row per cable, and moved into
+    ``mentions`` by the count; the search index finds the names of those not yet moved
+    (a killed ingest's)."""
     path = tmp_path / "lib.db"
     library = Library.open(path, create=True)
     items = _prepared(inputs[0])
     library.store.add_batch(items)
     db = library.store.db
-    waiting = db.execute("SELECT count(*) FROM mentions_new").fetchone()[0]
-    assert waiting > 1000
+    newest = {i.cable.reference_id: i for i in items if i.entity_rows}  # the last text wins
+    assert db.execute("SELECT count(*) FROM mentions_new").fetchone() == (len(newest),)
+    waiting = db.execute("SELECT sum(mentions) FROM mentions_new").fetchone()[0]
+    assert waiting == sum(len(i.entity_rows) for i in newest.values()) > 1000
     assert db.execute("SELECT count(*) FROM mentions").fetchone() == (0,)
     ref = items[0].cable.reference_id
     names = library.store.entity_names([ref])[ref]

@@ -208,3 +208,44 @@ def test_a_library_with_entities_of_schema_3_is_counted_again_after_the_upgrade(
     ).fetchone() == (1, 1, "2009-01-02T10:00", "2009-01-02T10:00", "Russia")
     assert store.refresh_entity_stats() is False  # nothing changed since
     store.close()
+
+
+def test_mentions_waiting_in_a_library_of_schema_5_are_kept_by_the_upgrade(tmp_path):
+    """Schema 6 keeps a cable's waiting mentions as one row; the upgrade turns the rows a
+    killed ingest of schema 5 left into it, and the next count moves them unchanged."""
+    path = tmp_path / "v5.db"
+    _schema_of_version(path, 5)
+    db = sqlite3.connect(path)
+    db.execute(
+        "INSERT INTO versions (id, reference_id, number, text_hash, first_seen, record)"
+        " VALUES (3, '09MOSCOW1', 1, 'h', 'now', x'00')"
+    )
+    db.execute("INSERT INTO cables VALUES ('09MOSCOW1', 3, 1, '2009-01-02T10:00', 'o', 'c')")
+    db.executemany(
+        "INSERT INTO entities (id, kind, key, name) VALUES (?, ?, ?, ?)",
+        [(7, "person", "sergei lavrov", "Sergey Lavrov"), (8, "place", "moscow|russia", "Moscow")],
+    )
+    waiting = [
+        ("09MOSCOW1", 7, 3, '["Foreign Minister"]', "Russia", None, "2009-01-02T10:00"),
+        ("09MOSCOW1", 8, 5, None, None, None, "2009-01-02T10:00"),
+    ]
+    db.executemany("INSERT INTO mentions_new VALUES (?,?,?,?,?,?,?)", waiting)
+    db.execute("INSERT INTO meta VALUES ('entity_counts_pending', '1')")  # killed
+    db.commit()
+    db.close()
+    store = SqliteStore(path)
+    assert store.db.execute("SELECT version_id, mentions FROM mentions_new").fetchall() == [(3, 2)]
+    assert store.entity_names(["09MOSCOW1"]) == {
+        "09MOSCOW1": {"person": ["Sergey Lavrov"], "place": ["Moscow"]}
+    }
+    assert store.refresh_entity_stats() is True
+    moved = store.db.execute(
+        "SELECT reference_id, entity_id, count, titles, affiliation, role, created"
+        " FROM mentions ORDER BY entity_id"
+    ).fetchall()
+    assert moved == waiting
+    assert store.db.execute("SELECT id, cables, affiliation FROM entities").fetchall() == [
+        (7, 1, "Russia"),
+        (8, 1, None),
+    ]
+    store.close()

@@ -34,6 +34,15 @@ _COLUMNS = "e.id, e.kind, e.name, e.detail, e.cables, e.first_seen, e.last_seen"
 _MEMBERS = "SELECT id FROM entities WHERE id = :id OR alias_of = :id"
 _GROUP = "coalesce(e.alias_of, e.id)"
 _CANDIDATES = 3_000  # most-named stored entities of a sample gathered under their entity
+# a row of ``mentions`` from an entry ``j`` of a ``mentions_new`` row ``n``'s JSON object:
+# entity_id, reference_id, count, titles, affiliation, role
+_WAITING = (
+    "CAST(j.key AS INTEGER), n.reference_id,"
+    " CASE j.type WHEN 'integer' THEN j.value ELSE json_extract(j.value, '$[0]') END,"
+    + ",".join(
+        f" CASE j.type WHEN 'array' THEN json_extract(j.value, '$[{i}]') END" for i in (1, 2, 3)
+    )
+)
 
 
 # the earlier / later of two dates, either of which may be NULL, in SQL and in Python
@@ -122,12 +131,18 @@ class EntityTables:
         db = self.db
         dirty = self._dirty_entities
         if not new:
-            for table in ("mentions", "mentions_new"):
-                for ident, date in db.execute(
-                    f"DELETE FROM {table} WHERE reference_id = ? RETURNING entity_id, created",
-                    (reference_id,),
-                ):
-                    _count(dirty, ident, date, removed=True)
+            for ident, date in db.execute(
+                "DELETE FROM mentions WHERE reference_id = ? RETURNING entity_id, created",
+                (reference_id,),
+            ):
+                _count(dirty, ident, date, removed=True)
+            for date, waiting in db.execute(
+                "DELETE FROM mentions_new WHERE version_id IN"
+                " (SELECT id FROM versions WHERE reference_id = ?) RETURNING created, entities",
+                (reference_id,),
+            ):
+                for ident in _decode(waiting):
+                    _count(dirty, int(ident), date, removed=True)
         names: dict[str, list[str]] = {}
         if not item.entities:  # ingested with entities=False: extracted later
             self._set_meta(_COMPLETE_KEY, "0")
@@ -136,16 +151,21 @@ class EntityTables:
             "INSERT INTO version_entities VALUES (?,?,?)", (version_id, FORMAT, item.entities)
         )
         created = item.cable.created
-        rows = []
+        mentioned: dict[str, Any] = {}  # as mentions_new keeps them (see the schema)
         for row in item.entity_rows:
             ident, name = self._entity_id(row)
             names.setdefault(row.kind, []).append(name)
-            titles = _encode(row.titles).decode() if row.titles else None
-            rows.append(
-                (reference_id, ident, row.mentions, titles, row.affiliation, row.role, created)
-            )
+            if row.titles or row.affiliation or row.role:
+                titles = _encode(row.titles).decode() if row.titles else None
+                mentioned[str(ident)] = (row.mentions, titles, row.affiliation, row.role)
+            else:
+                mentioned[str(ident)] = row.mentions
             _count(dirty, ident, created, removed=False)
-        db.executemany("INSERT INTO mentions_new VALUES (?,?,?,?,?,?,?)", rows)
+        if mentioned:
+            db.execute(
+                "INSERT INTO mentions_new VALUES (?,?,?,?,?)",
+                (version_id, reference_id, created, len(mentioned), _encode(mentioned).decode()),
+            )
         return names
 
     def _mark_dirty(self) -> None:
@@ -180,7 +200,7 @@ class EntityTables:
         db = self.db
         if db.execute("SELECT 1 FROM mentions_new LIMIT 1").fetchone() is None:
             return
-        new = db.execute("SELECT count(*) FROM mentions_new").fetchone()[0]
+        new = db.execute("SELECT sum(mentions) FROM mentions_new").fetchone()[0]
         rebuild = (
             new >= _REBUILD_FROM
             and new * 4 >= db.execute("SELECT count(*) FROM mentions").fetchone()[0]
@@ -189,8 +209,8 @@ class EntityTables:
             db.execute("DROP INDEX mentions_by_cable")
         db.execute(
             "INSERT INTO mentions (entity_id, reference_id, count, titles, affiliation, role,"
-            " created) SELECT entity_id, reference_id, count, titles, affiliation, role,"
-            " created FROM mentions_new ORDER BY entity_id, reference_id"
+            f" created) SELECT {_WAITING}, n.created FROM mentions_new n,"
+            " json_each(n.entities) j ORDER BY 1, n.reference_id"
         )
         if rebuild:
             db.execute("CREATE INDEX mentions_by_cable ON mentions(reference_id)")
@@ -481,8 +501,9 @@ class EntityTables:
             rows = self.db.execute(  # mentions not yet counted too (a killed ingest's)
                 "SELECT m.reference_id, e.kind, e.name FROM (SELECT reference_id, entity_id"
                 f" FROM mentions WHERE reference_id IN ({marks}) UNION ALL SELECT"
-                " reference_id, entity_id FROM mentions_new"
-                f" WHERE reference_id IN ({marks})) m JOIN entities e ON e.id = m.entity_id",
+                " n.reference_id, CAST(j.key AS INTEGER) FROM cables c JOIN mentions_new n"
+                " ON n.version_id = c.latest_version, json_each(n.entities) j"
+                f" WHERE c.reference_id IN ({marks})) m JOIN entities e ON e.id = m.entity_id",
                 chunk + chunk,
             )
             for ref, kind, name in rows:

@@ -23,11 +23,15 @@ Tables:
 - ``mentions``: which entities the newest version of each cable names, how often, and
   with which titles and affiliation, and the cable's date; ``version_entities`` keeps
   each version's whole extraction (zlib JSON), as ``cablekit entities`` prints it.
-- ``mentions_new``: mentions stored since the last count, kept by cable as they come:
-  written straight into ``mentions`` (ordered by entity) each touched a page of its own,
-  and at 251k cables the store wrote twice as much. The count at the end of each ingest
-  moves them into ``mentions``, sorted; until then they are in no entity's page or count
-  (the search index has their names). The pages they took are free for the next ingest.
+- ``mentions_new``: mentions stored since the last count, one row per cable (its newest
+  version) as they come, the cable's mentions in one JSON object: ``{"entity id": count}``,
+  or ``{"entity id": [count, titles, affiliation, role]}`` when it has any of those.
+  Written straight into ``mentions`` (ordered by entity) each touched a page of its own,
+  and at 251k cables the store wrote twice as much; one row per mention, keyed by cable,
+  each was a B-tree insert at a random place (a third of the writer's time with entities).
+  The count at the end of each ingest moves them into ``mentions``, sorted; until then
+  they are in no entity's page or count (the search index has their names). The pages
+  they took are free for the next ingest.
 - ``entities_dirty``: the entities whose mentions changed since they were last counted,
   with how (cables added and removed, and their first and last dates; ``added`` NULL:
   count from scratch). The end of each ingest applies it and empties it.
@@ -177,6 +181,24 @@ MIGRATIONS: list[str] = [
         created TEXT,
         PRIMARY KEY (reference_id, entity_id)
     ) WITHOUT ROWID;
+    """,
+    # 6: a cable's new mentions wait as one row (see ``mentions_new`` above)
+    """
+    CREATE TABLE mentions_new_2 (
+        version_id INTEGER PRIMARY KEY REFERENCES versions(id),
+        reference_id TEXT NOT NULL,
+        created TEXT,
+        mentions INTEGER NOT NULL,
+        entities TEXT NOT NULL
+    );
+    INSERT INTO mentions_new_2 SELECT c.latest_version, m.reference_id, min(m.created),
+        count(*), json_group_object(CAST(m.entity_id AS TEXT),
+            CASE WHEN m.titles IS NULL AND m.affiliation IS NULL AND m.role IS NULL
+            THEN m.count ELSE json_array(m.count, m.titles, m.affiliation, m.role) END)
+        FROM mentions_new m JOIN cables c ON c.reference_id = m.reference_id
+        GROUP BY m.reference_id;
+    DROP TABLE mentions_new;
+    ALTER TABLE mentions_new_2 RENAME TO mentions_new;
     """,
 ]
 
