@@ -6,11 +6,13 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from cablekit.model import Document
 from cablekit.read.sources import read_documents
+from cablekit.store.entities import EntityRow
 from cablekit.store.ingest import (
     WORKER_GC_THRESHOLD,
     _prepare_all,
@@ -41,6 +43,18 @@ def test_prepared_in_steps_equals_one_by_one() -> None:
         assert [prepare(d, entities) for d in docs] == one_by_one
         assert _prepare_all(docs, entities) == one_by_one
         assert any(item.entity_rows for found in one_by_one for item in found) == entities
+
+
+def test_a_prepared_cable_comes_out_of_a_pickle_as_it_went_in() -> None:
+    """A worker's cables reach the writer pickled, their entity rows as one msgpack
+    string (``Prepared.__reduce__``): nothing of them may change on the way."""
+    docs = _documents()
+    for entities in (True, False):
+        found = [item for d in docs for item in prepare(d, entities)]
+        assert any(item.entity_rows for item in found) == entities
+        back = pickle.loads(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+        assert back == found
+        assert all(type(row) is EntityRow for item in back for row in item.entity_rows)
 
 
 def test_workers_collect_garbage_less_often() -> None:

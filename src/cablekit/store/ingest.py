@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import msgspec
 from rich.console import Console
@@ -112,6 +113,27 @@ class Prepared(msgspec.Struct, array_like=True):
     fingerprints: list[str]  # its text-reuse index terms
     entities: bytes  # its extraction (people, places, ...), packed
     entity_rows: list[EntityRow]  # the same, one row per library entity
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled (from a worker to the writer) with its entity rows as one msgpack string.
+        Why: pickle rebuilds each struct with a call to Python (about 40 rows a cable);
+        msgpack encodes and decodes them in C. With entities, pickling and unpickling a
+        cable took 0.38 ms of CPU, now 0.21 ms."""
+        rows = _encode_rows(self.entity_rows)
+        return (
+            _unpickled,
+            (self.cable, self.digest, self.record, self.fingerprints, self.entities, rows),
+        )
+
+
+_encode_rows = msgspec.msgpack.Encoder().encode
+_decode_rows = msgspec.msgpack.Decoder(list[EntityRow]).decode
+
+
+def _unpickled(
+    cable: Cable, digest: str, record: bytes, fingerprints: list[str], entities: bytes, rows: bytes
+) -> Prepared:
+    return Prepared(cable, digest, record, fingerprints, entities, _decode_rows(rows))
 
 
 def prepared(cable: Cable, entities: bool = True) -> Prepared:
