@@ -172,6 +172,22 @@ def _schema_of_version(path, version: int) -> None:
     db.close()
 
 
+def _one_cable_of_schema(path, version: int, *, version_id: int) -> sqlite3.Connection:
+    """A library of schema ``version`` holding one cable (09MOSCOW1 of 2009-01-02), open."""
+    _schema_of_version(path, version)
+    db = sqlite3.connect(path)
+    db.execute(
+        "INSERT INTO versions (id, reference_id, number, text_hash, first_seen, record)"
+        " VALUES (?, '09MOSCOW1', 1, 'h', 'now', x'00')",
+        (version_id,),
+    )
+    db.execute(
+        "INSERT INTO cables VALUES ('09MOSCOW1', ?, 1, '2009-01-02T10:00', 'o', 'c')",
+        (version_id,),
+    )
+    return db
+
+
 def test_a_library_of_an_older_cablekit_is_refused_read_only_and_upgraded_writable(tmp_path):
     path = tmp_path / "old.db"
     _schema_of_version(path, 2)  # as a cablekit before entities left it
@@ -187,13 +203,7 @@ def test_a_library_with_entities_of_schema_3_is_counted_again_after_the_upgrade(
     """Schema 4 keeps each mention's date and which entities need counting again; the
     upgrade fills both from what schema 3 stored, so the next count is right."""
     path = tmp_path / "v3.db"
-    _schema_of_version(path, 3)
-    db = sqlite3.connect(path)
-    db.execute(
-        "INSERT INTO versions (id, reference_id, number, text_hash, first_seen, record)"
-        " VALUES (1, '09MOSCOW1', 1, 'h', 'now', x'00')"
-    )
-    db.execute("INSERT INTO cables VALUES ('09MOSCOW1', 1, 1, '2009-01-02T10:00', 'o', 'c')")
+    db = _one_cable_of_schema(path, 3, version_id=1)
     db.execute("INSERT INTO entities (id, kind, key, name) VALUES (7, 'person', 'k', 'K')")
     db.execute("INSERT INTO mentions VALUES (7, '09MOSCOW1', 2, NULL, 'Russia', NULL)")
     db.commit()
@@ -214,13 +224,7 @@ def test_mentions_waiting_in_a_library_of_schema_5_are_kept_by_the_upgrade(tmp_p
     """Schema 6 keeps a cable's waiting mentions as one row; the upgrade turns the rows a
     killed ingest of schema 5 left into it, and the next count moves them unchanged."""
     path = tmp_path / "v5.db"
-    _schema_of_version(path, 5)
-    db = sqlite3.connect(path)
-    db.execute(
-        "INSERT INTO versions (id, reference_id, number, text_hash, first_seen, record)"
-        " VALUES (3, '09MOSCOW1', 1, 'h', 'now', x'00')"
-    )
-    db.execute("INSERT INTO cables VALUES ('09MOSCOW1', 3, 1, '2009-01-02T10:00', 'o', 'c')")
+    db = _one_cable_of_schema(path, 5, version_id=3)
     db.executemany(
         "INSERT INTO entities (id, kind, key, name) VALUES (?, ?, ?, ?)",
         [(7, "person", "sergei lavrov", "Sergey Lavrov"), (8, "place", "moscow|russia", "Moscow")],
