@@ -28,7 +28,7 @@ Tables:
   or ``{"entity id": [count, titles, affiliation, role]}`` when it has any of those.
   Written straight into ``mentions`` (ordered by entity) each touched a page of its own,
   and at 251k cables the store wrote twice as much; one row per mention, keyed by cable,
-  each was a B-tree insert at a random place (a third of the writer's time with entities).
+  each was a B-tree insert at a random place (a third of the writer's SQL time with entities).
   The count at the end of each ingest moves them into ``mentions``, sorted; until then
   they are in no entity's page or count (the search index has their names). The pages
   they took are free for the next ingest.
