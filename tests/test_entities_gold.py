@@ -1,5 +1,5 @@
 """Checks of the hand-annotated entity gold sets themselves (tests/fixtures/entities-gold,
-and entities-unseen: cables annotated blind after the extractor was built).
+and entities-unseen, entities-unseen2: cables annotated blind after the extractor was built).
 
 The gold set measures the entity extractor later, so a broken gold file would
 silently skew precision and recall: every mention must sit at its stated offsets
@@ -18,6 +18,7 @@ import pytest
 GOLD_DIR = Path(__file__).resolve().parent / "fixtures" / "entities-gold"
 # annotated later, blind, by the same guidelines: cables the extractor was not tuned on
 UNSEEN_DIR = GOLD_DIR.parent / "entities-unseen"
+UNSEEN2_DIR = GOLD_DIR.parent / "entities-unseen2"  # a second blind set (session 12)
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -34,7 +35,7 @@ def _gold(*dirs: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
-GOLD = _gold(GOLD_DIR, UNSEEN_DIR)
+GOLD = _gold(GOLD_DIR, UNSEEN_DIR, UNSEEN2_DIR)
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +65,7 @@ def corpus_texts() -> dict[str, list[tuple[str, str]]]:
 def test_at_least_thirty_cables() -> None:
     assert len(_gold(GOLD_DIR)) >= 30
     assert len(_gold(UNSEEN_DIR)) >= 16
+    assert len(_gold(UNSEEN2_DIR)) >= 12
     assert (GOLD_DIR / "GUIDELINES.md").is_file()
 
 
@@ -112,7 +114,10 @@ def test_no_duplicates(cid: str) -> None:
     assert len({p["name"] for p in doc["places"]}) == len(doc["places"])
     assert len({a["short"] for a in doc["acronyms"]}) == len(doc["acronyms"])
     signers = [p for p in doc["people"] if p["role"] and "signer" in p["role"]]
-    assert len(signers) <= 1
+    # one signature; two only in one block, as a cable relayed for another post ends
+    # ("AMEMBASSY MINSK SENDS" ... "MOORE LEADER": GUIDELINES.md, section 3)
+    ends = sorted(p["mentions"][-1]["start"] for p in signers)
+    assert len(signers) <= 1 or (len(signers) == 2 and ends[1] - ends[0] < 20), signers
     # people, organisations and places never claim the same or overlapping spans
     spans = sorted(
         (m["start"], m["end"])

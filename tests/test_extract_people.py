@@ -227,3 +227,102 @@ def test_a_q_for_an_apostrophe() -> None:
     people = _people_of("1. (C) President ObamaQs visit to Moscow went well. Obama said so.")
     assert [m["text"] for m in people["Obama"]["mentions"]] == ["Obama", "Obama"]
     assert not [name for name in people if "Qs" in name]
+
+
+def _people_from(text: str, cid: str, origin: str) -> dict[str, dict]:
+    cable = parse_cable(text, cid, metadata={"origin": origin})
+    return {p["name"]: p for p in extract_entities(cable).to_dict()["people"]}
+
+
+def test_the_classifying_official_is_one_person_when_a_name_word_is_a_country() -> None:
+    """Regression (second blind set): "DCM William Jordan" (Jordan a country) and "Charge
+    Richard Miles" (miles a common word) were two people each: the scan's "William" beside
+    the parser's "William Jordan"; "C.GREENE" kept its initial run into the surname."""
+    people = _people_from(
+        "S E C R E T ALGIERS 001162\nSIPDIS\nE.O. 12958: DECL: 12/01/2019\n"
+        "TAGS: PREL MARR AG\nSUBJECT: A TEST\n\nClassified By: DCM William Jordan for"
+        " reasons 1.4. (b), (d).\n\n1. (S) Sabri Boukadoum met Ambassador Pearce.\n\nPEARCE\n",
+        "09ALGIERS1162",
+        "Embassy Algiers",
+    )
+    assert "William" not in people
+    jordan = people["William Jordan"]
+    assert jordan["role"] == "classified_by"
+    assert [t["expanded"] for t in jordan["titles"]] == ["Deputy Chief of Mission"]
+    people = _people_from(
+        "C O N F I D E N T I A L ABU DHABI 000744\nSIPDIS\nE.O. 12958: DECL: 07/20/2019\n"
+        "TAGS: PREL AE\nSUBJECT: A TEST\n\nClassified By: Charge d'Affaires Douglas C.Greene"
+        " for reasons 1.4 (b, d).\n\n1. (C) Greene met Yousef al-Otaiba.\n\nGREENE\n",
+        "09ABUDHABI744",
+        "Embassy Abu Dhabi",
+    )
+    greene = [p for p in people.values() if p["name"].endswith("reene")]
+    assert len(greene) == 1 and len(greene[0]["mentions"]) >= 2, people
+
+
+def test_firms_jargon_and_regional_adjectives_are_not_people() -> None:
+    """Regression (second blind set): "Barr Labs", "Brinkley Africa, Ltd.", the Spanish
+    name of a protocol, a staff title in camel case and "the Caucasian issue"."""
+    _people_but_not(
+        "1. (C) Pliva was sold to US pharmaceutical company Barr Labs. The deal with Brinkley\n"
+        "Africa, Ltd. fell through. Paraguay recalled the Protocolo de Ushuaia. In the\n"
+        "absence of the Finance Minister, EconPolCouns presented the points. Putin raised\n"
+        "the Caucasian issue. Ahmed Ezz met Ali Babacan.\n",
+        {"Ahmed Ezz", "Ali Babacan", "Putin"},
+        ("Barr", "Brinkley", "Protocolo", "EconPolCouns", "Caucasian"),
+    )
+
+
+def test_a_plural_title_before_a_list_of_surnames() -> None:
+    """Regression (second blind set): "Presidents Lukashenko and Medvedev or Prime
+    Ministers Sidorskiy and Putin": each surname is a person with the title, singular."""
+    people = _people_of(
+        "1. (C) A postponement of the encounters between Presidents Lukashenko and Medvedev\n"
+        "or Prime Ministers Sidorskiy and Putin would indicate a rift.\n"
+    )
+    for name, title in (
+        ("Lukashenko", "President"),
+        ("Medvedev", "President"),
+        ("Sidorskiy", "Prime Minister"),
+        ("Putin", "Prime Minister"),
+    ):
+        assert title in [t["expanded"] for t in people[name]["titles"]], name
+
+
+def test_a_title_starting_a_new_clause_is_no_apposition() -> None:
+    """Regression (second blind set): "... to Minister Hirotaka Akamatsu, the DCM met with
+    ..." gave Akamatsu the title DCM; "King Abdullah, Foreign Minister Prince Saud" gave
+    the King the Foreign Minister's title. "Bayona, an UNAIM prosecutor suspected of" keeps
+    its role."""
+    people = _people_of(
+        "1. (C) Following up on a letter to Minister Hirotaka Akamatsu, the DCM met with\n"
+        "officials. Musharraf will meet King Abdullah, Foreign Minister Prince Saud al-Faisal,\n"
+        "and others. Osorio dismissed Alvaro Bayona, an UNAIM prosecutor suspected of\n"
+        "tampering with evidence.\n"
+    )
+    assert [t["expanded"] for t in people["Hirotaka Akamatsu"]["titles"]] == ["Minister"]
+    assert "Foreign Minister" not in [t["expanded"] for t in people["Abdullah"]["titles"]]
+    saud = people["Saud al-Faisal"]
+    assert {"Foreign Minister", "Prince"} <= {t["expanded"] for t in saud["titles"]}
+    assert [t["expanded"] for t in people["Alvaro Bayona"]["titles"]] == ["prosecutor"]
+
+
+def test_a_gulf_name_its_short_forms_and_its_coined_initials() -> None:
+    """Regression (second blind set): "Foreign Minister Shaykh Abdullah bin Zayed Al Nahyan
+    (AbZ)": two titles, one person; later "AbZ" and "Shaykh Abdullah" are that person, and
+    "Crown Prince" is one title."""
+    people = _people_from(
+        "C O N F I D E N T I A L ABU DHABI 000301\nSIPDIS\nE.O. 12958: DECL: 03/26/2019\n"
+        "TAGS: PREL AE\nSUBJECT: A TEST\n\n1. (C) UAE Foreign Minister Shaykh Abdullah bin"
+        " Zayed Al Nahyan (AbZ) asked about Iran. AbZ said the UAE would help. Later Shaykh\n"
+        "Abdullah met Crown Prince Mohammed bin Zayid.\n\nOLSON\n",
+        "09ABUDHABI301",
+        "Embassy Abu Dhabi",
+    )
+    assert "AbZ" not in people and "Abdullah" not in people and "Nahyan" not in people
+    abz = people["Abdullah bin Zayed Al Nahyan"]
+    assert {"Foreign Minister", "Shaykh"} <= {t["expanded"] for t in abz["titles"]}
+    assert [m["text"] for m in abz["mentions"]].count("AbZ") == 2
+    assert "Abdullah" in [m["text"] for m in abz["mentions"]]
+    mbz = people["Mohammed bin Zayid"]
+    assert [t["expanded"] for t in mbz["titles"]] == ["Crown Prince"]

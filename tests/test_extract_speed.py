@@ -139,6 +139,15 @@ def test_classify_where_is_classify_and_where() -> None:
     assert wi.classify_where([], False, bits) == ([], [[], [], [], [], [], []])
 
 
+def test_classify_where_indices_past_the_shared_int_table() -> None:
+    """The indices are shared int objects up to ``zone.OFFSETS``; past it, made anew."""
+    from cablekit.extract import zone
+
+    words = ["met"] * (len(zone.OFFSETS) + 5) + ["Lavrov", "and", "Burns"]
+    info, at = wi.classify_where(words, False, [wi.UP0])
+    assert at == [wi.where(info, wi.UP0)] == [[len(words) - 3, len(words) - 1]]
+
+
 def test_acronym_bit_needs_two_capitals_a_slash_or_jargon() -> None:
     """extract_entities reads an ACR token with fewer than two capitals and no slash as
     "Amb." only: wordinfo gives ACR to no other such token but a long jargon entry."""
@@ -329,7 +338,7 @@ def test_runs_around_spans_match_the_whole_text_split() -> None:
 def test_tokenize_offsets_past_the_shared_int_table() -> None:
     from cablekit.extract import zone
 
-    top = len(zone._OFFSETS)
+    top = len(zone.OFFSETS)
     text = "Lavrov met Burns. " * (top // 18 + 50) + "FM Lavrov's aide, U/S Burns."
     assert len(text) > top + 500
     toks = tokenize(text)

@@ -30,7 +30,7 @@ from cablekit.extract.model import (
     Quote,
     Title,
 )
-from cablekit.extract.people import Cand, PeopleFinder, link_surnames, merge
+from cablekit.extract.people import Cand, PeopleFinder, link_initials, link_surnames, merge
 from cablekit.extract.places import find_places
 from cablekit.extract.quotes import find_quotes
 from cablekit.extract.titles import expand
@@ -101,8 +101,12 @@ def _signer_and_classifier(
     if sig and 1 < len(sig) < 60 and "XXXX" not in sig and sig.casefold() not in lexicon().places:
         pos = zone_text.rfind(sig)
         if pos >= zone_start:
-            toks = [t.capitalize() if t.isupper() else t for t in sig.replace(",", " ").split()]
-            cands.append(Cand(toks, [], "United States", [(pos, pos + len(sig))], "signer", pos))
+            toks = [
+                t.capitalize() if t.isupper() else t for t in _name_words(sig.replace(",", " "))
+            ]
+            signer = Cand(toks, [], "United States", [(pos, pos + len(sig))], "signer", pos)
+            _absorb(cands, signer)
+            cands.append(signer)
     cb = cable.classified_by
     if cb is not None:
         for name in cb.names[:2]:
@@ -116,10 +120,46 @@ def _signer_and_classifier(
             if cb.title:
                 words = cb.title.split()
                 titles.append((cb.title, expand(words, caps or cb.title.isupper())))
-            toks = [t.capitalize() if t.isupper() and len(t) > 1 else t for t in name.split()]
-            cands.append(
-                Cand(toks, titles, "United States", [(pos, pos + len(name))], "classified_by", pos)
+            toks = [t.capitalize() if t.isupper() and len(t) > 1 else t for t in _name_words(name)]
+            official = Cand(
+                toks, titles, "United States", [(pos, pos + len(name))], "classified_by", pos
             )
+            _absorb(cands, official)
+            cands.append(official)
+
+
+_INITIAL_RUN_ON: Final = re.compile(r"\b([A-Za-z]\.)(?=[A-Za-z]{2})")
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name as the parser read it, an initial run into the surname split
+    off ("C.GREENE" -> "C.", "GREENE"): the surname then joins its other mentions."""
+    return _INITIAL_RUN_ON.sub(r"\1 ", name).split()
+
+
+def _absorb(cands: list[Cand], named: Cand) -> None:
+    """Hand ``named`` (the signer or the classifying official, whose full name the parser
+    read) every mention the text scan found inside its name, with that reading's titles.
+
+    Why: the scan stops at a name word that is also a country or a common word ("DCM
+    William Jordan", "Charge Richard Miles") and keeps the first name as a person of its
+    own, which no merge joins to the full name (a first name is not a surname).
+    """
+    s0, e0 = named.mentions[0]
+    for c in list(cands):
+        inside = [m for m in c.mentions if s0 <= m[0] and m[1] <= e0]
+        if not inside:
+            continue
+        known = {t[1].casefold() for t in named.titles}
+        for t in c.titles:  # the scan's reading: "POLMC" beside the parser's "USEU POLMC"
+            if t[1].casefold() not in known:
+                named.titles.append(t)
+                known.add(t[1].casefold())
+        c.mentions = [m for m in c.mentions if m not in inside]
+        if c.mentions:
+            c.first = min(m[0] for m in c.mentions)
+        else:
+            cands.remove(c)
 
 
 def _extract(cable: Cable) -> Entities:
@@ -206,6 +246,7 @@ def _extract(cable: Cable) -> Entities:
     _signer_and_classifier(cable, zt, zone.start, caps, cands)
     people = merge(cands)
     link_surnames(people, toks, caps, up0_at)
+    people = link_initials(people, zt, toks)
     finder.roles_after_mentions(people)
     for p in people:
         for s, e in p.mentions:

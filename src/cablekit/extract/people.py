@@ -128,6 +128,7 @@ STOP: Final = frozenset(
     Next Steps Visit Meeting Meetings Latin Persian Arabic Slavic Turkic Anglo Hispanic
     Asian African European Fund War Wars Cup Olympics Games Revolution Day Era Internet Web
     Google Facebook Twitter Cablegate Wikileaks XXXXXXXXXXXX People Peoples Corps Dear
+    Caucasian Balkan Baltic Scandinavian Nordic Mediterranean Caribbean Andean Levantine
     """.split()
 )
 # Head words that make the capitalised words before them the name of a thing, not of a
@@ -152,8 +153,11 @@ NAMED_THINGS: Final = frozenset(
     Democrats Republicans Socialists Communists Conservatives Liberals Dems Tories
     Nationalists Islamists Maoists Unionists Loyalists Peronists Sandinistas Chavistas
     Times Post Herald Tribune Journal Gazette Magazine Newspaper
+    Labs Laboratories Pharmaceuticals Pharma Mining Minerals Petroleum Motors Telecom
     """.split()
 )
+# The legal form of a firm, also after a comma ("Brinkley Africa, Ltd.").
+_FIRM_SUFFIXES: Final = frozenset("Ltd Limited Inc Incorporated LLC PLC Plc Corp GmbH".split())
 # Words that make the capitalised words after them the name of a thing, not of a person:
 # parts of a text ("Article IV", "Chapter VII"), operations, exercises and storms
 # ("Operation Enduring Freedom", "Hurricane Katrina"), and the heads of Spanish and
@@ -168,7 +172,9 @@ THING_FIRST: Final = THING_BEFORE | frozenset(
     Section Paragraph Clause Partido Partida Casa Fuerza Fuerzas Frente Movimiento Polo
     Banco Consejo Ministerio Tribunal Corte Sala Asamblea Congreso Instituto Fundacion
     Universidad Plaza Avenida Calle Estado Folha Jornal Diario Revista Grupo Empresa
-    Secretaria Procuraduria Fiscalia Policia Ejercito Comision Comite
+    Secretaria Procuraduria Fiscalia Policia Ejercito Comision Comite Protocolo Acuerdo
+    Tratado Ley Pacto Declaracion Programa Proyecto Camara Senado Sindicato Confederacion
+    Federacion Asociacion Compania Sociedad
     """.split()
 )
 # A descriptive role after "a"/"an" ("Migi, an accountant,"): its last word names a person.
@@ -189,6 +195,12 @@ _NOT_ROLES: Final = frozenset(
     " either neither longer greater lower higher upper inner outer"
     # kin: a relation to someone, not a role ("the brother of ...")
     " brother father mother sister daughter son wife husband".split()
+)
+# lower-case words that can follow the title of an apposition ("Lebedov, Second Secretary
+# in the MFA"); any other ("..., the DCM met with") makes the title a new clause's subject
+_AFTER_APPOSITION: Final = frozenset(
+    "in at of for with to from on and or who whose since until under during designate elect"
+    " emeritus nominee ad interim".split()
 )
 _ROLE_BREAKS: Final = frozenset("the to in on and or who whom which that is was".split())
 _PLURAL_ACRONYM: Final = re.compile(r"[A-Z]{2,}s").fullmatch  # "IDPs", "NGOs": never a name's word
@@ -374,6 +386,11 @@ _RANK_ABBR_DOT: Final = frozenset(
 _EXT_WORDS: Final = frozenset({"of", "for", "to"})
 _RANK_PREFIX: Final = frozenset(
     {"Brigadier", "Major", "Lieutenant", "Lt", "Maj", "Brig", "Rear", "Vice"}
+)
+# Styles of rulers and clerics: after an office a second title ("Foreign Minister Shaykh
+# Abdullah", "Assistant Minister of Defense and Aviation Prince Khaled")
+_STYLES: Final = frozenset(
+    "Shaykh Sheikh Shaikh Prince Princess King Queen Emir Amir Sultan Ayatollah".split()
 )
 # Between a title and its name: "(German Chancellor) Merkel", "the 'Foreign Minister' Lavrov"
 _TITLE_NAME_GAPS: Final = frozenset({"", ")", '"', "'", '")', "')"})
@@ -561,6 +578,7 @@ class PeopleFinder:
                         and self._word(toks[idx[-1]]) not in _RANK_PREFIX
                         or info[idx[-1]] & wi.LOWH
                         and f & wi.UP0
+                        or self._word(tok) in _STYLES
                     )
                 ):
                     break  # "Deputy Assistant Secretary Ambassador Kaidanow": two titles
@@ -931,10 +949,24 @@ class PeopleFinder:
         if not words and article in ("a", "an", "the"):
             # "Migi, an accountant, organizes ...", "Steven Spielberg, the film director,"
             return self._role(j), None
-        if not words or (end < n and _space(self.gaps[end - 1]) and self.nameish(end, True)):
-            return [], None  # "Kaidanow, NSC Director Bridget Brink": the next one's title
+        if not words or (
+            end < n
+            and _space(self.gaps[end - 1])
+            and (self.nameish(end, True) or self.info[end] & (wi.HEAD | wi.ABBR | wi.HON))
+        ):
+            # "Kaidanow, NSC Director Bridget Brink", "King Abdullah, Foreign Minister Prince
+            # Saud": the next one's title
+            return [], None
         if self.gaps[end - 1][:1] in ("'", "\u2019"):
             return [], None  # "Gulnora Karimova, the President's daughter"
+        if (
+            article not in ("a", "an")  # "Bayona, an UNAIM prosecutor suspected of"
+            and end < n
+            and _space(self.gaps[end - 1])
+            and self.words[end].islower()
+            and self.words[end] not in _AFTER_APPOSITION
+        ):
+            return [], None  # "Minister Akamatsu, the DCM met ...": a new clause's subject
         return words, aff
 
     def _role(self, j: int) -> list[str]:
@@ -1044,7 +1076,14 @@ class PeopleFinder:
             a > 0 and toks[a - 1].capitalize() in THING_BEFORE and self.gaps[a - 1] in " \n"
         )
         if not thing and toks[b - 1] not in NAMED_THINGS:
-            if not (b < len(toks) and toks[b] in NAMED_THINGS and self.gaps[b - 1] in " \n"):
+            after = toks[b] if b < len(toks) else ""
+            gap = self.gaps[b - 1]
+            if not (
+                (after in NAMED_THINGS and gap in " \n")
+                or (
+                    after in _FIRM_SUFFIXES and gap in (", ", ",", ",\n")
+                )  # "Brinkley Africa, Ltd."
+            ):
                 return True
             b += 1
         for k in range(a, b):  # the thing's name: not a place's either ("Enterprise")
@@ -1140,7 +1179,10 @@ class PeopleFinder:
         while k < n and found < 6:
             a = self._skip_hon(k)
             b = self.name_at(a, True)
-            if b <= a or (a == k and b - a < 2):
+            # a bare surname only in a list ("Presidents Lukashenko and Medvedev") or when
+            # it reads as one ("Ministers Lavrov"): alone, "Counselors Pang" could be a unit
+            listed = found > 0 or (b < n and self.words[b].lower() == "and")
+            if b <= a or (a == k and b - a < 2 and not (listed or self.info[a] & wi.SURN)):
                 break
             self.add(a, b, words, aff)
             found += 1
@@ -1221,6 +1263,9 @@ def _compatible(a: list[str], b: list[str]) -> bool:
     return fa[0] == fb[0]
 
 
+_DESCENT: Final = frozenset({"bin", "ibn", "bint"})
+
+
 def merge(cands: list[Cand]) -> list[Cand]:
     """One entry per person: join mentions of compatible names in order of appearance."""
     out: list[Cand] = []
@@ -1233,10 +1278,20 @@ def merge(cands: list[Cand]) -> list[Cand]:
         c2 = len(toks) >= 2
         for n in range(len(out) - 1, -1, -1):
             pf, pl, p2 = keys[n]
-            if pl != cl and not (c2 and p2 and pf == cf):
+            # "Shaykh Abdullah" after "Abdullah bin Zayed Al Nahyan": a given name alone is
+            # the short form of a name given by descent (bin, ibn, bint), unless its titles
+            # say another office ("King Abdullah" beside FM "Abdullah bin Zayed")
+            given = (
+                not c2
+                and p2
+                and pf == cf
+                and any(t.casefold() in _DESCENT for t in out[n].tokens)
+                and all(t in out[n].titles for t in c.titles)
+            )
+            if pl != cl and not (c2 and p2 and pf == cf) and not given:
                 continue
             p = out[n]
-            if _compatible(p.tokens, c.tokens):
+            if given or _compatible(p.tokens, c.tokens):
                 if len(c.tokens) > len(p.tokens):
                     p.tokens = c.tokens
                     keys[n] = (cf, cl, c2)
@@ -1251,6 +1306,34 @@ def merge(cands: list[Cand]) -> list[Cand]:
         else:
             out.append(c)
             keys.append((cf, cl, c2))
+    return out
+
+
+_ALIAS_AFTER: Final = re.compile(r"[ \t]{0,2}\(([A-Z][A-Za-z]{1,4})\)")
+
+
+def link_initials(people: list[Cand], text: str, toks: Tokens) -> list[Cand]:
+    """Join to a person the short form the cable coins in brackets after the name from
+    its initials ("Abdullah bin Zayed Al Nahyan (AbZ)", "Mohammed bin Rashid (MbR)"):
+    every token so written is a mention of that person, and no person of its own."""
+    coined: dict[str, Cand] = {}
+    for p in people:
+        for s, e in p.mentions:
+            m = _ALIAS_AFTER.match(text, e)
+            if m is None:
+                continue
+            short = m.group(1)
+            initials = "".join(w[0] for w in re.split(r"[\s-]+", text[s:e]) if w)
+            if len(initials) > 1 and initials.startswith(short):
+                coined[short] = p
+    if not coined:
+        return people
+    out = [p for p in people if not (len(p.tokens) == 1 and p.tokens[0] in coined)]
+    taken = {m for p in out for m in p.mentions}
+    for k, w in enumerate(toks.words):
+        person = coined.get(w)
+        if person is not None and (toks.starts[k], toks.ends[k]) not in taken:
+            person.mentions.append((toks.starts[k], toks.ends[k]))
     return out
 
 

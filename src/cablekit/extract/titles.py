@@ -15,7 +15,7 @@ from cablekit.extract.lexicon import lexicon
 HEADS: Final = frozenset(
     """
     President Minister Ambassador Secretary Undersecretary Under-Secretary Director Chairman
-    Chairwoman Chair Chairperson Senator Governor King Queen Prince Princess Sheikh Shaikh
+    Chairwoman Chair Chairperson Senator Governor King Queen Prince Princess Sheikh Shaikh Shaykh
     Emir Amir Sultan Judge Justice Advisor Adviser Spokesman Spokeswoman Spokesperson
     Counselor Counsellor Consul Officer Envoy Representative Commander Head Leader Mayor
     Speaker Archbishop Cardinal Monsignor Bishop Father Pope Professor Colonel Brigadier
@@ -36,6 +36,7 @@ HEADS: Final = frozenset(
 MODIFIERS: Final = frozenset(
     """
     Deputy Vice Assistant Under Acting Special Permanent Principal Senior Executive Chief
+    Crown Diplomatic Chancellery
     Foreign Defense Defence Interior Finance Justice Economy Economic Trade Health Education
     Political Military Commercial Consular Public Affairs International National Security
     Cooperation Prime First Second Third Regional General Presidential Parliamentary

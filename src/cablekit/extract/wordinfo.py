@@ -14,6 +14,7 @@ from cablekit.extract import acronyms as _acr_mod
 from cablekit.extract import organizations as _org_mod
 from cablekit.extract.lexicon import Lexicon, lexicon
 from cablekit.extract.titles import singular as _singular
+from cablekit.extract.zone import OFFSETS as _OFFSETS
 
 UP0: Final = 1  # starts with a capital
 HEAD: Final = 1 << 1  # PeopleFinder.is_head
@@ -159,14 +160,19 @@ def _compute(tok: str, caps: bool) -> int:
     if c0.isalpha() and c0.isupper() and "/" not in tok:
         if len(tok) == 1:
             f |= NAME_F | NAME_T | INIT
-        elif (isup or any(map(_islower, tok[1:]))) and not (
-            w in _STOP
-            or w in _HONORIFICS
-            or w in _HEADS
-            or dem
-            or plural
-            or abbr
-            or (isup and tok in acronyms)
+        elif (
+            (isup or any(map(_islower, tok[1:])))
+            and not (
+                w in _STOP
+                or w in _HONORIFICS
+                or w in _HEADS
+                or dem
+                or plural
+                or abbr
+                or (isup and tok in acronyms)
+                # office jargon in camel case ("EconPolCouns", "PolEconOff"); "McDonald" stays
+                or (not isup and sum(map(_isupper, tok[1:])) >= 2)
+            )
         ):
             low = w.casefold()
             if not (low in lex.common and w not in _GIVEN_OK):
@@ -260,27 +266,31 @@ def classify_where(
     """
     cache = _caches[caps]
     # the masks read as objects: compiled, each goes into ``info`` as the cached int
-    # object itself (a typed int would be boxed anew, a new object for most masks)
+    # object itself (a typed int would be boxed anew, a new object for most masks); the
+    # indices likewise as the shared int objects of zone.OFFSETS (none made per token)
     cache_o = cast("dict[str, object]", cache)
-    info: list[object] = []
-    found: list[list[int]] = [[] for _ in bits]
+    info: list[object] = [0] * len(words)
+    found: list[list[object]] = [[] for _ in bits]
     nb = len(bits)
     any_bit = 0
     for b in bits:
         any_bit |= b
+    offsets = _OFFSETS
+    top = len(offsets)
     i = 0
     for w in words:
         mo = cache_o.get(w)
         if mo is None:
             mo = _word_value(cache, w, caps)
-        info.append(mo)
+        info[i] = mo
         m = cast(int, mo)
         if m & any_bit:
+            io: object = offsets[i] if i < top else i
             for k in range(nb):
                 if m & bits[k]:
-                    found[k].append(i)
+                    found[k].append(io)
         i += 1
-    return cast("list[int]", info), found
+    return cast("list[int]", info), cast("list[list[int]]", found)
 
 
 def where(info: list[int], bit: int) -> list[int]:

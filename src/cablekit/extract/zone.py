@@ -120,7 +120,8 @@ def _section_lines(text: str, pos: int) -> list[int]:
     return out
 
 
-_OFFSETS: Final[list[object]] = list(range(1 << 16))  # 65,536 ints (2 MB), made once
+# 65,536 ints (2 MB), made once: offsets and indices shared as objects (no int boxed anew)
+OFFSETS: Final[list[object]] = list(range(1 << 16))
 
 
 @dataclass(slots=True)
@@ -144,11 +145,11 @@ def tokenize(text: str) -> Tokens:
     words: list[str] = parts[1::2]
     gaps: list[str] = parts[2::2]
     m = len(words)
-    # the offsets as the int objects of _OFFSETS (no int object made and freed per
+    # the offsets as the int objects of OFFSETS (no int object made and freed per
     # offset: compiled, a typed int is boxed anew each time it goes into a list)
     starts: list[object] = [0] * m
     ends: list[object] = [0] * m
-    offsets = _OFFSETS
+    offsets = OFFSETS
     top = len(offsets)
     pos = len(parts[0])
     k = 1
