@@ -53,3 +53,14 @@ def test_the_white_house_is_an_organisation_not_a_person() -> None:
     people = {p.name: [m.text for m in p.mentions] for p in found.people}
     assert "Obama White" not in people and "White" not in people
     assert people["Obama"] == ["Obama"]  # a name used as a modifier (GUIDELINES.md)
+
+
+def test_a_firm_with_and_without_its_country_is_one_organisation() -> None:
+    """Regression (second blind set): "US Barr Labs" beside "Barr Labs" were two
+    organisations; "Labs" and "Pharmaceuticals" end a firm's name."""
+    orgs = _orgs(
+        "SUBJECT: PLIVA\n\n1. (C) Pliva Pharmaceuticals may be sold to pharmaceutical"
+        " company Barr Labs. Bids came from US Barr Labs and Icelandic Actavis.\n"
+    )
+    assert "Barr Labs" in orgs and "US Barr Labs" not in orgs
+    assert "Pliva Pharmaceuticals" in orgs

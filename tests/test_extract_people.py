@@ -326,3 +326,27 @@ def test_a_gulf_name_its_short_forms_and_its_coined_initials() -> None:
     assert "Abdullah" in [m["text"] for m in abz["mentions"]]
     mbz = people["Mohammed bin Zayid"]
     assert [t["expanded"] for t in mbz["titles"]] == ["Crown Prince"]
+
+
+def test_a_title_names_its_unit_in_full() -> None:
+    """Regression (second blind set): a unit the glossary lacks ends a title ("to the
+    IWC", "of Pliva Pharmaceuticals", "of the Far Seas Fisheries Division", "... for
+    Middle East Studies"), and so does an office before it ("Fisheries Agency Counselor");
+    none of its words is a person."""
+    people = _people_but_not(
+        "1. (C) We look forward to talks with U.S. Commissioner to the IWC Monica Medina.\n"
+        "Sanader met Chairman of Pliva Pharmaceuticals Zeljko Covic. We met Assistant\n"
+        "Director of the Far Seas Fisheries Division Toshinori Uoya and Fisheries Agency\n"
+        "Counselor Joji Morishita. Director of the Center for Middle East Studies Ahmed\n"
+        "Ezz agreed, as co-president of the Union for the Mediterranean (UfM).\n",
+        {"Monica Medina", "Zeljko Covic", "Toshinori Uoya", "Joji Morishita", "Ahmed Ezz"},
+        ("Studies", "Pliva", "Seas", "UfM"),
+    )
+    for name, title in (
+        ("Monica Medina", "Commissioner to the IWC"),
+        ("Zeljko Covic", "Chairman of Pliva Pharmaceuticals"),
+        ("Toshinori Uoya", "Assistant Director of the Far Seas Fisheries Division"),
+        ("Joji Morishita", "Fisheries Agency Counselor"),
+        ("Ahmed Ezz", "Director of the Center for Middle East Studies"),
+    ):
+        assert title in [t["as_written"].replace("\n", " ") for t in people[name]["titles"]], name

@@ -162,6 +162,25 @@ def _absorb(cands: list[Cand], named: Cand) -> None:
             cands.remove(c)
 
 
+def _join_country_prefixed(orgs: dict[str, list[tuple[int, int]]]) -> None:
+    """One organisation for "US Barr Labs" and "Barr Labs" in one cable: a country or
+    nationality before a name the cable also gives alone says where it is from."""
+    lex = lexicon()
+    for name in list(orgs):
+        first, _, rest = name.partition(" ")
+        if (
+            rest in orgs
+            and " " in rest
+            and (first in ("US", "U.S.") or first in lex.demonyms or _is_country(first))
+        ):
+            orgs[rest].extend(orgs.pop(name))
+
+
+def _is_country(word: str) -> bool:
+    entry = lexicon().places.get(word.casefold())
+    return entry is not None and entry.kind == "country"
+
+
 def _extract(cable: Cable) -> Entities:
     text = cable.text or ""
     ents = Entities(reference_id=cable.reference_id)
@@ -234,6 +253,7 @@ def _extract(cable: Cable) -> Entities:
     for s, e, name in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
         if _claim(claimed, starts, s, e):
             orgs.setdefault(name, []).append((s, e))
+    _join_country_prefixed(orgs)
 
     # people
     finder = PeopleFinder(zt, toks, caps, claimed, host, info, scan_at)

@@ -384,6 +384,9 @@ _RANK_ABBR_DOT: Final = frozenset(
 )
 # "Ambassador to the U.S.", "Minister of Defense"
 _EXT_WORDS: Final = frozenset({"of", "for", "to"})
+# Last words of units' names besides the heads of bodies ("Center for Middle East
+# Studies", "Task Force", "the KDNP Caucus"): a title's unit can end on them
+_UNIT_ENDS: Final = frozenset("Studies Research Caucus Force Group Team".split())
 _RANK_PREFIX: Final = frozenset(
     {"Brigadier", "Major", "Lieutenant", "Lt", "Maj", "Brig", "Rear", "Vice"}
 )
@@ -688,6 +691,8 @@ class PeopleFinder:
                 t2 in ("and", "AND")
                 or (f2 & (wi.MOD | wi.HEAD | wi.ORGACR) and (f2 & wi.UP0 or self.caps))
                 or t2 in ORG_HEADS
+                or self._unit_acronym(k)  # "Commissioner to the IWC"
+                or (f2 & wi.UP0 and self._names_a_unit(k))  # "of the Far Seas Fisheries Division"
                 or (
                     f2 & wi.UP0
                     and not f2 & wi.NAME_T
@@ -706,14 +711,40 @@ class PeopleFinder:
                 break
         # end on a word that can end a unit's name ("of the Far" is no title)
         while len(ext) > 1 and not (
-            info[ext[-1]] & (wi.MOD | wi.HEAD | wi.ORGACR | wi.PLACE1)
+            info[ext[-1]] & (wi.MOD | wi.HEAD | wi.ORGACR | wi.PLACE1 | wi.ORGHEAD)
             or toks[ext[-1]] in ORG_HEADS
+            or toks[ext[-1]] in _UNIT_ENDS
+            or self._unit_acronym(ext[-1])
             or self._place_goes_on(ext[-1])
         ):
             ext.pop()
         while ext and toks[ext[-1]].lower() in ("and", "the", "of", "for", "to"):
             ext.pop()
         return ext if len(ext) > 1 else []
+
+    def _unit_acronym(self, k: int) -> bool:
+        """Whether token k, after "the" in a mixed-case cable, is a body's acronym the
+        glossary lacks ("to the IWC", "of the CGEA"): in capitals, 2-5 letters."""
+        t = self.words[k]
+        return (
+            not self.caps
+            and 1 < len(t) < 6
+            and t.isalpha()
+            and t.isupper()
+            and self.words[k - 1] in ("the", "The")
+        )
+
+    def _names_a_unit(self, k: int) -> bool:
+        """Whether the capitalised words from token k run into the head of a body's name
+        within a few words ("the Far Seas Fisheries Division", "Pliva Pharmaceuticals"):
+        words of a unit's name, even ones that could be a person's."""
+        toks, info, gaps = self.words, self.info, self.tgaps
+        for m in range(k, min(k + 4, len(toks))):
+            if toks[m] in ORG_HEADS or toks[m] in _UNIT_ENDS or info[m] & wi.ORGHEAD:
+                return True
+            if not info[m] & wi.UP0 or gaps[m].strip():
+                return False
+        return False
 
     def _place_goes_on(self, k: int) -> bool:
         """Whether token k ends a two-word place begun at k - 1 ("Saudi Arabia")."""
@@ -1148,8 +1179,11 @@ class PeopleFinder:
             close = self.tgaps[k - 1].strip()[:1] if k < n else ""
             if g == "(":
                 # "the actual Minister (Chakib Benmoussa)"; but "Chairman of the Islamic
-                # Renaissance Party of Tajikistan (IRPT)" gives the body's acronym
-                ok = close == ")" and (self.caps or k > a + 1 or not self.words[a].isupper())
+                # Renaissance Party of Tajikistan (IRPT)" gives the body's acronym, also in
+                # mixed case ("the Union for the Mediterranean (UfM)", "(ProGenericos)")
+                one = self.words[a]
+                acronym = one.isupper() or sum(map(str.isupper, one)) >= 2
+                ok = close == ")" and (self.caps or k > a + 1 or not acronym)
             elif g == ",":
                 # "Minister of Defense, Carme Chacon."; a lower-case role only in a closed
                 # apposition: "opposition MP, Jasim Husain (from ...)"

@@ -36,7 +36,7 @@ HEADS: Final = frozenset(
 MODIFIERS: Final = frozenset(
     """
     Deputy Vice Assistant Under Acting Special Permanent Principal Senior Executive Chief
-    Crown Diplomatic Chancellery
+    Crown Diplomatic Chancellery Agency Ministry
     Foreign Defense Defence Interior Finance Justice Economy Economic Trade Health Education
     Political Military Commercial Consular Public Affairs International National Security
     Cooperation Prime First Second Third Regional General Presidential Parliamentary
