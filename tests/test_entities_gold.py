@@ -1,6 +1,6 @@
 """Checks of the hand-annotated entity gold sets themselves (tests/fixtures/entities-gold,
-and entities-unseen, entities-unseen2, entities-unseen3: cables annotated blind after the
-extractor was built).
+and entities-unseen, entities-unseen2..4: cables annotated blind after the extractor was
+built).
 
 The gold set measures the entity extractor later, so a broken gold file would
 silently skew precision and recall: every mention must sit at its stated offsets
@@ -21,6 +21,7 @@ GOLD_DIR = Path(__file__).resolve().parent / "fixtures" / "entities-gold"
 UNSEEN_DIR = GOLD_DIR.parent / "entities-unseen"
 UNSEEN2_DIR = GOLD_DIR.parent / "entities-unseen2"  # a second blind set (session 12)
 UNSEEN3_DIR = GOLD_DIR.parent / "entities-unseen3"  # a third, measured once (session 12)
+UNSEEN4_DIR = GOLD_DIR.parent / "entities-unseen4"  # a fourth, measured once (session 12)
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -37,7 +38,7 @@ def _gold(*dirs: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
-GOLD = _gold(GOLD_DIR, UNSEEN_DIR, UNSEEN2_DIR, UNSEEN3_DIR)
+GOLD = _gold(GOLD_DIR, UNSEEN_DIR, UNSEEN2_DIR, UNSEEN3_DIR, UNSEEN4_DIR)
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +70,7 @@ def test_at_least_thirty_cables() -> None:
     assert len(_gold(UNSEEN_DIR)) >= 16
     assert len(_gold(UNSEEN2_DIR)) >= 12
     assert len(_gold(UNSEEN3_DIR)) >= 12
+    assert len(_gold(UNSEEN4_DIR)) >= 12
     assert (GOLD_DIR / "GUIDELINES.md").is_file()
 
 

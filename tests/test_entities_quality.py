@@ -5,9 +5,9 @@ found people, and acronym expansions right, on the 32 gold cables. The extractor
 developed against the even-numbered half (sorted by id) only; the odd half is reported
 apart as a held-out check. ``entities-unseen`` holds 16 more cables, annotated blind after
 the rules were written; its figures are what to expect on cables nobody has read.
-``entities-unseen2`` and ``entities-unseen3`` hold 12 more each, annotated blind in
+``entities-unseen2`` to ``entities-unseen4`` hold 12 more each, annotated blind in
 session 12 (what the extractor scored on them before any rule was written against them:
-GUIDELINES.md, sections 10 and 11). Figures are printed (``pytest -s``) and held to the
+GUIDELINES.md, sections 10 to 12). Figures are printed (``pytest -s``) and held to the
 floors of ``tests/floors.json`` keys ``entities`` and ``entities_unseen*``.
 """
 
@@ -30,6 +30,7 @@ GOLD_DIR = ROOT / "fixtures" / "entities-gold"
 UNSEEN_DIR = ROOT / "fixtures" / "entities-unseen"  # annotated blind, after the rules were built
 UNSEEN2_DIR = ROOT / "fixtures" / "entities-unseen2"  # a second blind set (GUIDELINES.md 10)
 UNSEEN3_DIR = ROOT / "fixtures" / "entities-unseen3"  # a third (GUIDELINES.md 11)
+UNSEEN4_DIR = ROOT / "fixtures" / "entities-unseen4"  # a fourth (GUIDELINES.md 12)
 CORPUS = ROOT.parents[0].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 FLOORS = ROOT / "floors.json"
 PARTIAL = "This record is a partial extract"
@@ -193,6 +194,11 @@ def unseen3() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
     return _extracted(UNSEEN3_DIR)
 
 
+@pytest.fixture(scope="module")
+def unseen4() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
+    return _extracted(UNSEEN4_DIR)
+
+
 def _show(name: str, fig: dict[str, float]) -> None:
     print(f"\nentities {name}: " + ", ".join(f"{k}={v:.3f}" for k, v in fig.items()))
 
@@ -220,6 +226,7 @@ _FIXTURE = {
     "entities_unseen": "unseen",
     "entities_unseen2": "unseen2",
     "entities_unseen3": "unseen3",
+    "entities_unseen4": "unseen4",
 }
 
 
@@ -247,6 +254,11 @@ def test_all_unseen2_cables_found(unseen2: dict[str, Any]) -> None:
 def test_all_unseen3_cables_found(unseen3: dict[str, Any]) -> None:
     assert sorted(unseen3) == sorted(p.stem for p in UNSEEN3_DIR.glob("*.json"))
     assert len(unseen3) >= 12
+
+
+def test_all_unseen4_cables_found(unseen4: dict[str, Any]) -> None:
+    assert sorted(unseen4) == sorted(p.stem for p in UNSEEN4_DIR.glob("*.json"))
+    assert len(unseen4) >= 12
 
 
 def test_seed_cables(results: dict[str, Any]) -> None:

@@ -350,3 +350,50 @@ def test_a_title_names_its_unit_in_full() -> None:
         ("Ahmed Ezz", "Director of the Center for Middle East Studies"),
     ):
         assert title in [t["as_written"].replace("\n", " ") for t in people[name]["titles"]], name
+
+
+def test_surname_particles_arabic_given_names_and_staff_plurals() -> None:
+    """Regression (third blind set): "Di Gangi" after "John Di Gangi" and "Prince Saud"
+    after "Prince Saud al-Faisal" are the same people; "PolOffs" is staff, no person; a law's
+    chapter is no person; "COM" and "PolMinCouns" are titles."""
+    people = _people_but_not(
+        "1. (C) DFAIT Director John Di Gangi met COM Michael Parmly. Di Gangi said little.\n"
+        "Foreign Minister Prince Saud al-Faisal agreed; later Prince Saud added more. The\n"
+        "DCM, PolMinCouns Scott Bellard, PolOffs and others attended. Malawi Penal Code\n"
+        "Chapter 15 applies.\n",
+        {"John Di Gangi", "Saud al-Faisal", "Michael Parmly", "Scott Bellard"},
+        ("PolOffs", "Penal Code", "Chapter"),
+    )
+    assert "Di Gangi" not in people and "Saud" not in people
+    assert len(people["Saud al-Faisal"]["mentions"]) == 2
+    assert ("COM", "Chief of Mission") in _titles(people["Michael Parmly"])
+    assert ("PolMinCouns", "Political Minister-Counselor") in _titles(people["Scott Bellard"])
+
+
+def test_a_list_entry_written_surname_comma_given_names() -> None:
+    """Regression (third blind set): a vetting list's "Forensic Sec. Officer LI, Tien Lai;"
+    is the person Tien Lai Li, and two entries of one surname are two people; a capitals
+    line's "KIMMITT, COMMERCE MINISTER" gives no given names."""
+    people = _people_of(
+        "International Sec. Officer YEH, Tracy; D/POB:12-03-1975,Taiwan\n"
+        "Forensic Sec. Chief YEH, Jia Yu;  D/POB:10-23-1959,Taiwan\n"
+        "Clerk LING, Meiyu; D/POB:03-03-1982,Taiwan\n"
+        "2. (C) DEPUTY SECRETARY KIMMITT, COMMERCE MINISTER DISCUSS TRADE.\n"
+    )
+    assert {"Tracy Yeh", "Jia Yu Yeh", "Meiyu Ling"} <= set(people)
+    assert [m["text"] for m in people["Tracy Yeh"]["mentions"]] == ["YEH, Tracy"]
+    assert not any("Commerce" in name for name in people)
+
+
+def test_a_reversed_name_of_the_classifying_official_is_the_signer() -> None:
+    """Regression (third blind set): "Classified By: Ambassador Bodde Peter" and the
+    signature BODDE are one person, Peter Bodde."""
+    people = _people_from(
+        "C O N F I D E N T I A L LILONGWE 000059\nSIPDIS\nE.O. 12958: DECL: 01/25/2020\n"
+        "TAGS: PGOV PHUM MI\nSUBJECT: A TEST\n\nClassified By: Ambassador Bodde Peter for"
+        " reasons 1.4 (b) and (d).\n\n1. (C) The court ruled.\n\nBODDE\n",
+        "10LILONGWE59",
+        "Embassy Lilongwe",
+    )
+    assert list(people) == ["Peter Bodde"]
+    assert people["Peter Bodde"]["role"] == "signer+classified_by"

@@ -84,8 +84,14 @@ def _person_name(text: str, c: Cand) -> str:
     raw = _WS.sub(" ", text[best[0] : best[1]]).strip()
     if raw.endswith(("'s", "'S")):
         raw = raw[:-2]
-    if len(raw.replace("-", " ").split()) < len(c.tokens):
-        raw = " ".join(c.tokens)
+    words = [w.casefold() for w in raw.split()]
+    toks = [t.casefold() for t in c.tokens]
+    if (
+        len(raw.replace("-", " ").split()) < len(c.tokens)
+        or "," in raw
+        or (words != toks and sorted(words) == sorted(toks))
+    ):
+        raw = " ".join(c.tokens)  # "YEH, Jia Yu" -> "Jia Yu Yeh"; "Bodde Peter" reversed
     if raw.isupper() or any(w.isupper() and len(w) > 2 for w in raw.split()):
         raw = "-".join(
             " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in part.split())
@@ -98,6 +104,7 @@ def _signer_and_classifier(
     cable: Cable, zone_text: str, zone_start: int, caps: bool, cands: list[Cand]
 ) -> None:
     sig = (cable.signature or "").strip()
+    signed = ""
     if sig and 1 < len(sig) < 60 and "XXXX" not in sig and sig.casefold() not in lexicon().places:
         pos = zone_text.rfind(sig)
         if pos >= zone_start:
@@ -105,6 +112,7 @@ def _signer_and_classifier(
                 t.capitalize() if t.isupper() else t for t in _name_words(sig.replace(",", " "))
             ]
             signer = Cand(toks, [], "United States", [(pos, pos + len(sig))], "signer", pos)
+            signed = toks[-1].casefold() if toks else ""
             _absorb(cands, signer)
             cands.append(signer)
     cb = cable.classified_by
@@ -121,6 +129,8 @@ def _signer_and_classifier(
                 words = cb.title.split()
                 titles.append((cb.title, expand(words, caps or cb.title.isupper())))
             toks = [t.capitalize() if t.isupper() and len(t) > 1 else t for t in _name_words(name)]
+            if len(toks) == 2 and toks[0].casefold() == signed != toks[1].casefold():
+                toks.reverse()  # "Classified By: Ambassador Bodde Peter", signed BODDE
             official = Cand(
                 toks, titles, "United States", [(pos, pos + len(name))], "classified_by", pos
             )

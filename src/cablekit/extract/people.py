@@ -154,6 +154,7 @@ NAMED_THINGS: Final = frozenset(
     Nationalists Islamists Maoists Unionists Loyalists Peronists Sandinistas Chavistas
     Times Post Herald Tribune Journal Gazette Magazine Newspaper
     Labs Laboratories Pharmaceuticals Pharma Mining Minerals Petroleum Motors Telecom
+    Chapter Article Section Annex Paragraph Clause
     """.split()
 )
 # The legal form of a firm, also after a comma ("Brinkley Africa, Ltd.").
@@ -349,6 +350,11 @@ class Cand:
     @property
     def surname(self) -> str:
         return self.tokens[-1] if self.tokens else ""
+
+
+def _given_word(tok: str) -> bool:
+    """A given name as lists write it after "SURNAME, ": a capital, then lower case."""
+    return len(tok) > 1 and tok[0].isupper() and tok[1:].islower() and tok.isalpha()
 
 
 def _mixed(tok: str) -> str:
@@ -1074,6 +1080,12 @@ class PeopleFinder:
             return
         if all(_REDACTED(t) for t in name_toks):
             return  # "The tribal chief XXXXXXXXXXXX": a name withheld is nobody's
+        given = self._given_after_comma(a, b)
+        if given > b:  # "Forensic Sec. Chief YEH, Jia Yu;": the given names follow
+            name_toks = [_mixed(t) for t in self.words[b:given]] + name_toks
+            for k in range(b, given):
+                self.claimed[k] = True
+            b = given
         w2, a2 = self.apposition(b)
         start, end = self.starts[a], self.ends[b - 1]
         titles = []
@@ -1092,6 +1104,31 @@ class PeopleFinder:
         if name_toks[-1] in US_LEADERS:
             aff = "United States"
         self.cands.append(Cand(name_toks, titles, aff, [(start, end)], None, start))
+
+    def _given_after_comma(self, a: int, b: int) -> int:
+        """The end of the given names of a list entry written "SURNAME, Given Names;" (as
+        vetting requests and participant lists write them), else ``b``: one surname in
+        capitals in a mixed-case cable, a comma, one to three given names closed by ";",
+        "(", or the line's end."""
+        toks, gaps = self.words, self.gaps
+        if (
+            self.caps
+            or b != a + 1
+            or not (toks[a].isupper() and len(toks[a]) > 1)
+            or gaps[a] not in (", ", ",")
+        ):
+            return b
+        k = b
+        n = len(toks)
+        # each given name in mixed case, no title word ("KIMMITT, COMMERCE MINISTER")
+        while k < n and k - b < 3 and _given_word(toks[k]) and not self.info[k] & _TITLE_WORD:
+            g = gaps[k]
+            if g[:1] in (";", "(") or g.lstrip(" ")[:1] == "\n" or g.strip()[:1] == ";":
+                return k + 1
+            if g != " " and g != "-":
+                return b
+            k += 1
+        return b
 
     def _personal(self, a: int, b: int) -> bool:
         """Whether an untitled name at tokens [a, b) can be a person's: not when it is the
@@ -1290,6 +1327,8 @@ def _compatible(a: list[str], b: list[str]) -> bool:
         return True  # "Gilda Motta Santos" and "Gilda Motta Santos Neves"
     if not a or not b or a[-1].casefold() != b[-1].casefold():
         return False
+    if len(ca) >= 2 and len(cb) >= 2 and (ca[-len(cb) :] == cb or cb[-len(ca) :] == ca):
+        return True  # "Di Gangi" and "John Di Gangi": the surname with its particle
     fa = [t.casefold() for t in a[:-1] if len(t) > 1 and t not in PARTICLES]
     fb = [t.casefold() for t in b[:-1] if len(t) > 1 and t not in PARTICLES]
     if not fa or not fb:
@@ -1297,7 +1336,14 @@ def _compatible(a: list[str], b: list[str]) -> bool:
     return fa[0] == fb[0]
 
 
-_DESCENT: Final = frozenset({"bin", "ibn", "bint"})
+_DESCENT: Final = frozenset({"bin", "ibn", "bint", "al", "el"})
+
+
+def _arabic_particle(tok: str) -> bool:
+    """A particle of an Arabic name ("bin", "Al", "al-Faisal"): its bearer is called by
+    the given name alone ("Prince Saud" for Saud al-Faisal)."""
+    low = tok.casefold()
+    return low in _DESCENT or low.startswith(("al-", "el-"))
 
 
 def merge(cands: list[Cand]) -> list[Cand]:
@@ -1313,13 +1359,14 @@ def merge(cands: list[Cand]) -> list[Cand]:
         for n in range(len(out) - 1, -1, -1):
             pf, pl, p2 = keys[n]
             # "Shaykh Abdullah" after "Abdullah bin Zayed Al Nahyan": a given name alone is
-            # the short form of a name given by descent (bin, ibn, bint), unless its titles
-            # say another office ("King Abdullah" beside FM "Abdullah bin Zayed")
+            # the short form of an Arabic name (bin, ibn, al-: "Prince Saud" for Saud
+            # al-Faisal), unless its titles say another office ("King Abdullah" beside FM
+            # "Abdullah bin Zayed")
             given = (
                 not c2
                 and p2
                 and pf == cf
-                and any(t.casefold() in _DESCENT for t in out[n].tokens)
+                and any(_arabic_particle(t) for t in out[n].tokens)
                 and all(t in out[n].titles for t in c.titles)
             )
             if pl != cl and not (c2 and p2 and pf == cf) and not given:

@@ -172,6 +172,8 @@ def _compute(tok: str, caps: bool) -> int:
                 or (isup and tok in acronyms)
                 # office jargon in camel case ("EconPolCouns", "PolEconOff"); "McDonald" stays
                 or (not isup and sum(map(_isupper, tok[1:])) >= 2)
+                # its plural ("PolOffs", "EmbOffs")
+                or (tok[-1] == "s" and (tok[:-1] in lex.titles or tok[:-1] in acronyms))
             )
         ):
             low = w.casefold()
