@@ -64,3 +64,11 @@ def test_a_firm_with_and_without_its_country_is_one_organisation() -> None:
     )
     assert "Barr Labs" in orgs and "US Barr Labs" not in orgs
     assert "Pliva Pharmaceuticals" in orgs
+    # without a host country, another country's ministry stays apart from an unqualified one
+    cable = parse_cable(
+        "SUBJECT: T\n\n1. (C) The Ministry of Defense said the Israeli Ministry of Defense"
+        " had called.\n",
+        metadata={"origin": "Secretary of State"},
+    )
+    names = {o["name"] for o in extract_entities(cable).to_dict()["organizations"]}
+    assert {"Ministry of Defense", "Israeli Ministry of Defense"} <= names

@@ -173,14 +173,18 @@ def _absorb(cands: list[Cand], named: Cand) -> None:
 
 
 def _join_country_prefixed(orgs: dict[str, list[tuple[int, int]]]) -> None:
-    """One organisation for "US Barr Labs" and "Barr Labs" in one cable: a country or
-    nationality before a name the cable also gives alone says where it is from."""
+    """One organisation for "US Barr Labs" and "Barr Labs", "Chilean Supreme Court" and
+    "Supreme Court" in one cable: a cable names a body with its country once, then without.
+    Not a ministry: where the cable has a host, an unqualified one is already the host's;
+    where it has none ("Israeli Ministry of Defense" in a Department cable), an unqualified
+    one can be any country's."""
     lex = lexicon()
     for name in list(orgs):
         first, _, rest = name.partition(" ")
         if (
             rest in orgs
             and " " in rest
+            and not rest.startswith("Ministry")
             and (first in ("US", "U.S.") or first in lex.demonyms or _is_country(first))
         ):
             orgs[rest].extend(orgs.pop(name))
