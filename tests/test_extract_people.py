@@ -280,6 +280,8 @@ def test_a_plural_title_before_a_list_of_surnames() -> None:
         "1. (C) A postponement of the encounters between Presidents Lukashenko and Medvedev\n"
         "or Prime Ministers Sidorskiy and Putin would indicate a rift.\n"
     )
+    for name in ("Lukashenko", "Medvedev", "Sidorskiy", "Putin"):
+        assert people[name]["affiliation"] is None, name  # not the host's (Turkey here)
     for name, title in (
         ("Lukashenko", "President"),
         ("Medvedev", "President"),

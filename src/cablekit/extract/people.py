@@ -1074,6 +1074,7 @@ class PeopleFinder:
         aff: str | None,
         apposition: bool = False,
         pending: tuple[list[str], str | None] | None = None,
+        listed: bool = False,
     ) -> None:
         name_toks = [_mixed(t) for t in self.words[a:b]]
         if not name_toks or not (words or pending or self._personal(a, b)):
@@ -1101,6 +1102,8 @@ class PeopleFinder:
             aff = aff or pending[1] or self._affiliation(pending[0])
         if aff is None and words:
             aff = self._affiliation(words)
+            if listed and aff == self.host:
+                aff = None  # "Presidents Lukashenko and Medvedev" in a Vilnius cable
         if name_toks[-1] in US_LEADERS:
             aff = "United States"
         self.cands.append(Cand(name_toks, titles, aff, [(start, end)], None, start))
@@ -1255,7 +1258,7 @@ class PeopleFinder:
             listed = found > 0 or (b < n and self.words[b].lower() == "and")
             if b <= a or (a == k and b - a < 2 and not (listed or self.info[a] & wi.SURN)):
                 break
-            self.add(a, b, words, aff)
+            self.add(a, b, words, aff, listed=True)
             found += 1
             k = b
             g = self.gaps[k - 1].strip()
