@@ -355,21 +355,22 @@ def test_a_title_names_its_unit_in_full() -> None:
 
 
 def test_surname_particles_arabic_given_names_and_staff_plurals() -> None:
-    """Regression (third blind set): "Di Gangi" after "John Di Gangi" and "Prince Saud"
-    after "Prince Saud al-Faisal" are the same people; "PolOffs" is staff, no person; a law's
-    chapter is no person; "COM" and "PolMinCouns" are titles."""
+    """Regression (second and third blind sets): "Di Gangi" after "John Di Gangi" and
+    "Prince Saud" after "Prince Saud al-Faisal" are the same people; "PolOffs" is staff, no
+    person; a law's chapter is no person; "COM", "PolMinCouns" and "S/CT" are titles."""
     people = _people_but_not(
         "1. (C) DFAIT Director John Di Gangi met COM Michael Parmly. Di Gangi said little.\n"
         "Foreign Minister Prince Saud al-Faisal agreed; later Prince Saud added more. The\n"
         "DCM, PolMinCouns Scott Bellard, PolOffs and others attended. Malawi Penal Code\n"
-        "Chapter 15 applies.\n",
-        {"John Di Gangi", "Saud al-Faisal", "Michael Parmly", "Scott Bellard"},
+        "Chapter 15 applies. On the margins, S/CT Dailey met the MFA.\n",
+        {"John Di Gangi", "Saud al-Faisal", "Michael Parmly", "Scott Bellard", "Dailey"},
         ("PolOffs", "Penal Code", "Chapter"),
     )
     assert "Di Gangi" not in people and "Saud" not in people
     assert len(people["Saud al-Faisal"]["mentions"]) == 2
     assert ("COM", "Chief of Mission") in _titles(people["Michael Parmly"])
     assert ("PolMinCouns", "Political Minister-Counselor") in _titles(people["Scott Bellard"])
+    assert ("S/CT", "Coordinator for Counterterrorism") in _titles(people["Dailey"])
 
 
 def test_a_list_entry_written_surname_comma_given_names() -> None:

@@ -30,7 +30,14 @@ from cablekit.extract.model import (
     Quote,
     Title,
 )
-from cablekit.extract.people import Cand, PeopleFinder, link_initials, link_surnames, merge
+from cablekit.extract.people import (
+    Cand,
+    PeopleFinder,
+    country_named,
+    link_initials,
+    link_surnames,
+    merge,
+)
 from cablekit.extract.places import find_places
 from cablekit.extract.quotes import find_quotes
 from cablekit.extract.titles import expand
@@ -185,14 +192,9 @@ def _join_country_prefixed(orgs: dict[str, list[tuple[int, int]]]) -> None:
             rest in orgs
             and " " in rest
             and not rest.startswith("Ministry")
-            and (first in ("US", "U.S.") or first in lex.demonyms or _is_country(first))
+            and (first in ("US", "U.S.") or first in lex.demonyms or country_named(first))
         ):
             orgs[rest].extend(orgs.pop(name))
-
-
-def _is_country(word: str) -> bool:
-    entry = lexicon().places.get(word.casefold())
-    return entry is not None and entry.kind == "country"
 
 
 def _extract(cable: Cable) -> Entities:
@@ -259,8 +261,7 @@ def _extract(cable: Cable) -> Entities:
         if m.group(1):
             country = lex.demonyms.get(m.group(1))
         elif m.group(2):
-            entry = lex.places.get(m.group(2).casefold())
-            country = entry.name if entry and entry.kind == "country" else None
+            country = country_named(m.group(2))
         if country:
             found.append((m.start(), m.end(), f"Government of {country}"))
     # longest first, then in order

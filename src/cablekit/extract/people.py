@@ -352,6 +352,12 @@ class Cand:
         return self.tokens[-1] if self.tokens else ""
 
 
+def country_named(tok: str) -> str | None:
+    """The country a word names ("U.S.", "Russia"), else None."""
+    e = lexicon().places.get(tok.casefold())
+    return e.name if e is not None and e.kind == "country" else None
+
+
 def _given_word(tok: str) -> bool:
     """A given name as lists write it after "SURNAME, ": a capital, then lower case."""
     return len(tok) > 1 and tok[0].isupper() and tok[1:].islower() and tok.isalpha()
@@ -1172,9 +1178,7 @@ class PeopleFinder:
         return out
 
     def _country(self, tok: str) -> str | None:
-        """The country a token names ("U.S.", "Russia"), else None."""
-        e = self.lex.places.get(tok.casefold())
-        return e.name if e is not None and e.kind == "country" else None
+        return country_named(tok)
 
     def _skip_hon(self, k: int) -> int:
         """Token k, or the one after it when k is an honorific ("Mr.", "Dr.")."""
