@@ -129,7 +129,10 @@ def test_a_party_with_a_hyphenated_acronym_before_a_title() -> None:
         "1. (C) Pervaiz Malik, the PML-N Finance Secretary and advisor to Chief Minister\n"
         "Shahbaz Sharif, also acknowledged it.\n"
     )
-    assert _titles(people["Pervaiz Malik"]) == [("Finance Secretary", "Finance Secretary")]
+    assert _titles(people["Pervaiz Malik"]) == [
+        ("PML-N Finance Secretary", "Pakistan Muslim League-Nawaz Finance Secretary")
+    ]
+    assert people["Pervaiz Malik"]["affiliation"] == "Pakistan Muslim League-Nawaz"
     assert _titles(people["Shahbaz Sharif"]) == [("Chief Minister", "Chief Minister")]
 
 
@@ -306,7 +309,7 @@ def test_a_title_starting_a_new_clause_is_no_apposition() -> None:
     assert "Foreign Minister" not in [t["expanded"] for t in people["Abdullah"]["titles"]]
     saud = people["Saud al-Faisal"]
     assert {"Foreign Minister", "Prince"} <= {t["expanded"] for t in saud["titles"]}
-    assert [t["expanded"] for t in people["Alvaro Bayona"]["titles"]] == ["prosecutor"]
+    assert [t["expanded"] for t in people["Alvaro Bayona"]["titles"]] == ["UNAIM prosecutor"]
 
 
 def test_a_gulf_name_its_short_forms_and_its_coined_initials() -> None:
@@ -400,3 +403,91 @@ def test_a_reversed_name_of_the_classifying_official_is_the_signer() -> None:
     )
     assert list(people) == ["Peter Bodde"]
     assert people["Peter Bodde"]["role"] == "signer+classified_by"
+
+
+def test_a_body_or_place_written_before_a_title_is_part_of_it() -> None:
+    """Regression (fourth blind set, GUIDELINES section 3): "Tijuana Mayor", "NSC
+    Director", "Generalitat President" are the titles as written; a nationality, a
+    government's acronym, the end of an earlier title or a date are not."""
+    people = _people_of(
+        "1. (C) Tijuana Mayor Jorge Ramos, NSC Director Bridget Brink and a friend of\n"
+        "Generalitat President Jose Montilla met Rio de Janeiro Governor Sergio Cabral.\n"
+        "2. (C) Russian President Putin, GoH Foreign Minister Kinga Goncz and former Head\n"
+        "of State General Abdulsalami Abubakar met. On Monday President Lula spoke.\n"
+    )
+    assert _titles(people["Jorge Ramos"]) == [("Tijuana Mayor", "Tijuana Mayor")]
+    assert _titles(people["Bridget Brink"]) == [
+        ("NSC Director", "National Security Council Director")
+    ]
+    assert people["Bridget Brink"]["affiliation"] == "National Security Council"
+    assert _titles(people["Jose Montilla"]) == [("Generalitat President", "Generalitat President")]
+    assert _titles(people["Sergio Cabral"]) == [
+        ("Rio de Janeiro Governor", "Rio de Janeiro Governor")
+    ]
+    assert _titles(people["Putin"]) == [("President", "President")]
+    assert people["Putin"]["affiliation"] == "Russia"
+    assert _titles(people["Kinga Goncz"]) == [("Foreign Minister", "Foreign Minister")]
+    assert ("General", "General") in _titles(people["Abdulsalami Abubakar"])
+    assert _titles(people["Lula"]) == [("President", "President")]
+
+
+def test_an_organisation_ends_before_the_name_after_it() -> None:
+    """Regression (fourth blind set): "Head of the Tajikistan Department of Civil Aviation
+    Khamroyev Firuz" is a title and a person, not one organisation's name."""
+    cable = parse_cable(
+        "SUBJECT: A TEST\n\n1. (C) Under Secretary Joseph met with Head of the Tajikistan\n"
+        "Department of Civil Aviation Khamroyev Firuz and Tajik Air Force officers.\n",
+        metadata={"origin": "Embassy Dushanbe"},
+    )
+    ents = extract_entities(cable).to_dict()
+    people = {p["name"]: p for p in ents["people"]}
+    assert _titles(people["Khamroyev Firuz"]) == [
+        (
+            "Head of the Tajikistan Department of Civil Aviation",
+            "Head of the Tajikistan Department of Civil Aviation",
+        )
+    ]
+    orgs = [o["name"] for o in ents["organizations"]]
+    assert "Tajikistan Department of Civil Aviation" in orgs
+
+
+def test_a_title_after_of_that_goes_with_the_next_name() -> None:
+    """Regression (fourth blind set): in "Head of Minister Frattini's Private Office"
+    Minister is Frattini's title, not a unit of "Head of"; "Minister of Justice" goes on.
+    An apposition needs no closing comma before its verb."""
+    people = _people_of(
+        "1. (C) It is a concern of Alain Economides, Head of Minister Frattini\u2019s Private\n"
+        "Office. Minister of Justice Bjorn Bjarnason agreed. Roser Clavell, Secretary\n"
+        "General of Foreign Affairs told CG the office would open.\n"
+    )
+    assert _titles(people["Frattini"]) == [("Minister", "Minister")]
+    assert _titles(people["Bjorn Bjarnason"]) == [("Minister of Justice", "Minister of Justice")]
+    assert _titles(people["Roser Clavell"]) == [
+        ("Secretary General of Foreign Affairs", "Secretary General of Foreign Affairs")
+    ]
+
+
+def test_roles_and_units_found_in_the_fifth_blind_set() -> None:
+    """Regression (fifth blind set): a role after "who is also a"; missionary and nun as
+    roles; a unit named with a curly possessive; a body's acronym inside a unit's name
+    stays as written, the first one (after "former") is spelt out."""
+    people = _people_of(
+        "1. (C) Alejandra Liriano, who is also a Deputy Foreign Minister, will go. American\n"
+        "missionary John David Leonard spoke of American nun Dorothy Stang. Poloffs met\n"
+        "Paul Teesalu, Director of the MFA\u2019s Security Policy Division, and MFA NATO Office\n"
+        "Director Ulrich Schlageck. Former UN Secretary General Kofi Annan came.\n"
+    )
+    assert _titles(people["Alejandra Liriano"]) == [
+        ("Deputy Foreign Minister", "Deputy Foreign Minister")
+    ]
+    assert _titles(people["John David Leonard"]) == [("missionary", "missionary")]
+    assert _titles(people["Dorothy Stang"]) == [("nun", "nun")]
+    assert [t["as_written"] for t in people["Paul Teesalu"]["titles"]] == [
+        "Director of the MFA\u2019s Security Policy Division"
+    ]
+    assert _titles(people["Ulrich Schlageck"]) == [
+        ("MFA NATO Office Director", "Ministry of Foreign Affairs NATO Office Director")
+    ]
+    assert _titles(people["Kofi Annan"]) == [
+        ("Former UN Secretary General", "former United Nations Secretary General")
+    ]

@@ -29,3 +29,19 @@ def test_host_country() -> None:
     assert host_country("Consulate Lahore") == "Pakistan"
     assert host_country("USUN New York") is None
     assert host_country(None) is None
+
+
+def test_the_netherlands_by_its_usual_names() -> None:
+    """Regression: GeoNames calls it "The Netherlands", so "Netherlands", "Holland" and
+    "Dutch" were not read at all, and "Dutch Prime Minister" was a person."""
+    cable = parse_cable(
+        "SUBJECT: A TEST\n\n1. (C) Dutch Prime Minister Balkenende said the Netherlands and\n"
+        "Holland are one.\n",
+        metadata={"origin": "Embassy The Hague"},
+    )
+    ents = extract_entities(cable).to_dict()
+    places = {p["name"]: p for p in ents["places"]}
+    assert len(places["Netherlands"]["mentions"]) == 2
+    assert places["Netherlands"]["lat"] is not None
+    assert [p["name"] for p in ents["people"]] == ["Balkenende"]
+    assert ents["people"][0]["affiliation"] == "Netherlands"

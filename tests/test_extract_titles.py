@@ -38,7 +38,8 @@ def test_two_titles_before_one_name_and_an_affiliating_acronym() -> None:
     assert any(t.startswith("Deputy Assistant Secretary") for t in _expanded(kaidanow))
     assert "Amb." in [t["as_written"] for t in kaidanow["titles"]]
     assert "Director" not in _expanded(kaidanow)  # Brink's title, not hers
-    assert _expanded(people["Bridget Brink"]) == ["Director"]
+    # the body written before the title stays in it (GUIDELINES section 3)
+    assert _expanded(people["Bridget Brink"]) == ["National Security Council Director"]
     assert people["Bridget Brink"]["affiliation"] == "National Security Council"
 
 

@@ -245,6 +245,8 @@ def _extract(cable: Cable) -> Entities:
             words = words[1:]
         if len(words) < 2 and words and words[0] not in ("Duma",):
             continue
+        e = _name_after_org(s, e, starts, toks.ends, info)
+        words = zt[s:e].split()
         while s < e and zt[s].isspace():
             s += 1
         name = " ".join(words)
@@ -398,6 +400,28 @@ def _extract(cable: Cable) -> Entities:
         q.start += zone.start
         q.end += zone.start
     return ents
+
+
+_NOT_NAME: Final = wi.MOD | wi.HEAD | wi.ORGHEAD | wi.PLACE1 | wi.ORGACR | wi.KNOWN
+
+
+def _name_after_org(s: int, e: int, starts: list[int], ends: list[int], info: list[int]) -> int:
+    """The end of an organisation's name that ran on into a person's: "Department of Civil
+    Aviation John Smith" ends at "Aviation" (after "of", a unit's word, then two name
+    words)."""
+    a = bisect_left(starts, s)
+    k = bisect_left(starts, e)  # one past the last token
+    after_of = False
+    for j in range(a + 1, k - 1):
+        after_of = after_of or bool(info[j - 1] & wi.OFFOR)
+        if (
+            after_of
+            and info[j - 1] & (wi.MOD | wi.ORGHEAD | wi.PLACE1)
+            and info[j - 1] & wi.UP0
+            and all(info[m] & wi.NAME_F and not info[m] & _NOT_NAME for m in (j, j + 1))
+        ):
+            return ends[j - 1]
+    return e
 
 
 def _defined(written: str, expanded: str, defs: dict[str, str]) -> str:

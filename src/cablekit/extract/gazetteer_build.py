@@ -31,6 +31,7 @@ COUNTRY_NAME = {
     "Cabo Verde": "Cape Verde",
     "Eswatini": "Swaziland",
     "North Macedonia": "Macedonia",
+    "The Netherlands": "Netherlands",  # else neither "Netherlands" nor "Dutch" is read
 }
 ALIASES: dict[str, list[str]] = {
     "United States": ["U.S.", "US", "USA", "U.S.A.", "United States of America", "America"],

@@ -185,6 +185,7 @@ ROLE_NOUNS: Final = frozenset(
     diplomat cleric candidate adviser advisor deputy aide envoy student professor doctor
     priest imam mullah bishop businessman businesswoman spokesman spokeswoman politician
     academic economist scientist engineer commander officer magistrate prosecutor
+    missionary nun pastor
     """.split()
 )
 _ROLE_ENDINGS: Final = ("er", "or", "ist", "ant", "ent", "ian", "ive", "man", "woman", "ee")
@@ -404,6 +405,17 @@ _RANK_PREFIX: Final = frozenset(
 )
 # Styles of rulers and clerics: after an office a second title ("Foreign Minister Shaykh
 # Abdullah", "Assistant Minister of Defense and Aviation Prince Khaled")
+_GOVERNMENT: Final = re.compile(r"G[Oo][A-Z]{1,2}").fullmatch
+# capitalised words that do not name a title's body ("On Monday President Lula")
+_NOT_PREFIX: Final = frozenset(
+    """January February March April May June July August September October November
+    December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Summary Comment End
+    Note Begin Text Subject Ref Reason Septel Reftel The This That These Those Both Then
+    When While After Before During Since Until Under Over Embassy Consulate Mission Post
+    Department""".split()
+)
+_JOINS: Final = frozenset({"of", "for", "and", "&"})
+_PLACE_PARTICLES: Final = frozenset({"de", "do", "da", "del", "di", "dos", "das"})
 _STYLES: Final = frozenset(
     "Shaykh Sheikh Shaikh Prince Princess King Queen Emir Amir Sultan Ayatollah".split()
 )
@@ -531,6 +543,7 @@ class PeopleFinder:
         if i >= n:
             return i, [], None
         lead_aff = None
+        lead: list[int] = []  # an unknown party's acronym before the title: part of it
         if not info[i] & _TITLE_WORD:
             # "FMLN General Coordinator": a party or group the glossary does not know;
             # "PML-N Finance Secretary": one whose name has a hyphenated part
@@ -549,7 +562,9 @@ class PeopleFinder:
                 or not _space(self.tgaps[i])
             ):
                 return i, [], None
-            lead_aff = t
+            acr = self.lex.acronyms.get(t)
+            lead_aff = acr[0] if acr and acr[1] in ("org", "gorg") else t
+            lead = [i - 1, i] if joined else [i]
             i += 1
         idx: list[int] = []  # token indices of the title's words
         aff = None
@@ -641,9 +656,9 @@ class PeopleFinder:
             return i, [], None
         aff = aff or lead_aff
         idx = idx[:last_head]
+        idx = lead + idx  # "FMLN General Coordinator"
         end = idx[-1] + 1
-        lead = toks[idx[0]]
-        acr = self.lex.acronyms.get(lead)
+        acr = self.lex.acronyms.get(toks[idx[0]])
         if acr and acr[0].startswith("Bureau of ") and len(idx) > 1:
             # "WHA Assistant Secretary": a State Department bureau (expand() says which)
             return end, self._words(idx), aff or "United States"
@@ -653,11 +668,64 @@ class PeopleFinder:
             and len(idx) > 1
             and not any(toks[k] in UNIT_NOUNS or self._word(toks[k]) in UNIT_NOUNS for k in idx)
         ):
-            # "USEU Political M/C", "NSC Director": the body is the affiliation; but it
-            # is part of a lower-case role ("IDF soldier", "UN envoy")
-            lower = toks[idx[-1]].islower()
-            return end, self._words(idx if lower else idx[1:]), aff or acr[0]
+            # "USEU Political M/C", "NSC Director": the body is the affiliation, and it
+            # stays in the title as written ("MFA Security Policy Director")
+            return end, self._words(idx), aff or acr[0]
         return end, self._words(idx), aff
+
+    def _title_prefix(self, i: int) -> list[str]:
+        """Capitalised words just before a title at token i that name its body or place:
+        "New York Governor", "Generalitat President", "Expediency Council head". Not a
+        nationality or country (the affiliation), a name, a title, or a common word."""
+        toks, info, gaps = self.words, self.info, self.gaps
+        if self.caps or not info[i] & wi.UP0:
+            return []  # not before "former": "Islamist former P.M."
+        k = i - 1
+        while k >= 0 and i - k <= 3 and _space(gaps[k]):
+            if "\n" in gaps[k] and self.ends[k] - self.text.rfind("\n", 0, self.starts[k]) < 45:
+                break  # a short line before: a heading ("Import Division/Keelung Office")
+            if toks[k] in _PLACE_PARTICLES and k > 0 and info[k - 1] & wi.UP0:
+                k -= 1  # "Rio de Janeiro Governor"
+                continue
+            if not (
+                info[k] & wi.UP0
+                and len(toks[k]) > 1
+                and toks[k].isalpha()
+                and not info[k] & (wi.DEM | wi.HEAD | wi.ABBR | wi.HON | wi.QUALL | wi.RANK)
+                and toks[k] not in _NOT_PREFIX
+                and not self._country(toks[k])
+                and not _GOVERNMENT(toks[k])  # "GoH Foreign Minister": like a nationality
+                and not self.demonym(toks[k].removesuffix("s"))  # "the Afghans Mullah Omar"
+                and not toks[k].startswith("XX")  # a redaction
+                and not (k and self._country_or_demonym(f"{toks[k - 1]} {toks[k]}"))
+                and (
+                    info[k] & (wi.PLACE1 | wi.ORGHEAD)
+                    or self._place_goes_on(k)
+                    or not (
+                        toks[k].lower() in self.lex.common or toks[k] in self.lex.known_surnames
+                    )
+                )
+            ):
+                break
+            k -= 1
+        if (
+            k == i - 1
+            or toks[k + 1] in _PLACE_PARTICLES
+            or (k >= 0 and self._place_goes_on(k + 1))
+            or (k >= 0 and self._country_or_demonym(f"{toks[k]} {toks[k + 1]}"))
+        ):
+            return []  # nothing, or half of a two-word place ("Saudi" of "Saudi Arabia")
+        j = k - 1 if k > 0 and toks[k] == "the" else k  # "for the Americas Ambassador"
+        if k >= 0 and (
+            (info[k] & (wi.HEAD | wi.ABBR) and _space(gaps[k]))
+            or (toks[j] in _JOINS and j > 0 and info[j - 1] & wi.UP0)
+        ):
+            return []  # the end of a name before: "Head of State General", "Chief of Staff"
+        return self._words(list(range(k + 1, i)))
+
+    def _country_or_demonym(self, words: str) -> bool:
+        """Whether two words name a country or its people ("Costa Rica", "Costa Rican")."""
+        return bool(self._country(words) or self.lex.demonyms.get(words))
 
     def _extension(self, j: int) -> list[int]:
         """Indices of "of/for [the] <unit name>" after a title head at token j ("of")."""
@@ -689,6 +757,15 @@ class PeopleFinder:
             if f2 & wi.RANK and toks[k - 1].lower() != "the":
                 break  # "Director of Foreign Policy Amb. Jose Chaverri"
             if (
+                f2 & wi.HEAD
+                and not f2 & wi.MOD  # not "Minister of Justice Bjarnason"
+                and len(ext) == 1
+                and k + 1 < n
+                and info[k + 1] & wi.NAME_T
+                and not info[k + 1] & (wi.MOD | wi.HEAD | wi.ORGHEAD)
+            ):
+                break  # "Head of Minister Frattini's Private Office": another's title
+            if (
                 not self.caps
                 and t2 in ("for", "of")
                 and k + 2 < n
@@ -717,7 +794,14 @@ class PeopleFinder:
                 g = gaps[k - 1].strip()
                 if g in _POSSESSIVE and k < n and info[k] & wi.UP0 and not info[k] & wi.NAME_T:
                     continue  # "of the Foreign Ministry's Disarmament Division"
-                if g not in ("", "'"):
+                if g not in ("", "'") and not (
+                    g == "-"
+                    and k < n
+                    and info[k] & wi.UP0
+                    and f"{toks[k - 2]} {t2}".casefold() not in self.lex.places
+                ):
+                    # "of Sub-Saharan Africa Assistance" goes on over the hyphen, but not
+                    # "for the Dominican Republic-Central American Free Trade Agreement"
                     break
             else:
                 break
@@ -852,6 +936,8 @@ class PeopleFinder:
             if k > end and lower and k - a < 2 and toks[i] not in STRONG_LOWER_HEADS:
                 k = end  # "member States"
             if k > end:
+                if not lower:
+                    words = self._title_prefix(i) + words
                 self.add(a, k, words, aff, pending=pending)
                 return k
             if _space(self.gaps[end - 1]):
@@ -983,6 +1069,8 @@ class PeopleFinder:
         j = k
         if self.words[j] == "who" and j + 1 < n and self.words[j + 1] in ("is", "was"):
             j += 2  # "Ahmed Ezz, who is Chairman of the Planning and Budget Committee"
+            if j < n and self.words[j] in ("also", "now", "currently", "still"):
+                j += 1  # "Alejandra Liriano, who is also a Deputy Foreign Minister,"
         article = self.words[j] if j < n else ""
         if article in ("the", "a", "an", "The") and j + 1 < n:
             j += 1
@@ -1003,7 +1091,8 @@ class PeopleFinder:
         if self.gaps[end - 1][:1] in ("'", "\u2019"):
             return [], None  # "Gulnora Karimova, the President's daughter"
         if (
-            article not in ("a", "an")  # "Bayona, an UNAIM prosecutor suspected of"
+            article in ("the", "The")  # not "Bayona, an UNAIM prosecutor suspected of",
+            # "Roser Clavell, Secretary General of Foreign Affairs told CG"
             and end < n
             and _space(self.gaps[end - 1])
             and self.words[end].islower()

@@ -78,8 +78,9 @@ LOWER_HEADS: Final = frozenset(
     councilor councillor commissioner counselor counsellor ombudsman rector dean
     secretary general colonel captain lieutenant sergeant admiral vice-president justice
     counsel dealer trafficker smuggler dictator warlord kingpin boss tycoon magnate
-    scholar historian academic filmmaker novelist poet singer artist
-    vice-minister vice-president-elect president-elect governor-elect mayor-elect
+    scholar historian academic filmmaker novelist poet singer artist missionary nun
+    pastor distributor publisher vice-minister vice-president-elect president-elect
+    governor-elect mayor-elect
     """.split()
 )
 # Lower-case roles that label a person named by the surname alone ("leader Nasrallah");
@@ -254,6 +255,9 @@ def expand_token(tok: str, caps: bool) -> str:
     lex = lexicon()
     if tok in lex.titles:
         return lex.titles[tok]
+    acr = lex.acronyms.get(tok) if "-" in tok else None
+    if acr and acr[1] in ("org", "gorg"):
+        return acr[0]  # "PML-N Finance Secretary": a body's acronym with a hyphen
     if "-" in tok.strip("-"):
         # "Econ-Political", "Minister-Counselor": each part on its own
         return "-".join(expand_token(p, caps) for p in tok.split("-"))
@@ -281,7 +285,9 @@ def expand(words: list[str], caps: bool) -> str:
 
     Two-word glossary entries first ("Charge d'Affaires"); a State Department bureau
     before the title says what it is for ("WHA Assistant Secretary" -> "Assistant
-    Secretary for Western Hemisphere Affairs").
+    Secretary for Western Hemisphere Affairs"). A body's acronym is spelt out only as the
+    first word after any qualifier ("former UN Secretary General"): after another, it
+    is part of a unit's name ("MFA NATO Office Director").
     """
     lex = lexicon()
     if len(words) > 1:
@@ -299,7 +305,12 @@ def expand(words: list[str], caps: bool) -> str:
                 out.append(hit)
                 k += 2
                 continue
-        out.append(expand_token(w, caps))
+        inside = k and not caps and any(x.lower() not in QUALIFIERS for x in words[:k])
+        acr = lex.acronyms.get(w) if inside else None
+        if acr and acr[1] in ("org", "gorg") and w not in lex.titles:
+            out.append(w)  # a body inside a unit's name stays: "MFA NATO Office Director"
+        else:
+            out.append(expand_token(w, caps))
         k += 1
     if caps:
         out = [w if w != w.upper() or len(w) < 2 else w.capitalize() for w in out]
