@@ -403,8 +403,7 @@ _UNIT_ENDS: Final = frozenset("Studies Research Caucus Force Group Team".split()
 _RANK_PREFIX: Final = frozenset(
     {"Brigadier", "Major", "Lieutenant", "Lt", "Maj", "Brig", "Rear", "Vice"}
 )
-# Styles of rulers and clerics: after an office a second title ("Foreign Minister Shaykh
-# Abdullah", "Assistant Minister of Defense and Aviation Prince Khaled")
+# a government's acronym before a title ("GoH Foreign Minister"): like a nationality
 _GOVERNMENT: Final = re.compile(r"G[Oo][A-Z]{1,2}").fullmatch
 # capitalised words that do not name a title's body ("On Monday President Lula")
 _NOT_PREFIX: Final = frozenset(
@@ -414,8 +413,12 @@ _NOT_PREFIX: Final = frozenset(
     When While After Before During Since Until Under Over Embassy Consulate Mission Post
     Department""".split()
 )
+# words that join the end of an earlier name to the words before a title ("Head of State
+# General Abubakar"), and the particles inside a place's name ("Rio de Janeiro Governor")
 _JOINS: Final = frozenset({"of", "for", "and", "&"})
 _PLACE_PARTICLES: Final = frozenset({"de", "do", "da", "del", "di", "dos", "das"})
+# Styles of rulers and clerics: after an office a second title ("Foreign Minister Shaykh
+# Abdullah", "Assistant Minister of Defense and Aviation Prince Khaled")
 _STYLES: Final = frozenset(
     "Shaykh Sheikh Shaikh Prince Princess King Queen Emir Amir Sultan Ayatollah".split()
 )
@@ -543,7 +546,7 @@ class PeopleFinder:
         if i >= n:
             return i, [], None
         lead_aff = None
-        lead: list[int] = []  # an unknown party's acronym before the title: part of it
+        lead: list[int] = []  # a party's or group's acronym before the title: part of it
         if not info[i] & _TITLE_WORD:
             # "FMLN General Coordinator": a party or group the glossary does not know;
             # "PML-N Finance Secretary": one whose name has a hyphenated part

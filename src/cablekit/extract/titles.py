@@ -305,7 +305,7 @@ def expand(words: list[str], caps: bool) -> str:
                 out.append(hit)
                 k += 2
                 continue
-        inside = k and not caps and any(x.lower() not in QUALIFIERS for x in words[:k])
+        inside = k > 0 and not caps and any(x.lower() not in QUALIFIERS for x in words[:k])
         acr = lex.acronyms.get(w) if inside else None
         if acr and acr[1] in ("org", "gorg") and w not in lex.titles:
             out.append(w)  # a body inside a unit's name stays: "MFA NATO Office Director"
