@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from cablekit.extract import wordinfo as wi
+from cablekit.extract.acronyms import _GOX
 from cablekit.extract.lexicon import lexicon
 from cablekit.extract.titles import (
     LOWER_MODS,
@@ -403,8 +404,6 @@ _UNIT_ENDS: Final = frozenset("Studies Research Caucus Force Group Team".split()
 _RANK_PREFIX: Final = frozenset(
     {"Brigadier", "Major", "Lieutenant", "Lt", "Maj", "Brig", "Rear", "Vice"}
 )
-# a government's acronym before a title ("GoH Foreign Minister"): like a nationality
-_GOVERNMENT: Final = re.compile(r"G[Oo][A-Z]{1,2}").fullmatch
 # capitalised words that do not name a title's body ("On Monday President Lula")
 _NOT_PREFIX: Final = frozenset(
     """January February March April May June July August September October November
@@ -697,7 +696,7 @@ class PeopleFinder:
                 and not info[k] & (wi.DEM | wi.HEAD | wi.ABBR | wi.HON | wi.QUALL | wi.RANK)
                 and toks[k] not in _NOT_PREFIX
                 and not self._country(toks[k])
-                and not _GOVERNMENT(toks[k])  # "GoH Foreign Minister": like a nationality
+                and not _GOX.fullmatch(toks[k])  # "GoH Foreign Minister": like a nationality
                 and not self.demonym(toks[k].removesuffix("s"))  # "the Afghans Mullah Omar"
                 and not toks[k].startswith("XX")  # a redaction
                 and not (k and self._country_or_demonym(f"{toks[k - 1]} {toks[k]}"))
