@@ -491,3 +491,17 @@ def test_roles_and_units_found_in_the_fifth_blind_set() -> None:
     assert _titles(people["Kofi Annan"]) == [
         ("Former UN Secretary General", "former United Nations Secretary General")
     ]
+
+
+def test_a_units_name_goes_on_over_a_hyphen() -> None:
+    """Regression (dev corpus): "President of the Brazil-Lebanon Chamber of Commerce" is
+    the whole title (the unit stopped at the hyphen: "President of the Brazil")."""
+    people = _people_of(
+        "1. (C) President of the Brazil-Lebanon Chamber of Commerce Alfredo Cotait Neto spoke.\n"
+    )
+    assert _titles(people["Alfredo Cotait Neto"]) == [
+        (
+            "President of the Brazil-Lebanon Chamber of Commerce",
+            "President of the Brazil-Lebanon Chamber of Commerce",
+        )
+    ]
