@@ -72,3 +72,18 @@ def test_a_firm_with_and_without_its_country_is_one_organisation() -> None:
     )
     names = {o["name"] for o in extract_entities(cable).to_dict()["organizations"]}
     assert {"Ministry of Defense", "Israeli Ministry of Defense"} <= names
+
+
+def test_a_regions_government_is_not_its_countrys() -> None:
+    """Regression: with "Scottish" read as a region's adjective (a person's affiliation
+    is the United Kingdom), "the Scottish government" is still not the United Kingdom's."""
+    cable = parse_cable(
+        "SUBJECT: A TEST\n\n1. (C) The Scottish government released Megrahi, and the\n"
+        "British government regretted it.\n",
+        metadata={"origin": "Embassy London"},
+    )
+    orgs = {
+        o["name"]: [m["text"] for m in o["mentions"]]
+        for o in extract_entities(cable).to_dict()["organizations"]
+    }
+    assert orgs["Government of United Kingdom"] == ["British government"]

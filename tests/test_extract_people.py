@@ -505,3 +505,173 @@ def test_a_units_name_goes_on_over_a_hyphen() -> None:
             "President of the Brazil-Lebanon Chamber of Commerce",
         )
     ]
+
+
+def test_a_two_word_country_or_a_countrys_initials_before_a_title() -> None:
+    """Regression (dev corpus): a two-word country or demonym before a title is the
+    affiliation ("Saudi Arabia Prime" was a person, "South" a title word, "North Korean
+    leader" served South Korea); so are a country's initials ("PRC Premier"); "New" that
+    begins a place is no qualifier ("New York Governor")."""
+    people = _people_of(
+        "1. (C) Saudi Arabia Prime Minister Hamad Khalifa met New Zealand Foreign Minister\n"
+        "Murray McCully. South African President Jacob Zuma and the Sri Lanka Army Commander\n"
+        "Sarath Fonseka came, as did North Korean leader Kim Jong-il. PRC Premier Wen Jiabao\n"
+        "and the UK Ambassador Peter Westmacott spoke with New York Governor David Paterson.\n"
+    )
+    assert "Arabia Prime" not in people and "Zealand Prime" not in people
+    expected = {
+        "Hamad Khalifa": ("Saudi Arabia", [("Prime Minister", "Prime Minister")]),
+        "Murray McCully": ("New Zealand", [("Foreign Minister", "Foreign Minister")]),
+        "Jacob Zuma": ("South Africa", [("President", "President")]),
+        "Sarath Fonseka": ("Sri Lanka", [("Army Commander", "Army Commander")]),
+        "Kim Jong-il": ("North Korea", [("leader", "leader")]),
+        "Wen Jiabao": ("China", [("Premier", "Premier")]),
+        "Peter Westmacott": ("United Kingdom", [("Ambassador", "Ambassador")]),
+    }
+    for name, (aff, titles) in expected.items():
+        assert (people[name]["affiliation"], _titles(people[name])) == (aff, titles), name
+    assert _titles(people["David Paterson"]) == [("New York Governor", "New York Governor")]
+
+
+def test_a_short_heading_line_is_not_part_of_the_title_below_it() -> None:
+    """A short line before a title is a heading of a list, not the title's body; a long
+    line ending in the body's name runs on into the title."""
+    people = _people_of(
+        "1. (C) The participants:\nGeneralitat\nPresident Ivan Petrov spoke. Officials met the\n"
+        "strongly supported and long serving Supreme Court\nPresident Ana Lima.\n"
+    )
+    assert _titles(people["Ivan Petrov"]) == [("President", "President")]
+    assert _titles(people["Ana Lima"]) == [("Supreme Court President", "Supreme Court President")]
+
+
+def test_hyphenated_east_asian_given_names() -> None:
+    """Regression (dev corpus): "Kim Jong-il" was "Kim Jong", one person with "Kim
+    Yong-il"; "Ban Ki-moon" (a common word as a surname) was not found. A hyphenated
+    compound after a name is no given name ("Kofi Annan-led", "the Ayman Nour-wing")."""
+    people = _people_of(
+        "1. (C) Leader Kim Jong-il met DPRK Premier Kim Yong-il. UN Secretary General Ban\n"
+        "Ki-moon welcomed the Kofi Annan-led talks and the Ayman Nour-wing of the party.\n"
+    )
+    assert _titles(people["Kim Jong-il"]) == [("Leader", "Leader")]
+    assert _titles(people["Kim Yong-il"]) == [("Premier", "Premier")]
+    assert people["Kim Yong-il"]["affiliation"] == "North Korea"
+    assert _titles(people["Ban Ki-moon"]) == [
+        ("UN Secretary General", "United Nations Secretary General")
+    ]
+    assert {"Kofi Annan", "Ayman Nour"} <= set(people)
+
+
+def test_first_lady_and_a_person_after_an_office_of_a_unit() -> None:
+    """Regression (blind sets): "First Lady" is a title, also before the name across a
+    comma, and "Lady" after an office a title of its own; a person named after "the
+    Office of <topic>" is no part of the office's name; "Sensitive Technologies" goes on
+    the unit's name and is no person."""
+    text = (
+        "SUBJECT: A TEST\n\n1. (C) Mrs. Arafat is a friend of the First Lady, Leila Ben Ali.\n"
+        "EU High Representative Lady Ashton came.\n"
+        "Embassy met Director of the Office of Sub-Saharan Africa Assistance Fabrizio Nava,\n"
+        "the Office of Intelligence and Analysis Howard Mendelsohn and the Director of the\n"
+        "Division for Disarmament and Sensitive Technologies (DDS), Carlos Duarte.\n"
+    )
+    ents = extract_entities(parse_cable(text, metadata={"origin": "Embassy Rome"})).to_dict()
+    people = {p["name"]: p for p in ents["people"]}
+    assert _titles(people["Leila Ben Ali"]) == [("First Lady", "First Lady")]
+    # a peer's style after an office is a title of its own, as "Shaykh" is
+    assert _titles(people["Ashton"]) == [
+        ("EU High Representative", "European Union High Representative"),
+        ("Lady", "Lady"),
+    ]
+    assert {"Fabrizio Nava", "Howard Mendelsohn", "Carlos Duarte"} <= set(people)
+    assert not any("Technologies" in name for name in people)
+    orgs = {o["name"] for o in ents["organizations"]}
+    assert {
+        "Office of Sub-Saharan Africa Assistance",
+        "Office of Intelligence and Analysis",
+    } <= orgs
+
+
+def test_a_role_with_hyphenated_words() -> None:
+    """Regression (fifth blind set): a role's hyphenated adjective ("center-left mayor")
+    stopped the role; a compound is no head ("scot-free"), and a role "of" another's title
+    is not read ("a long-time collaborator of Prime Minister Silvio Berlusconi")."""
+    people = _people_of(
+        "1. (C) Anna Lima, the center-left mayor, agreed. Arturo Sarukhan, a well-respected\n"
+        "career diplomat, spoke. Claudio Scajola, a long-time collaborator of Prime Minister\n"
+        "Silvio Berlusconi, left. Nuno Leal, the man who got away scot-free, stayed.\n"
+    )
+    assert _titles(people["Anna Lima"]) == [("center-left mayor", "center-left mayor")]
+    assert _titles(people["Arturo Sarukhan"]) == [
+        ("well-respected career diplomat", "well-respected career diplomat")
+    ]
+    assert _titles(people["Claudio Scajola"]) == []
+    assert _titles(people["Nuno Leal"]) == []
+
+
+def test_an_appositions_title_is_not_also_the_next_names() -> None:
+    """Regression (dev corpus): in a list "Name, Title, Name, Title" the title after a
+    comma belongs to the name before it, not also to the next one ("Anton Schellekens" got
+    Stokvis's title, "Monterrey" the Consul General's)."""
+    people = _people_of(
+        "1. (C) Charge met Laurent Stokvis, Director of the Department of Western Hemisphere\n"
+        "Affairs, Anton Schellekens, Desk Officer, and Wendy Engelberts, a lawyer.\n"
+        "CLASSIFIED BY: Bruce Williamson, Consul General, Monterrey, State.\n"
+    )
+    assert _titles(people["Laurent Stokvis"]) == [
+        (
+            "Director of the Department of Western Hemisphere Affairs",
+            "Director of the Department of Western Hemisphere Affairs",
+        )
+    ]
+    assert [t for t, _ in _titles(people["Anton Schellekens"])] == ["Desk Officer"]
+    assert _titles(people["Bruce Williamson"]) == [("Consul General", "Consul General")]
+    assert "Monterrey" not in people
+
+
+def test_a_newspaper_named_after_the_word_newspaper_is_no_person() -> None:
+    """Regression (dev corpus, about 65 papers): "the Egyptian newspaper Al Masry Al Youm"
+    and "the daily Clarin" are papers; "Al-Wasat newspaper Mansour Al-Jamri" is a man."""
+    people = _people_of(
+        "1. (C) The Egyptian newspaper Al Masry Al Youm and the daily La Nacion quoted the\n"
+        "editor-in-chief of Al-Wasat newspaper Mansour Al-Jamri on the matter.\n"
+    )
+    assert "Mansour Al-Jamri" in people
+    assert "Al Masry Al Youm" not in people and "La Nacion" not in people
+
+
+def test_a_given_name_with_a_nouns_ending_after_a_title() -> None:
+    """Regression (sixth blind set): "Lawrence" ends like "conference", so no name could
+    start with it after a title: "Prime Minister Lawrence Gonzi" lost his title."""
+    people = _people_of("1. (C) Prime Minister Lawrence Gonzi met Clement Attlee.\n")
+    assert _titles(people["Lawrence Gonzi"]) == [("Prime Minister", "Prime Minister")]
+
+
+def test_a_regions_adjective_regions_and_prizes_are_no_people() -> None:
+    """Regression (sixth blind set): "Bavarian", "Upper Bavaria" and "Nobel Prize" were
+    people. A region's adjective stands where a nationality would ("Bavarian
+    Minister-President"): the person serves that country."""
+    people = _people_of(
+        "1. (C) Newly-elected Bavarian Minister-President Horst Seehofer, 59, Upper\n"
+        "Bavaria, met Scottish First Minister Alex Salmond. He won the Nobel Prize.\n"
+    )
+    assert set(people) == {"Horst Seehofer", "Alex Salmond", "Pearson"}
+    assert people["Horst Seehofer"]["affiliation"] == "Germany"
+    assert _titles(people["Horst Seehofer"]) == [("Minister-President", "Minister-President")]
+    assert people["Alex Salmond"]["affiliation"] == "United Kingdom"
+
+
+def test_a_body_before_a_lower_case_role() -> None:
+    """Regression (sixth blind set): a body before a lower-case role is part of it, as
+    before a capitalised title ("Bundestag member", "Hamas leader"); not a person's name
+    ("Gulen attorney", "Drummond owner Gary Drummond") nor a verb opening the sentence
+    ("Quoting Foreign Minister Stagno")."""
+    people = _people_of(
+        "1. (C) He chose Bundestag member Karl Lauterbach. Hamas leader Mahmoud\n"
+        "Zahar agreed. Cleric Fethullah Gulen, the movement's leader, lives abroad. Gulen\n"
+        "attorney Hasan Gunaydin and Drummond owner Gary Drummond came. Quoting Foreign\n"
+        "Minister Bruno Stagno, he said no.\n"
+    )
+    assert _titles(people["Karl Lauterbach"]) == [("Bundestag member", "Bundestag member")]
+    assert _titles(people["Mahmoud Zahar"]) == [("Hamas leader", "Hamas leader")]
+    assert _titles(people["Hasan Gunaydin"]) == [("attorney", "attorney")]
+    assert _titles(people["Gary Drummond"]) == [("owner", "owner")]
+    assert _titles(people["Bruno Stagno"]) == [("Foreign Minister", "Foreign Minister")]

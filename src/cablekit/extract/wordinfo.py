@@ -59,6 +59,10 @@ _NOUN_ENDINGS = (
     "antly",
     "ically",
 )
+# Given names with such an ending: names all the same ("Prime Minister Lawrence Gonzi").
+_NAMES_LIKE_NOUNS = frozenset(
+    "Lawrence Laurence Florence Clarence Terence Terrence Constance Prudence Clement".split()
+)
 _CACHE_MAX = 500_000  # distinct words kept per mode before the cache starts afresh
 _caches: dict[bool, dict[str, int]] = {False: {}, True: {}}
 # What _compute reads, bound by _bind() on first use: imported late (people and places
@@ -182,9 +186,11 @@ def _compute(tok: str, caps: bool) -> int:
                 if (caps or not isup) and w not in _MODIFIERS and place is None:
                     f |= NAME_F
                 # "Bank for Economic Integration", "GENERAL PRUDENTLY": not a name
-                if not (len(tok) > 6 and tok.lower().endswith(_NOUN_ENDINGS)) and (
-                    place is None or place.kind != "country"
-                ):
+                if not (
+                    len(tok) > 6
+                    and tok.lower().endswith(_NOUN_ENDINGS)
+                    and tok.capitalize() not in _NAMES_LIKE_NOUNS
+                ) and (place is None or place.kind != "country"):
                     f |= NAME_T
     # the people scan: an honorific, a title chain or (mixed case) a bare name can start
     bare = tok.rstrip(".")
