@@ -834,7 +834,13 @@ class PeopleFinder:
     def _two_word_country(self, k: int) -> str | None:
         """The country tokens k and k + 1 name together, or whose people they name ("Saudi
         Arabia", "New Zealand", "South African"), else None."""
-        if k + 1 >= len(self.words) or self.gaps[k] != " ":
+        if (
+            k + 1 >= len(self.words)
+            or self.gaps[k] != " "
+            # its first word starts a place's name, as "South" in "South African" does
+            or not self.info[k] & wi.PLACE
+            or not self.info[k + 1] & wi.UP0
+        ):
             return None
         a, b = self._word(self.words[k]), self._word(self.words[k + 1])
         return self._country(f"{a} {b}") or self.lex.demonyms.get(f"{a} {b}")
@@ -1552,16 +1558,23 @@ class PeopleFinder:
                 aff = aff or (acr[0] if acr else None)
             else:
                 body = self._title_prefix(k + 1, lower=True)  # "Bundestag member"
-                # not a person's name: "Gulen attorney", "Drummond owner Gary Drummond"
-                named = {
-                    c.tokens[-1]
-                    for c in self.cands
-                    if len(c.tokens) > 1 and c.titles and not set(c.tokens) <= set(body)
-                }
-                named.update(toks[i + 1 : self.name_at(i + 1, True)])
-                if not named.intersection(body):
+                if body and not self._names_someone(body, i + 1):
                     pre[:0] = body
         return [*pre, *words], aff
+
+    def _names_someone(self, words: list[str], k: int) -> bool:
+        """Whether words before a role name a person: the name at token k after it
+        ("Drummond owner Gary Drummond") or one found before with a title ("Fethullah
+        Gulen" for "Gulen attorney"); not a name made of these words alone."""
+        if set(words).intersection(self.words[k : self.name_at(k, True)]):
+            return True
+        return any(
+            c.titles
+            and len(c.tokens) > 1
+            and c.tokens[-1] in words
+            and not set(c.tokens) <= set(words)
+            for c in self.cands
+        )
 
     def _affiliation(self, words: list[str]) -> str | None:
         core = [w for w in words if w.lower() not in QUALIFIERS]
