@@ -87,3 +87,16 @@ def test_a_regions_government_is_not_its_countrys() -> None:
         for o in extract_entities(cable).to_dict()["organizations"]
     }
     assert orgs["Government of United Kingdom"] == ["British government"]
+
+
+def test_a_region_adjective_stays_in_a_partys_name() -> None:
+    """Regression: a region's adjective is no nationality to strip from a body's name:
+    "the Catalan Socialist Party" is not the Socialist Party."""
+    cable = parse_cable(
+        "SUBJECT: A TEST\n\n1. (C) The Catalan Socialist Party and the Socialist Party differ.\n",
+        metadata={"origin": "Embassy Madrid"},
+    )
+    orgs = {
+        o["name"]: len(o["mentions"]) for o in extract_entities(cable).to_dict()["organizations"]
+    }
+    assert orgs == {"Catalan Socialist Party": 1, "Socialist Party": 1}

@@ -561,6 +561,20 @@ def test_hyphenated_east_asian_given_names() -> None:
     assert {"Kofi Annan", "Ayman Nour"} <= set(people)
 
 
+def test_hyphenated_east_asian_given_names_in_a_cable_in_capitals() -> None:
+    """The second syllable in capitals, as all-capitals cables write it."""
+    cable = parse_cable(
+        "C O N F I D E N T I A L SEOUL 000290\nSIPDIS\nE.O. 12958: DECL: 03/10/2019\n"
+        "TAGS: PGOV KN\nSUBJECT: A TEST\n\n1. (C) FORMER PRESIDENT KIM DAE-JUNG MET LEADER\n"
+        "KIM JONG-IL.\nSTEPHENS\n",
+        "10SEOUL290",
+        metadata={"origin": "Embassy Seoul"},
+    )
+    people = {p["name"]: p for p in extract_entities(cable).to_dict()["people"]}
+    assert [t["as_written"] for t in people["Kim Dae-Jung"]["titles"]] == ["FORMER PRESIDENT"]
+    assert [t["as_written"] for t in people["Kim Jong-Il"]["titles"]] == ["LEADER"]
+
+
 def test_first_lady_and_a_person_after_an_office_of_a_unit() -> None:
     """Regression (blind sets): "First Lady" is a title, also before the name across a
     comma, and "Lady" after an office a title of its own; a person named after "the
@@ -582,6 +596,9 @@ def test_first_lady_and_a_person_after_an_office_of_a_unit() -> None:
         ("Lady", "Lady"),
     ]
     assert {"Fabrizio Nava", "Howard Mendelsohn", "Carlos Duarte"} <= set(people)
+    assert [t for t, _ in _titles(people["Fabrizio Nava"])] == [
+        "Director of the Office of Sub-Saharan Africa Assistance"
+    ]
     assert not any("Technologies" in name for name in people)
     orgs = {o["name"] for o in ents["organizations"]}
     assert {
