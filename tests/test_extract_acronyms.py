@@ -35,3 +35,14 @@ def test_gox_from_the_cable_when_the_post_does_not_fit() -> None:
         "was explained.\n"
     )
     assert _acr(text, "Embassy Moscow")["GOI"] == "Government of Israel"
+
+
+def test_a_definition_translated_from_another_language() -> None:
+    """Regression (seventh blind set): "National Emergency Commission (CNE)" (Comision
+    Nacional de Emergencias) was no definition, so "CNE Director" stayed unexpanded; the
+    words must be one phrase ("Under Secretary Burns. 3. (SBU)" is none)."""
+    defs = definitions(
+        "the latest report from the National Emergency Commission (CNE), 4890 people. "
+        "He met Under Secretary Burns. 3. (SBU) Next."
+    )
+    assert defs == {"CNE": "National Emergency Commission"}

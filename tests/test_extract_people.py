@@ -692,3 +692,62 @@ def test_a_body_before_a_lower_case_role() -> None:
     assert _titles(people["Hasan Gunaydin"]) == [("attorney", "attorney")]
     assert _titles(people["Gary Drummond"]) == [("owner", "owner")]
     assert _titles(people["Bruno Stagno"]) == [("Foreign Minister", "Foreign Minister")]
+
+
+def test_names_that_are_papers_places_blocs_and_model_numbers_are_no_people() -> None:
+    """Regression (seventh blind set): an untitled name opened by a Romance article ("La
+    Nacion", "Los Zetas", "La Guajira"), a paramilitary bloc or a team, a firm after "&"
+    and a model number ("Koch G36E") were people; a table's column gap joined two names."""
+    people = _people_of(
+        "1. (C) La Nacion said Los Zetas hold La Guajira. The Calima Bloc and the Liaison\n"
+        "Team came. Heckler & Koch G36E rifles were sold to Pedro Ruiz.\n"
+        "Leader: Carlos Castano     Jorge Pupo was his deputy.\n"
+    )
+    assert set(people) == {"Pedro Ruiz", "Carlos Castano", "Jorge Pupo", "Pearson"}
+
+
+def test_a_headline_verb_ends_the_name_before_it() -> None:
+    """Regression (seventh blind set): "SUBJECT: NSA JONES DISCUSSES ..." gave a second
+    person, "Jones Discusses"; a surname that looks like a verb ("Morales") and the word
+    after an initial ("Alice G. Wells") still end the name. NSA before a name is the
+    National Security Advisor."""
+    text = (
+        "C O N F I D E N T I A L NEW DELHI 001337\nSIPDIS\nE.O. 12958: DECL: 03/10/2019\n"
+        "TAGS: PGOV PREL IN\nSUBJECT: NSA JONES DISCUSSES AFGHANISTAN\n\n"
+        "Classified By: Acting DCM Alice G. Wells for reasons 1.4 (b, d).\n\n"
+        "1. (C) NSA James Jones met Ambassador Carlos Morales, MFA Acting Director for\n"
+        "Latin America, on June 2.\nROEMER\n"
+    )
+    people = _people_from(text, "09NEWDELHI1337", "Embassy New Delhi")
+    assert set(people) == {"James Jones", "Alice G. Wells", "Carlos Morales", "Roemer"}
+    assert ("NSA", "National Security Advisor") in _titles(people["James Jones"])
+
+
+def test_a_courtesy_style_with_a_given_name_is_the_same_person() -> None:
+    """Regression (seventh blind set): "Sheikh Khalid" after "Foreign Minister Khalid bin
+    Ahmed Al Khalifa" was a second person; a style of rank names no other office."""
+    people = _people_of(
+        "1. (C) Foreign Minister Khalid bin Ahmed Al Khalifa met us. Sheikh Khalid said no.\n"
+    )
+    assert set(people) == {"Khalid bin Ahmed Al Khalifa", "Pearson"}
+    assert ("Sheikh", "Sheikh") in _titles(people["Khalid bin Ahmed Al Khalifa"])
+
+
+def test_a_firm_or_an_exchange_after_a_title_is_no_person() -> None:
+    """Regression (seventh blind set): "the Egyptian General Petroleum Corporation" gave
+    the person "General Petroleum", and "Deputy Chairman of the Egyptian Stock Exchange"
+    the person "Stock"."""
+    people = _people_of(
+        "1. (C) The Egyptian General Petroleum Corporation reported. Mohammad Omran, Deputy\n"
+        "Chairman of the Egyptian Stock Exchange, said so. Econoff met Sanctions Officer\n"
+        "Dominic Otway.\n"
+    )
+    assert set(people) == {"Mohammad Omran", "Dominic Otway", "Pearson"}
+    assert _titles(people["Mohammad Omran"]) == [
+        (
+            "Deputy Chairman of the Egyptian Stock Exchange",
+            "Deputy Chairman of the Egyptian Stock Exchange",
+        )
+    ]
+    # a topic's capitalised common word after a lower-case one is part of the title
+    assert _titles(people["Dominic Otway"]) == [("Sanctions Officer", "Sanctions Officer")]

@@ -153,14 +153,40 @@ def definitions(text: str) -> dict[str, str]:
                 break
             if got == need:
                 break
+        reordered = got != need and len(need) > 2
+        if reordered:
+            first = _reordered(words, need)
+            got = need if first is not None else got
         if got == need and first is not None:
             first = [w.start() for w in _WORD.finditer(before)][-14:][first]
             long_form = " ".join(before[first:].split())
+            if reordered and any(c in long_form for c in ".;:()"):
+                continue  # not within one phrase: "Under Secretary Burns. 3. (SBU)"
             if long_form.lower().startswith("the "):
                 long_form = long_form[4:]
             if 1 < len(long_form.split()) or "-" in long_form:
                 out[short] = long_form
     return out
+
+
+def _reordered(words: list[str], need: str) -> int | None:
+    """Index of the first of the capitalised words just before a definition whose
+    initials are the acronym's letters in another order: a name translated from the
+    language the acronym was coined in ("National Emergency Commission (CNE)", Comision
+    Nacional de Emergencias)."""
+    picked: list[int] = []
+    for pos in range(len(words) - 1, -1, -1):
+        w = words[pos]
+        if w.casefold() in _SMALL:
+            continue
+        if not w[:1].isupper():
+            return None
+        picked.append(pos)
+        if len(picked) == len(need):
+            break
+    if len(picked) == len(need) and sorted(words[p][0].casefold() for p in picked) == sorted(need):
+        return picked[-1]
+    return None
 
 
 @lru_cache(maxsize=1024)

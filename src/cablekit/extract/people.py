@@ -48,6 +48,7 @@ ORG_HEADS: Final = frozenset(
         "Institute",
         "Service",
         "Unit",
+        "Exchange",  # "Deputy Chairman of the Egyptian Stock Exchange"
     }
 )
 RANKS: Final = frozenset(
@@ -113,7 +114,7 @@ STOP: Final = frozenset(
     Mr Mrs Ms Dr Sir Madam His Her Their Our Your My We They He She It Its I You
     Excellency Majesty Highness Holiness Ambassadors Ministers Officials Members Leaders
     Also Although However Meanwhile Moreover Nevertheless Thus Therefore Finally Instead
-    Per Via Re Post's Embassy's Charge's Ambassador's Deputy Chief Director Secretary
+    Per Via Re AKA Aka Post's Embassy's Charge's Ambassador's Deputy Chief Director Secretary
     International National Federal Regional Provincial Central Supreme Special Foreign
     Defense Interior Finance Justice Affairs Security Cooperation Development Human Rights
     Peace Process Agreement Treaty Conference Summit Law Act Plan Program Programme
@@ -149,6 +150,7 @@ NAMED_THINGS: Final = frozenset(
     Rights Review Process Mechanism Framework Dialogue Strategy Area Areas Zone Basin
     Peninsula Valley Mountains Sea Gulf Island Islands Desert Corridor Strait Canal Pipeline
     Games Cup Festival Forum Summit Conference Blog Website Prize Award Institutes
+    Bloc Team Squad Cartel Battalion Brigade Regiment Force Kits
     Democrats Republicans Socialists Communists Conservatives Liberals Dems Tories
     Nationalists Islamists Maoists Unionists Loyalists Peronists Sandinistas Chavistas
     Times Post Herald Tribune Journal Gazette Magazine Newspaper
@@ -170,6 +172,7 @@ THING_BEFORE: Final = frozenset(
 # words for a paper before its name ("the Egyptian newspaper Al Masry Al Youm", "the daily
 # Clarin"), unless another name comes first: "Al-Wasat newspaper Mansour Al-Jamri" is its
 # editor
+_ES_STEMS: Final = ("ses", "shes", "ches", "xes", "zes", "oes")
 _MEDIA_BEFORE: Final = frozenset("newspaper daily weekly magazine tabloid".split())
 THING_FIRST: Final = THING_BEFORE | frozenset(
     """
@@ -179,6 +182,7 @@ THING_FIRST: Final = THING_BEFORE | frozenset(
     Secretaria Procuraduria Fiscalia Policia Ejercito Comision Comite Protocolo Acuerdo
     Tratado Ley Pacto Declaracion Programa Proyecto Camara Senado Sindicato Confederacion
     Federacion Asociacion Compania Sociedad Upper Lower
+    La Le Les Los Las
     """.split()
 )
 # A descriptive role after "a"/"an" ("Migi, an accountant,"): its last word names a person.
@@ -440,6 +444,8 @@ _PLACE_PARTICLES: Final = frozenset({"de", "do", "da", "del", "di", "dos", "das"
 _STYLES: Final = frozenset(
     "Shaykh Sheikh Shaikh Prince Princess King Queen Emir Amir Sultan Ayatollah Lord Lady".split()
 )
+# styles of rank that name no office: a given name with one is still the same person
+_COURTESY: Final = frozenset("Shaykh Sheikh Shaikh Prince Princess Lord Lady".split())
 # Between a title and its name: "(German Chancellor) Merkel", "the 'Foreign Minister' Lavrov"
 _TITLE_NAME_GAPS: Final = frozenset({"", ")", '"', "'", '")', "')"})
 _NAME_GAPS: Final = frozenset({" ", "  ", "-", " \n", "\n", " \n ", "\n "})
@@ -524,7 +530,11 @@ class PeopleFinder:
         g = self.gaps[i]
         if g in _NAME_GAPS:
             return True
-        return g.strip() == "." and len(self.words[i]) == 1 or (g.strip() == "" and len(g) < 6)
+        if g.strip() == "":
+            # up to five blanks across a line break, but not a table's column gap
+            # ("Cacique Nutibara Bloc    La Ceja")
+            return len(g) < 6 and ("\n" in g or len(g) < 3)
+        return g.strip() == "." and len(self.words[i]) == 1
 
     def name_at(self, i: int, after_title: bool) -> int:
         """Index past the name starting at token i (i when there is none)."""
@@ -799,6 +809,14 @@ class PeopleFinder:
                     or self._place_goes_on(k)
                     or not (
                         toks[k].lower() in self.lex.common or toks[k] in self.lex.known_surnames
+                    )
+                    # a topic's common word after a lower-case one, so not a sentence's
+                    # first word: "met Sanctions Officer Otway"
+                    or (
+                        k > 0
+                        and toks[k - 1].islower()
+                        and gaps[k - 1] == " "
+                        and toks[k] not in self.lex.known_surnames
                     )
                 )
             ):
@@ -1078,10 +1096,16 @@ class PeopleFinder:
             a, k = self._name_after_title(end)
             if k > a and self._headline_verb(a):
                 k = end  # "SUBJECT: AMBASSADOR DISCUSSES TRADE": a verb, not a name
+            for j in range(a + 1, k):
+                if self._headline_verb(j, inner=True):
+                    k = j  # "SUBJECT: NSA JONES DISCUSSES ...": the name ends before it
+                    break
             if k > end and self._extended and self.claimed[a]:
                 k = end  # "Director of the Bahrain Human Rights Watch": an organisation
             if k == a + 1 and self._extended and self.info[a] & (wi.MOD | wi.PLACE1 | wi.ORGHEAD):
                 k = end  # "Minister of Development, Industry and Trade": the unit goes on
+            if k > end and k < n and toks[k] in NAMED_THINGS and self.gaps[k - 1] == " ":
+                k = end  # "the Egyptian General Petroleum Corporation": a firm's name
             if k > end and lower and k - a < 2 and toks[i] not in STRONG_LOWER_HEADS:
                 k = end  # "member States"
             if k > end and i == self._appos_at and self.tgaps[end - 1].strip() == ",":
@@ -1145,13 +1169,17 @@ class PeopleFinder:
                 return k
         return i + 1
 
-    def _headline_verb(self, i: int) -> bool:
+    def _headline_verb(self, i: int, inner: bool = False) -> bool:
         """Token i is a verb of a headline (the SUBJECT line, a heading in capitals or Title
         Case): a common word with an -s ("Discusses", "BRIEFS") and not followed by one
-        ("President Morales Visits Spain")."""
+        ("President Morales Visits Spain"). ``inner``: the token would go on a name ("NSA
+        JONES DISCUSSES"), so only in capitals or on the SUBJECT line, and not a surname the
+        cables give ("Morales", "Wells" in "Ambassador Carlos Morales, MFA Acting Director")."""
         toks = self.words
         if not self._verb_s(toks[i]):
             return False
+        if inner and (self._word(toks[i]) in self.lex.known_surnames or len(toks[i - 1]) == 1):
+            return False  # a surname, or the word after an initial ("Alice G. Wells")
         if i + 1 < len(toks) and self.gaps[i].strip() == "" and self._verb_s(toks[i + 1]):
             return False
         text = self.text
@@ -1161,6 +1189,8 @@ class PeopleFinder:
         line = text[a : b if b >= 0 else len(text)].strip()
         if line[:8].upper() == "SUBJECT:":
             return True
+        if inner and not toks[i].isupper():
+            return False
         words = line.split()
         return all(w[:1].isupper() or w in _HEADLINE_SMALL for w in words)
 
@@ -1171,7 +1201,11 @@ class PeopleFinder:
         return (
             len(low) > 3
             and low.endswith("s")
-            and (low[:-1] in common or (low.endswith("es") and low[:-2] in common))
+            and (
+                low[:-1] in common
+                # "-es" after a hissing sound or "o" ("Pushes", "Goes"), not "Payes"
+                or (low.endswith(_ES_STEMS) and low[:-2] in common)
+            )
         )
 
     def _place_or_heading(self, i: int, k: int) -> bool:
@@ -1405,6 +1439,7 @@ class PeopleFinder:
         thing = (
             (toks[a].capitalize() in THING_FIRST and b - a > 1)
             or (a > 0 and toks[a - 1].capitalize() in THING_BEFORE and self.gaps[a - 1] in " \n")
+            or (a > 0 and self.gaps[a - 1].strip() == "&")  # "Heckler & Koch", a firm
             or (
                 a > 1
                 and toks[a - 1] in _MEDIA_BEFORE
@@ -1636,13 +1671,14 @@ def merge(cands: list[Cand]) -> list[Cand]:
             # "Shaykh Abdullah" after "Abdullah bin Zayed Al Nahyan": a given name alone is
             # the short form of an Arabic name (bin, ibn, al-: "Prince Saud" for Saud
             # al-Faisal), unless its titles say another office ("King Abdullah" beside FM
-            # "Abdullah bin Zayed")
+            # "Abdullah bin Zayed"); a courtesy style is no office ("Sheikh Khalid" after
+            # "Foreign Minister Khalid bin Ahmed Al Khalifa")
             given = (
                 not c2
                 and p2
                 and pf == cf
                 and any(_arabic_particle(t) for t in out[n].tokens)
-                and all(t in out[n].titles for t in c.titles)
+                and all(t in out[n].titles or t[1] in _COURTESY for t in c.titles)
             )
             if pl != cl and not (c2 and p2 and pf == cf) and not given:
                 continue

@@ -109,6 +109,13 @@ _isupper = str.isupper
 _islower = str.islower
 
 
+def _model_number(tok: str) -> bool:
+    """A digit within the first four characters: a model or a code ("G36E", "F35", "Mk2",
+    "Jun08"), not a name. A digit further in is a garbled letter ("AntC4nio") or a
+    footnote's mark ("Jovan8") on a word that can still be a name."""
+    return any(c.isdigit() for c in tok[:4])
+
+
 def _compute(tok: str, caps: bool) -> int:
     """The bit mask of one word (see the bits above); called once per distinct word."""
     lex = lexicon()
@@ -161,7 +168,7 @@ def _compute(tok: str, caps: bool) -> int:
         f |= LOWH
     # nameish, static part (see PeopleFinder.nameish): NAME_F not after a title, NAME_T after
     c0 = tok[0]
-    if c0.isalpha() and c0.isupper() and "/" not in tok:
+    if c0.isalpha() and c0.isupper() and "/" not in tok and not _model_number(tok):
         if len(tok) == 1:
             f |= NAME_F | NAME_T | INIT
         elif (
