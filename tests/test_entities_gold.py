@@ -1,5 +1,5 @@
 """Checks of the hand-annotated entity gold sets themselves (tests/fixtures/entities-gold,
-and entities-unseen, entities-unseen2..6: cables annotated blind after the extractor was
+and entities-unseen, entities-unseen2..7: cables annotated blind after the extractor was
 built).
 
 The gold set measures the entity extractor later, so a broken gold file would
@@ -24,6 +24,7 @@ UNSEEN3_DIR = GOLD_DIR.parent / "entities-unseen3"  # a third, measured once (se
 UNSEEN4_DIR = GOLD_DIR.parent / "entities-unseen4"  # a fourth, measured once (session 12)
 UNSEEN5_DIR = GOLD_DIR.parent / "entities-unseen5"  # a fifth, measured once (session 13)
 UNSEEN6_DIR = GOLD_DIR.parent / "entities-unseen6"  # a sixth, measured once (session 14)
+UNSEEN7_DIR = GOLD_DIR.parent / "entities-unseen7"  # a seventh, measured once (session 15)
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -40,7 +41,16 @@ def _gold(*dirs: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
-GOLD = _gold(GOLD_DIR, UNSEEN_DIR, UNSEEN2_DIR, UNSEEN3_DIR, UNSEEN4_DIR, UNSEEN5_DIR, UNSEEN6_DIR)
+GOLD = _gold(
+    GOLD_DIR,
+    UNSEEN_DIR,
+    UNSEEN2_DIR,
+    UNSEEN3_DIR,
+    UNSEEN4_DIR,
+    UNSEEN5_DIR,
+    UNSEEN6_DIR,
+    UNSEEN7_DIR,
+)
 
 
 @pytest.fixture(scope="module")
@@ -75,6 +85,7 @@ def test_at_least_thirty_cables() -> None:
     assert len(_gold(UNSEEN4_DIR)) >= 12
     assert len(_gold(UNSEEN5_DIR)) >= 12
     assert len(_gold(UNSEEN6_DIR)) >= 12
+    assert len(_gold(UNSEEN7_DIR)) >= 12
     assert (GOLD_DIR / "GUIDELINES.md").is_file()
 
 
