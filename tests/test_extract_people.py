@@ -751,3 +751,72 @@ def test_a_firm_or_an_exchange_after_a_title_is_no_person() -> None:
     ]
     # a topic's capitalised common word after a lower-case one is part of the title
     assert _titles(people["Dominic Otway"]) == [("Sanctions Officer", "Sanctions Officer")]
+
+
+def test_a_quoted_alias_is_the_person_before_it_or_one_of_its_own() -> None:
+    """Regression (seventh blind set): in a table of paramilitary leaders, 'Eder Veloza, AKA
+    "Hernan Hernandez"' made two people and 'Leader: AKA "Don Berna," AKA "Orion"' gave
+    "Berna" alone; a body's other name is no person ('MRE (AKA "Itamaraty")')."""
+    people = _people_of(
+        '1. (C) Leader: Eder Veloza, AKA "Hernan Hernandez"\n'
+        'Leader: AKA "Don Berna," AKA "Orion"\n'
+        'Para leader Rodrigo Mercado (AKA "Cadena") and FARC leader alias "Commander\n'
+        'Mojeno" were seen. PolCouns met MRE (AKA "Itamaraty") officials.\n'
+    )
+    assert set(people) == {
+        "Eder Veloza",
+        "Don Berna",
+        "Orion",
+        "Rodrigo Mercado",
+        "Mojeno",
+        "Pearson",
+    }
+    assert [m["text"] for m in people["Eder Veloza"]["mentions"]] == [
+        "Eder Veloza",
+        "Hernan Hernandez",
+    ]
+    assert "Cadena" in [m["text"] for m in people["Rodrigo Mercado"]["mentions"]]
+    assert _titles(people["Don Berna"]) == [("Leader", "Leader")]
+    assert _titles(people["Orion"]) == [("Leader", "Leader")]
+    assert ("Commander", "Commander") in _titles(people["Mojeno"])
+
+
+def test_papers_named_al_x_al_y_and_places_after_san_are_no_people() -> None:
+    """Regression (seventh blind set): "Al Alam Al Youm" and "Al Sharq al Awsat" (papers)
+    were people, and so was "Pedro Sula" of San Pedro Sula (about 70 and 70 in the dev
+    corpus)."""
+    people = _people_of(
+        "1. (C) Al Alam Al Youm and Al Sharq al Awsat reported that San Pedro Sula and Sao\n"
+        "Bernardo are calm. Al Mansoori agreed.\n"
+    )
+    assert set(people) == {"Mansoori", "Pearson"}  # a person whose name opens with "Al"
+
+
+def test_an_underlined_heading_and_a_thing_running_into_a_name_are_no_people() -> None:
+    """Regression (seventh blind set): a Title Case heading underlined on its own line
+    ("EITI Good In a Prioritized MONUC Mandate -----") gave "Prioritized Monuc", and a
+    bloc's name running into a table's next column ("Ortega Bloc Cajibio") a person."""
+    people = _people_of(
+        "1. (C) Pedro Ruiz came.\n\nEITI Good In a Prioritized MONUC Mandate ------------\n\n"
+        "2. (C) The Ortega Bloc Cajibio list is long.\n"
+    )
+    assert set(people) == {"Pedro Ruiz", "Pearson"}
+
+
+def test_a_headline_verb_after_a_title_and_a_consulate_are_no_people() -> None:
+    """Regression (gold and sixth blind sets): 'SUBJECT: RUSSIAN NATO AMBASSADOR DECRIES
+    "TREACHEROUS" ...' made a person "Decries", and "Consulate General Munich" one named
+    Munich; "SECRETARY GATES' VISIT" and "FM KUBIS:" are people."""
+    for subject, who in (
+        ('RUSSIAN NATO AMBASSADOR DECRIES "TREACHEROUS" GEORGIAN MOVE', set()),
+        ("AMBASSADOR LAUDS OMAN", set()),
+        ("SECRETARY GATES' TURKEY VISIT", {"Gates"}),
+        ("FM KUBIS: SLOVAKS UNITED", {"Kubis"}),
+    ):
+        text = (
+            "C O N F I D E N T I A L MUNICH 000355\nSIPDIS\nE.O. 12958: DECL: 03/10/2019\n"
+            f"TAGS: PGOV PREL GM\nSUBJECT: {subject}\n\n"
+            "1. (C) Consulate General Munich reported it.\nNELSON\n"
+        )
+        people = _people_from(text, "08MUNICH355", "Consulate Munich")
+        assert set(people) == who | {"Nelson"}, subject

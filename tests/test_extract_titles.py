@@ -280,3 +280,27 @@ def test_singular_and_junk() -> None:
     assert singular("Affairs") is None
     assert singular("") is None
     assert expand(["\x00", "-", "--", "a-"], False) == "\x00 - -- a-"
+
+
+def test_the_body_or_country_a_title_is_to_is_spelt_out() -> None:
+    """Regression (third blind set): "Ambassador to the US" kept the acronym, where every
+    annotator spelt it out; a body that more words follow is a unit's name and stays."""
+    assert expand(["Ambassador", "to", "the", "US"], False) == "Ambassador to the United States"
+    assert expand(["Ambassador", "to", "the", "UN"], False) == "Ambassador to the United Nations"
+    assert (
+        expand(["Director", "of", "the", "NATO", "and", "ESDP", "Department"], False)
+        == "Director of the NATO and ESDP Department"
+    )
+
+
+def test_a_classifying_word_before_a_lower_case_role() -> None:
+    """Regression (fifth and seventh blind sets): "cell leader", "independent media
+    distributor", "investigative journalist" had lost their first words."""
+    people = _people(
+        "(C) Garzon believes that cell leader Eddin Barakat Yarkas ran it. He came with\n"
+        "independent media distributor Boris Khomayda and investigative journalist Gustavo\n"
+        "Gorriti."
+    )
+    assert _expanded(people["Eddin Barakat Yarkas"]) == ["cell leader"]
+    assert _expanded(people["Boris Khomayda"]) == ["independent media distributor"]
+    assert _expanded(people["Gustavo Gorriti"]) == ["investigative journalist"]

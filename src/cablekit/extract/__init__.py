@@ -34,6 +34,8 @@ from cablekit.extract.people import (
     Cand,
     PeopleFinder,
     country_named,
+    drop_headline_verbs,
+    link_aliases,
     link_initials,
     link_surnames,
     merge,
@@ -88,7 +90,10 @@ def _mention(text: str, s: int, e: int) -> Mention:
 
 def _person_name(text: str, c: Cand) -> str:
     """Fullest written form, mixed case: 'Yuval Fuchs', 'Beyrle' for BEYRLE."""
-    best = max(c.mentions, key=lambda m: (m[1] - m[0], -m[0]))
+    # of the mentions with the surname: not an alias ('Eder Veloza, AKA "Hernan Hernandez"')
+    last = c.tokens[-1].casefold() if c.tokens else ""
+    named = [m for m in c.mentions if last in text[m[0] : m[1]].casefold()] or c.mentions
+    best = max(named, key=lambda m: (m[1] - m[0], -m[0]))
     raw = _WS.sub(" ", text[best[0] : best[1]]).strip()
     if raw.endswith(("'s", "'S")):
         raw = raw[:-2]
@@ -289,6 +294,8 @@ def _extract(cable: Cable) -> Entities:
     people = merge(cands)
     link_surnames(people, toks, caps, up0_at)
     people = link_initials(people, zt, toks)
+    people = link_aliases(people, zt)
+    people = drop_headline_verbs(people, zt)
     finder.roles_after_mentions(people)
     for p in people:
         for s, e in p.mentions:

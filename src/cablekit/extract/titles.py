@@ -105,6 +105,8 @@ LOWER_MODS: Final = frozenset(
     counternarcotics counter anti crime militia rebel insurgent terrorist traditional illicit
     business Islamic Catholic Orthodox Coptic Anglican Evangelical Muslim Christian Jewish
     Buddhist Shia Shiite Sunni Druze Maronite
+    policy team junta paramilitary faction bloc delegation cell country investigating
+    investigative independent constitutional
     """.split()
 )
 # Sub-unit nouns: an organisation acronym before a title holding one is part of the title
@@ -293,7 +295,17 @@ def expand(words: list[str], caps: bool) -> str:
                 continue
         inside = k > 0 and not caps and any(x.lower() not in QUALIFIERS for x in words[:k])
         acr = lex.acronyms.get(w) if inside else None
-        if acr and acr[1] in ("org", "gorg") and w not in lex.titles:
+        # the body a title is of or to, as its last word ("Ambassador to the UN"); one
+        # that more words follow names a unit ("Director of the NATO and ESDP Department")
+        after_join = (
+            inside and k == len(words) - 1 and words[k - 1].lower() in ("the", "to", "of", "for")
+        )
+        place = lex.places.get(w.casefold()) if after_join and w.isupper() else None
+        if after_join and acr and acr[1] in ("org", "gorg"):
+            out.append(acr[0])
+        elif place is not None and place.kind == "country" and len(w) < 5:
+            out.append(place.name)  # "Ambassador to the US": the United States
+        elif acr and acr[1] in ("org", "gorg") and w not in lex.titles:
             out.append(w)  # a body inside a unit's name stays: "MFA NATO Office Director"
         else:
             out.append(expand_token(w, caps))
