@@ -174,7 +174,6 @@ THING_BEFORE: Final = frozenset(
 # words for a paper before its name ("the Egyptian newspaper Al Masry Al Youm", "the daily
 # Clarin"), unless another name comes first: "Al-Wasat newspaper Mansour Al-Jamri" is its
 # editor
-_ES_STEMS: Final = ("ses", "shes", "ches", "xes", "zes", "oes")
 _MEDIA_BEFORE: Final = frozenset("newspaper daily weekly magazine tabloid".split())
 THING_FIRST: Final = THING_BEFORE | frozenset(
     """
@@ -447,6 +446,8 @@ _STYLES: Final = frozenset(
     "Shaykh Sheikh Shaikh Prince Princess King Queen Emir Amir Sultan Ayatollah Lord Lady".split()
 )
 _CONSULATE: Final = frozenset({"Consulate", "CONSULATE", "ConGen", "CONGEN"})
+# a verb's -es after a hissing sound or "o" ("Pushes", "Goes"); "Payes" is a name
+_ES_STEMS: Final = ("ses", "shes", "ches", "xes", "zes", "oes")
 # styles of rank that name no office: a given name with one is still the same person
 _COURTESY: Final = frozenset("Shaykh Sheikh Shaikh Prince Princess Lord Lady".split())
 # Between a title and its name: "(German Chancellor) Merkel", "the 'Foreign Minister' Lavrov"
@@ -1204,11 +1205,7 @@ class PeopleFinder:
         return (
             len(low) > 3
             and low.endswith("s")
-            and (
-                low[:-1] in common
-                # "-es" after a hissing sound or "o" ("Pushes", "Goes"), not "Payes"
-                or (low.endswith(_ES_STEMS) and low[:-2] in common)
-            )
+            and (low[:-1] in common or (low.endswith(_ES_STEMS) and low[:-2] in common))
         )
 
     def _place_or_heading(self, i: int, k: int) -> bool:
@@ -1384,7 +1381,8 @@ class PeopleFinder:
             and words[-1].capitalize() == "General"
             and (
                 words[0].capitalize() == "Consul"
-                or (a > len(words) and self.words[a - len(words) - 1] in _CONSULATE)
+                # the word before a one-word title: "Consulate General Munich"
+                or (len(words) == 1 and a > 1 and self.words[a - 2] in _CONSULATE)
             )
             and b - a <= 2
             and self.lex.places.get(" ".join(self.words[a:b]).casefold()) is not None
@@ -1761,7 +1759,7 @@ _ALIAS: Final = re.compile(
 # a table's label before aliases alone: 'Leader: AKA "Don Berna," AKA "Orion"'
 _ALIAS_LABEL: Final = re.compile(
     r"\s*(?:\d+\)\s*)?([A-Z][a-z]+):\s*"
-    r"(?:(?:aka|AKA|alias)[,:]?\s+\"[^\"\n]*\"[,\s]*(?:and\s+)?)*$"
+    r"(?:(?:aka|AKA|Aka|a\.k\.a\.|alias|Alias|ALIAS)[,:]?\s+\"[^\"\n]*\"[,\s]*(?:and\s+)?)*$"
 )
 
 
