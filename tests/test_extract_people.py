@@ -820,3 +820,14 @@ def test_a_headline_verb_after_a_title_and_a_consulate_are_no_people() -> None:
         )
         people = _people_from(text, "08MUNICH355", "Consulate Munich")
         assert set(people) == who | {"Nelson"}, subject
+
+
+def test_a_surname_with_es_and_a_consulates_short_name_are_read_right() -> None:
+    """Regression (seventh blind set's review): "-es" is a verb's ending only after a
+    hissing sound or "o", so "Payes" in a Title Case line stays a surname; "ConGen Lagos"
+    (the consulate general) is no person."""
+    people = _people_of(
+        "1. (C) Brigadier General David Munguia Payes Named Minister of Defense\n\n"
+        "2. (C) ConGen Lagos reported it.\n"
+    )
+    assert set(people) == {"David Munguia Payes", "Pearson"}
