@@ -25,6 +25,7 @@ UNSEEN4_DIR = GOLD_DIR.parent / "entities-unseen4"  # a fourth, measured once (s
 UNSEEN5_DIR = GOLD_DIR.parent / "entities-unseen5"  # a fifth, measured once (session 13)
 UNSEEN6_DIR = GOLD_DIR.parent / "entities-unseen6"  # a sixth, measured once (session 14)
 UNSEEN7_DIR = GOLD_DIR.parent / "entities-unseen7"  # a seventh, measured once (session 15)
+UNSEEN8_DIR = GOLD_DIR.parent / "entities-unseen8"  # an eighth, measured once (session 16)
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -50,6 +51,7 @@ GOLD = _gold(
     UNSEEN5_DIR,
     UNSEEN6_DIR,
     UNSEEN7_DIR,
+    UNSEEN8_DIR,
 )
 
 

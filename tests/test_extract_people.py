@@ -831,3 +831,17 @@ def test_a_surname_with_es_and_a_consulates_short_name_are_read_right() -> None:
         "2. (C) ConGen Lagos reported it.\n"
     )
     assert set(people) == {"David Munguia Payes", "Pearson"}
+
+
+def test_a_family_name_written_first_alone_is_the_person() -> None:
+    """Regression (eighth blind set): "Zheng noted" after "Zheng Zeguang" was a second
+    person: Chinese, Korean and Vietnamese names put the family name first, and cables
+    then call the person by it."""
+    people = _people_of(
+        "(C) MFA Director General Zheng Zeguang called the Charge. Zheng noted that the\n"
+        "United States had published it. Zheng declared that it was consistent. Vice\n"
+        "Minister Kim Jong-hoon agreed, and Kim said so."
+    )
+    assert set(people) == {"Zheng Zeguang", "Kim Jong-hoon", "Pearson"}
+    assert len(people["Zheng Zeguang"]["mentions"]) == 3
+    assert len(people["Kim Jong-hoon"]["mentions"]) == 2

@@ -304,3 +304,95 @@ def test_a_classifying_word_before_a_lower_case_role() -> None:
     assert _expanded(people["Eddin Barakat Yarkas"]) == ["cell leader"]
     assert _expanded(people["Boris Khomayda"]) == ["independent media distributor"]
     assert _expanded(people["Gustavo Gorriti"]) == ["investigative journalist"]
+
+
+def test_a_unit_named_after_a_body_s_initials_joins_the_title() -> None:
+    """Regression (session 16): "FCO Sanctions Officer", "FCO Great Lakes Team Leader" kept
+    only "Officer" and "Lakes Team Leader": a common word in Title Case after an
+    organisation's initials names a unit of it. Not a word in capitals ("APEC BY
+    PRESIDENT BUSH")."""
+    people = _people(
+        "(C/NF) FCO Great Lakes Team Leader David Smith and FCO Sanctions Officer Dominic\n"
+        "Otway told poloff that HMG supports it.",
+        "Embassy London",
+    )
+    assert _expanded(people["David Smith"]) == [
+        "Foreign and Commonwealth Office Great Lakes Team Leader"
+    ]
+    assert _expanded(people["Dominic Otway"]) == [
+        "Foreign and Commonwealth Office Sanctions Officer"
+    ]
+    people = _people("(U) REMARKS AT APEC BY PRESIDENT GEORGE BUSH WERE WELCOMED.")
+    assert [t["as_written"] for p in people.values() for t in p["titles"]] == ["PRESIDENT"]
+
+
+def test_bodies_the_glossary_knows_are_spelt_out_in_titles() -> None:
+    """Regression (session 16): FSB, ISI, MRE, BJP and other bodies cables name often were
+    not in the glossary, so titles kept their initials and they were no organisations."""
+    people = _people(
+        "(C) FSB Director Aleksandr Bortnikov met ISI Director General Ahmed Shuja Pasha.",
+        "Embassy Moscow",
+    )
+    assert _expanded(people["Aleksandr Bortnikov"]) == ["Federal Security Service Director"]
+    assert _expanded(people["Ahmed Shuja Pasha"]) == [
+        "Inter-Services Intelligence Director General"
+    ]
+
+
+def test_ad_interim_after_a_title() -> None:
+    """Regression (eighth blind set): "Charge d'Affaires a.i." kept "a.i." unexpanded, and
+    in a sentence the title was lost; a title in capitals in a mixed-case cable expanded
+    its second word twice ("Charge d'Affaires D'AFFAIRES")."""
+    people = _people(
+        "(C) Charge d'Affaires a.i. Dan Piccuta met him. CHARGE D'AFFAIRES JOHN SMITH CALLED."
+    )
+    assert _expanded(people["Dan Piccuta"]) == ["Charge d'Affaires ad interim"]
+    assert _expanded(people["John Smith"]) == ["Charge d'Affaires"]
+    assert expand(["Charge", "d'Affaires", "a.i."], False) == "Charge d'Affaires ad interim"
+
+
+def test_a_firm_s_officer_and_the_next_title_after_and() -> None:
+    """Regression (eighth blind set): "Nord Stream CFO Paul Corcoran and Moscow
+    Representative Vitaly Yusufov" gave "Nord Stream Cfo Paul Corcoran" and a bare
+    "Representative": CFO was no title, and "and" after a name was read as inside a
+    unit's name ("Science and Technology Director"), which kept the prefix off."""
+    people = _people(
+        "(C) In a meeting, Nord Stream CFO Paul Corcoran and Moscow Representative Vitaly "
+        "Yusufov told us the project is on track.",
+        "Embassy Moscow",
+    )
+    assert _expanded(people["Paul Corcoran"]) == ["Nord Stream Chief Financial Officer"]
+    assert _expanded(people["Vitaly Yusufov"]) == ["Moscow Representative"]
+    assert set(people) == {"Paul Corcoran", "Vitaly Yusufov"}
+
+
+def test_a_unit_of_two_regions_affairs() -> None:
+    """Regression (eighth blind set): "Director General for North American and Oceanian
+    Affairs Zheng Zeguang" lost the title and made "Oceanian" a person: a word that could
+    be a name ended the unit before "Affairs"."""
+    people = _people(
+        "(C) On May 6, MFA Director General for North\nAmerican and Oceanian Affairs Zheng "
+        "Zeguang called the Charge to meet.",
+        "Embassy Beijing",
+    )
+    assert set(people) == {"Zheng Zeguang"}
+    assert _expanded(people["Zheng Zeguang"]) == [
+        "Ministry of Foreign Affairs Director General for North American and Oceanian Affairs"
+    ]
+
+
+def test_a_party_named_with_its_people() -> None:
+    """Regression (session 16): "Belarusan" (the State Department's spelling) was no
+    nationality, so "Belarusan President Lukashenko" kept it in the title; a party's name
+    of two words or more after a nationality keeps it ("Belarusan Social Democratic
+    Party"), one of one word does not ("British Conservative Party leader")."""
+    people = _people(
+        "(C) Yushchenko and Belarusan President Lukashenko met. Belarusan Social Democratic "
+        "Party leader Alexander Kozulin and British Conservative Party leader David Cameron "
+        "spoke.",
+        "Embassy Kyiv",
+    )
+    assert _expanded(people["Lukashenko"]) == ["President"]
+    assert people["Lukashenko"]["affiliation"] == "Belarus"
+    assert _expanded(people["Alexander Kozulin"]) == ["Belarusan Social Democratic Party leader"]
+    assert _expanded(people["David Cameron"]) == ["Conservative Party leader"]

@@ -291,7 +291,7 @@ def _extract(cable: Cable) -> Entities:
     finder.scan()
     cands = finder.cands
     _signer_and_classifier(cable, zt, zone.start, caps, cands)
-    people = merge(cands)
+    people = merge(cands, zt)
     link_surnames(people, toks, caps, up0_at)
     people = link_initials(people, zt, toks)
     people = link_aliases(people, zt)

@@ -76,7 +76,7 @@ HISTORIC = [
 DEMONYMS = """
 Afghanistan:Afghan|Albania:Albanian|Algeria:Algerian|Angola:Angolan|Argentina:Argentine,Argentinian
 Armenia:Armenian|Australia:Australian|Austria:Austrian|Azerbaijan:Azerbaijani,Azeri
-Bahrain:Bahraini|Bangladesh:Bangladeshi|Belarus:Belarusian,Belarussian|Belgium:Belgian
+Bahrain:Bahraini|Bangladesh:Bangladeshi|Belarus:Belarusian,Belarussian,Belarusan|Belgium:Belgian
 Benin:Beninese|Bhutan:Bhutanese|Bolivia:Bolivian|Bosnia and Herzegovina:Bosnian
 Botswana:Botswanan|Brazil:Brazilian|Bulgaria:Bulgarian|Burkina Faso:Burkinabe|Burundi:Burundian
 Cambodia:Cambodian|Cameroon:Cameroonian|Canada:Canadian|Chad:Chadian|Chile:Chilean

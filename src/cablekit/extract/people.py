@@ -424,7 +424,7 @@ _RANK_ABBR_DOT: Final = frozenset(
 _EXT_WORDS: Final = frozenset({"of", "for", "to"})
 # Last words of units' names besides the heads of bodies ("Center for Middle East
 # Studies", "Task Force", "the KDNP Caucus"): a title's unit can end on them
-_UNIT_ENDS: Final = frozenset("Studies Research Caucus Force Group Team".split())
+_UNIT_ENDS: Final = frozenset("Studies Research Caucus Force Group Team Affairs".split())
 _RANK_PREFIX: Final = frozenset(
     {"Brigadier", "Major", "Lieutenant", "Lt", "Maj", "Brig", "Rear", "Vice"}
 )
@@ -507,6 +507,7 @@ class PeopleFinder:
         self._headings: dict[int, bool] = {}  # line start -> a Title Case heading line
         self._extended = False  # the last title chain read "of/for <unit>"
         self._appos_at = -1  # where the title of the last apposition read began
+        self._prefix_from = 0  # where the words the last _title_prefix gave begin
 
     # -- token classes -------------------------------------------------------------
     def _word(self, tok: str) -> str:
@@ -718,6 +719,9 @@ class PeopleFinder:
             elif idx and last_head == len(idx) and gaps[j - 1] == "-" and tok in _HEAD_SUFFIXES:
                 idx.append(j)  # "President-elect", "Ambassador-designate"
                 last_head = len(idx)
+            elif idx and last_head == len(idx) and gaps[j - 1] == " " and tok in ("a.i.", "A.I."):
+                idx.append(j)  # "Charge d'Affaires a.i.": ad interim
+                last_head = len(idx)
             elif idx and last_head == len(idx) and tok.lower() in _EXT_WORDS and j + 1 < n:
                 # "Minister of Economic Development", "Director for United Nations Division"
                 ext = self._extension(j)
@@ -783,7 +787,8 @@ class PeopleFinder:
         if i > 0 and info[i - 1] & wi.PLACE and self._two_word_country(i - 1):
             return []  # "South African President": the affiliation
         k = i - 1
-        while k >= 0 and i - k <= 3 and _space(gaps[k]):
+        # three words, or four from a body's initials ("FCO Great Lakes Team Leader")
+        while k >= 0 and (i - k <= 3 or (i - k == 4 and info[k] & wi.ORGACR)) and _space(gaps[k]):
             if "\n" in gaps[k] and self.ends[k] - self.text.rfind("\n", 0, self.starts[k]) < 45:
                 break  # a short line before: a heading ("Import Division/Keelung Office")
             if toks[k] in _PLACE_PARTICLES and k > 0 and info[k - 1] & wi.UP0:
@@ -822,6 +827,14 @@ class PeopleFinder:
                         and gaps[k - 1] == " "
                         and toks[k] not in self.lex.known_surnames
                     )
+                    # or in Title Case after a body's initials: "FCO Sanctions Officer"
+                    # (not "APEC BY PRESIDENT")
+                    or (
+                        k > 0
+                        and info[k - 1] & wi.ORGACR
+                        and gaps[k - 1] == " "
+                        and toks[k][1:].islower()
+                    )
                 )
             ):
                 break
@@ -836,9 +849,22 @@ class PeopleFinder:
         j = k - 1 if k > 0 and toks[k] == "the" else k  # "for the Americas Ambassador"
         if k >= 0 and (
             (info[k] & (wi.HEAD | wi.ABBR) and _space(gaps[k]))
-            or (toks[j] in _JOINS and j > 0 and info[j - 1] & wi.UP0)
+            # (not before a body's initials, "Hall and FCO Sanctions Officer", nor "and"
+            # after the name just found, "Corcoran and Moscow Representative Yusufov")
+            or (
+                toks[j] in _JOINS
+                and j > 0
+                and info[j - 1] & wi.UP0
+                and not info[k + 1] & wi.ORGACR
+                and not (
+                    toks[j] == "and"
+                    and self.cands
+                    and self.cands[-1].mentions[-1][1] == self.ends[j - 1]
+                )
+            )
         ):
             return []  # the end of a name before: "Head of State General", "Chief of Staff"
+        self._prefix_from = k + 1
         return self._words(list(range(k + 1, i)))
 
     def _country_before_title(self, i: int) -> bool:
@@ -1118,7 +1144,11 @@ class PeopleFinder:
                 k = end
             if k > end:
                 if not lower:
-                    words = self._title_prefix(i) + words
+                    prefix = self._title_prefix(i)
+                    if prefix:
+                        self._drop_name_of(prefix, self.ends[i - 1])
+                        prefix = self._party_people(prefix, words[0])
+                    words = prefix + words
                 self.add(a, k, words, aff, pending=pending)
                 return k
             if _space(self.gaps[end - 1]):
@@ -1172,6 +1202,36 @@ class PeopleFinder:
                 self.add(i + 1, i + 2, [], None)
                 return k
         return i + 1
+
+    def _party_people(self, prefix: list[str], head: str) -> list[str]:
+        """``prefix`` (what ``_title_prefix`` gave), with the nationality before it when
+        they name a party (``head``, the word after them, is "Party") in two words or
+        more: such a name begins with its people ("Belarusian Social Democratic Party
+        leader"); with one word, the nationality is the affiliation ("British
+        Conservative Party leader")."""
+        f = self._prefix_from
+        if (
+            head == "Party"
+            and len(prefix) > 1
+            and f > 0
+            and self.info[f - 1] & wi.DEM
+            and self.gaps[f - 1] == " "
+        ):
+            return [self.words[f - 1], *prefix]
+        return prefix
+
+    def _drop_name_of(self, prefix: list[str], end: int) -> None:
+        """Drop the name just found when it is the body a title's prefix names: "Nord
+        Stream" of "Nord Stream CFO Paul Corcoran" (the scan met it first)."""
+        c = self.cands[-1] if self.cands else None
+        if (
+            c is not None
+            and not c.titles
+            and len(c.mentions) == 1
+            and c.mentions[0][1] == end
+            and set(c.tokens) <= set(prefix)
+        ):
+            self.cands.pop()
 
     def _headline_verb(self, i: int, inner: bool = False) -> bool:
         """Token i is a verb of a headline (the SUBJECT line, a heading in capitals or Title
@@ -1420,7 +1480,7 @@ class PeopleFinder:
         """The end of the given names of a list entry written "SURNAME, Given Names;" (as
         vetting requests and participant lists write them), else ``b``: one surname in
         capitals in a mixed-case cable, a comma, one to three given names closed by ";",
-        "(", or the line's end."""
+        "(", ":" (before "D/POB:"), or the line's end."""
         toks, gaps = self.words, self.gaps
         if (
             self.caps
@@ -1434,7 +1494,7 @@ class PeopleFinder:
         # each given name in mixed case, no title word ("KIMMITT, COMMERCE MINISTER")
         while k < n and k - b < 3 and _given_word(toks[k]) and not self.info[k] & _TITLE_WORD:
             g = gaps[k]
-            if g[:1] in (";", "(") or g.lstrip(" ")[:1] == "\n" or g.strip()[:1] == ";":
+            if g[:1] in (";", "(", ":") or g.lstrip(" ")[:1] == "\n" or g.strip()[:1] == ";":
                 return k + 1
             if g != " " and g != "-":
                 return b
@@ -1614,7 +1674,7 @@ class PeopleFinder:
             else:
                 body = self._title_prefix(k + 1, lower=True)  # "Bundestag member"
                 if body and not self._names_someone(body, i + 1):
-                    pre[:0] = body
+                    pre[:0] = self._party_people(body, body[-1])
         return [*pre, *words], aff
 
     def _names_someone(self, words: list[str], k: int) -> bool:
@@ -1667,6 +1727,19 @@ def _compatible(a: list[str], b: list[str]) -> bool:
 
 
 _DESCENT: Final = frozenset({"bin", "ibn", "bint", "al", "el"})
+# Family names of China, Korea and Vietnam, whose names cables write family name first
+# ("Zheng Zeguang", "Kim Jong-il", "Nguyen Tan Dung"): the name alone is the person
+# ("Zheng noted") where the cable names one such person in full
+_FAMILY_FIRST: Final = frozenset(
+    """
+    Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo Gao Lin Luo Zheng
+    Liang Xie Tang Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Jiang Cai Jia Ding Wei
+    Xue Ye Yan Lu Du Dai Xia Zhong Wen Fu Shen Ren Yao Qian Hou Qin Kong Bai Cui Mao Qiu
+    Shi Gu Shao Meng Duan Lei Yin Wong Chan Cheung Lau Tsai Hsieh Chiang Chou Hsu Kim Park
+    Choi Jung Kang Cho Yoon Jang Lim Shin Kwon Hwang Ahn Yoo Hong Jeon Moon Bae Baek Roh Ban
+    Nguyen Tran Pham Hoang Huynh Phan Vu Vo Dang Bui Ngo Duong
+    """.split()
+)
 
 
 def _arabic_particle(tok: str) -> bool:
@@ -1676,8 +1749,21 @@ def _arabic_particle(tok: str) -> bool:
     return low in _DESCENT or low.startswith(("al-", "el-"))
 
 
-def merge(cands: list[Cand]) -> list[Cand]:
-    """One entry per person: join mentions of compatible names in order of appearance."""
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether the word at [start, end) of ``text`` stands alone: no capitalised word
+    right before or after it on its line ("Zheng noted", not "LIANG, Wu Chen")."""
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 2]
+    if before.endswith(" ") and not before.endswith("  "):
+        words = before.split()
+        if words and words[-1][:1].isupper() and words[-1][-1:].isalpha():
+            return False
+    return not (after[:1] == " " and after[1:2].isupper())
+
+
+def merge(cands: list[Cand], text: str = "") -> list[Cand]:
+    """One entry per person: join mentions of compatible names in order of appearance
+    (``text``, the zone, tells a family name alone from one inside a name)."""
     out: list[Cand] = []
     # (first, last) casefolded tokens of each entry: _compatible needs one of them equal
     keys: list[tuple[str, str, bool]] = []
@@ -1699,6 +1785,16 @@ def merge(cands: list[Cand]) -> list[Cand]:
                 and pf == cf
                 and any(_arabic_particle(t) for t in out[n].tokens)
                 and all(t in out[n].titles or t[1] in _COURTESY for t in c.titles)
+            )
+            # "Zheng" after "Zheng Zeguang": a family name written first, alone
+            given = given or (
+                not c2
+                and p2
+                and pf == cf
+                and len(out[n].tokens) <= 3
+                and out[n].tokens[0] in _FAMILY_FIRST
+                and not c.titles
+                and all(_alone(text, a, b) for a, b in c.mentions)
             )
             if pl != cl and not (c2 and p2 and pf == cf) and not given:
                 continue
@@ -1862,6 +1958,8 @@ def link_surnames(people: list[Cand], toks: Tokens, caps: bool, up0_at: list[int
     for p in people:
         if p.surname and len(p.surname) > 1:
             by_surname.setdefault(p.surname.casefold(), []).append(p)
+        if 2 <= len(p.tokens) <= 3 and p.tokens[0] in _FAMILY_FIRST:
+            by_surname.setdefault(p.tokens[0].casefold(), []).append(p)  # "Zheng" Zeguang
         for s, _e in p.mentions:
             taken.add(s)
     covered = sorted((s, e) for p in people for s, e in p.mentions)
@@ -1892,8 +1990,15 @@ def link_surnames(people: list[Cand], toks: Tokens, caps: bool, up0_at: list[int
             continue
         if not (base.isupper() or base[0].isupper()):
             continue
-        if not caps and not base.isupper() and base != group[0].surname:
+        if not caps and not base.isupper() and base not in (group[0].surname, group[0].tokens[0]):
             continue
+        if (i > 0 and words[i - 1][:1].isupper() and toks.gaps[i - 1] == " ") or (
+            i + 1 < len(words) and words[i + 1][:1].isupper() and toks.gaps[i] == " "
+        ):
+            # inside another name ("LIANG, Wu Chen"): a surname, but no family name alone
+            group = [p for p in group if p.surname.casefold() == key]
+            if not group:
+                continue
         k = bisect_right(starts, start) - 1
         if k >= 0 and covered[k][1] > start:
             continue  # inside a longer mention

@@ -288,7 +288,9 @@ def expand(words: list[str], caps: bool) -> str:
         w = words[k]
         if k + 1 < len(words):
             pair = f"{w} {words[k + 1]}"
-            hit = lex.titles.get(pair) or (lex.titles_upper.get(pair.upper()) if caps else None)
+            hit = lex.titles.get(pair) or (
+                lex.titles_upper.get(pair.upper()) if caps or pair.isupper() else None
+            )
             if hit:
                 out.append(hit)
                 k += 2
