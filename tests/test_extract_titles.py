@@ -231,7 +231,13 @@ def test_a_unit_named_with_a_possessive_stays_in_the_title() -> None:
         "the Federal Police's Narcotics Unit, Jose Lopez, agreed.",
         "Embassy Brasilia",
     )
-    assert _expanded(people["John Smith"]) == ["director of the MFA's Energy Division"]
+    # the body's initials spelt out, as annotators write them (session 16)
+    assert _expanded(people["John Smith"]) == [
+        "director of the Ministry of Foreign Affairs' Energy Division"
+    ]
+    assert [t["as_written"] for t in people["John Smith"]["titles"]] == [
+        "director of the MFA's Energy Division"
+    ]
     assert _expanded(people["Jose Lopez"]) == ["head of the Federal Police's Narcotics Unit"]
 
 
@@ -396,3 +402,25 @@ def test_a_party_named_with_its_people() -> None:
     assert people["Lukashenko"]["affiliation"] == "Belarus"
     assert _expanded(people["Alexander Kozulin"]) == ["Belarusan Social Democratic Party leader"]
     assert _expanded(people["David Cameron"]) == ["Conservative Party leader"]
+
+
+def test_a_unit_after_in_the_or_at_the_is_part_of_the_title() -> None:
+    """Regression (session 16): a title's unit after "in the" or "at the" was left out
+    ("Second Secretary at the British Embassy"), where the annotators of three sets kept
+    it; it must end on a body's word ("Minister in Kabul" has none). A body's initials
+    with a possessive after "the" are spelt out ("the MFA's ...")."""
+    people = _people(
+        "(C) Gary Nicholls, Second Secretary at the British Embassy, and Dmitri Lebedov,\n"
+        "Second Secretary in the MFA's Israel and Palestine Department, met poloff. The\n"
+        "Minister in Kabul, John Smith, said so.",
+        "Embassy Moscow",
+    )
+    assert _expanded(people["Gary Nicholls"]) == ["Second Secretary at the British Embassy"]
+    assert _expanded(people["Dmitri Lebedov"]) == [
+        "Second Secretary in the Ministry of Foreign Affairs' Israel and Palestine Department"
+    ]
+    assert all(" in " not in t for t in _expanded(people["John Smith"]))
+    assert (
+        expand(["Director", "of", "the", "MFA\u2019s", "Security", "Policy", "Division"], False)
+        == "Director of the Ministry of Foreign Affairs\u2019 Security Policy Division"
+    )

@@ -421,7 +421,17 @@ _RANK_ABBR_DOT: Final = frozenset(
     }
 )
 # "Ambassador to the U.S.", "Minister of Defense"
-_EXT_WORDS: Final = frozenset({"of", "for", "to"})
+_EXT_WORDS: Final = frozenset({"of", "for", "to", "in", "at"})
+# what a unit after "in the" or "at the" ends on: a body ("Minister at the Bavarian State
+# Chancery", "Second Secretary at the British Embassy", "Officer in the Economic Section")
+_AT_ENDS: Final = (
+    ORG_HEADS
+    | UNIT_NOUNS
+    | frozenset(
+        "Embassy Consulate Mission Section Chancery Secretariat Government Presidency Cabinet"
+        " Parliament Senate Team Group Center Centre".split()
+    )
+)
 # Last words of units' names besides the heads of bodies ("Center for Middle East
 # Studies", "Task Force", "the KDNP Caucus"): a title's unit can end on them
 _UNIT_ENDS: Final = frozenset("Studies Research Caucus Force Group Team Affairs".split())
@@ -906,10 +916,13 @@ class PeopleFinder:
         k = j + 1
         ext = [j]
         bare_to = toks[j].lower() == "to"
+        in_at = toks[j].lower() in ("in", "at")
         if toks[k] in ("the", "The", "THE") and k + 1 < n:
             ext.append(k)
             k += 1
             bare_to = False
+        elif in_at:
+            return []  # "Minister in Kabul", "Ambassador at large": no unit's name
         if bare_to:
             # "Ambassador to Iceland", but not "Advisor to Prime Minister Brown"
             if info[k] & wi.PLACE1 and not info[k] & wi.NAME_T:
@@ -1000,6 +1013,12 @@ class PeopleFinder:
             ext.pop()
         while ext and toks[ext[-1]].lower() in ("and", "the", "of", "for", "to"):
             ext.pop()
+        if (
+            in_at
+            and ext
+            and not (self._word(toks[ext[-1]]) in _AT_ENDS or info[ext[-1]] & wi.ORGHEAD)
+        ):
+            return []
         return ext if len(ext) > 1 else []
 
     def _unit_acronym(self, k: int) -> bool:
@@ -1025,7 +1044,7 @@ class PeopleFinder:
             s -= 1
         topic = s > 1 and toks[s - 1] in ("of", "for") and toks[s - 2] in ORG_HEADS
         for m in range(k, min(k + 4, len(toks))):
-            if toks[m] in ORG_HEADS or toks[m] in _UNIT_ENDS or info[m] & wi.ORGHEAD:
+            if toks[m] in _AT_ENDS or toks[m] in _UNIT_ENDS or info[m] & wi.ORGHEAD:
                 return True
             if topic and m > k and info[m] & wi.UP0 and not info[m] & (wi.NAME_T | wi.NAME_F):
                 return True

@@ -303,7 +303,17 @@ def expand(words: list[str], caps: bool) -> str:
             inside and k == len(words) - 1 and words[k - 1].lower() in ("the", "to", "of", "for")
         )
         place = lex.places.get(w.casefold()) if after_join and w.isupper() else None
-        if after_join and acr and acr[1] in ("org", "gorg"):
+        # a body's initials with a possessive after "the" begin the unit they own: "in
+        # the MFA's Israel Department" -> "in the Ministry of Foreign Affairs' ..."
+        owner = (
+            lex.acronyms.get(w[:-2])
+            if inside and k > 0 and words[k - 1].lower() == "the" and w.endswith(("'s", "\u2019s"))
+            else None
+        )
+        if owner and owner[1] in ("org", "gorg"):
+            mark = w[-2]
+            out.append(owner[0] + (mark if owner[0].endswith("s") else mark + "s"))
+        elif after_join and acr and acr[1] in ("org", "gorg"):
             out.append(acr[0])
         elif place is not None and place.kind == "country" and len(w) < 5:
             out.append(place.name)  # "Ambassador to the US": the United States
