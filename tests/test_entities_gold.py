@@ -26,6 +26,7 @@ UNSEEN5_DIR = GOLD_DIR.parent / "entities-unseen5"  # a fifth, measured once (se
 UNSEEN6_DIR = GOLD_DIR.parent / "entities-unseen6"  # a sixth, measured once (session 14)
 UNSEEN7_DIR = GOLD_DIR.parent / "entities-unseen7"  # a seventh, measured once (session 15)
 UNSEEN8_DIR = GOLD_DIR.parent / "entities-unseen8"  # an eighth, measured once (session 16)
+UNSEEN9_DIR = GOLD_DIR.parent / "entities-unseen9"  # a ninth, measured once (session 16)
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -52,6 +53,7 @@ GOLD = _gold(
     UNSEEN6_DIR,
     UNSEEN7_DIR,
     UNSEEN8_DIR,
+    UNSEEN9_DIR,
 )
 
 

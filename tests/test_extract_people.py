@@ -845,3 +845,41 @@ def test_a_family_name_written_first_alone_is_the_person() -> None:
     assert set(people) == {"Zheng Zeguang", "Kim Jong-hoon", "Pearson"}
     assert len(people["Zheng Zeguang"]["mentions"]) == 3
     assert len(people["Kim Jong-hoon"]["mentions"]) == 2
+
+
+def test_a_classifier_on_the_line_of_a_ref_block() -> None:
+    """Regression (ninth blind set): "REF: CAIRO 1855 Classified By: ECPO Mincouns William
+    R. Stewart ..." on one line (170 cables of the dev corpus): the REF block was blanked to
+    the line's end, and the classifying official with it."""
+    text = (
+        "C O N F I D E N T I A L CAIRO 000155\nSIPDIS\nE.O. 12958: DECL: 01/29/2019\n"
+        "TAGS: PGOV KDEM EG\nSUBJECT: A TEST\n\nREF: A. 08 CAIRO 2400 B. 08 CAIRO 1855 "
+        "Classified By: ECPO Mincouns William R. Stewart for reason 1.4 (d).\n"
+        "1.(C) On January 28 the court met.\nSCOBEY\n"
+    )
+    cable = parse_cable(text, "09CAIRO155", metadata={"origin": "Embassy Cairo"})
+    people = {p.name: p for p in extract_entities(cable).people}
+    assert people["William R. Stewart"].role == "classified_by"
+    assert [t.expanded for t in people["William R. Stewart"].titles] == ["ECPO Minister-Counselor"]
+
+
+def test_a_us_post_named_by_its_city_is_one_organisation() -> None:
+    """Regression (ninth blind set): "U.S. Embassy - Tripoli" on a Classified By line and
+    "Embassy Manama" were an embassy and a place, or a place alone; every annotator wrote
+    the post as one organisation. Not another country's embassy ("UK Embassy Paris"), nor a
+    line that holds nothing else (a record's metadata)."""
+    text = (
+        "C O N F I D E N T I A L TRIPOLI 000048\nSIPDIS\nE.O. 12958: DECL: 1/19/2019\n"
+        "TAGS: PREL LY\nSUBJECT: A TEST\n\nCLASSIFIED BY: Gene A. Cretz, Ambassador, U.S. "
+        "Embassy - Tripoli, U.S. Dept of State.\n\n1. (C) Embassy Manama and the UK Embassy "
+        "Paris agreed; the U.S. Embassy said so.\n\nEmbassy Rome\n\nCRETZ\n"
+    )
+    cable = parse_cable(text, "09TRIPOLI48", metadata={"origin": "Embassy Tripoli"})
+    found = extract_entities(cable)
+    orgs = {o.name: [m.text for m in o.mentions] for o in found.organizations}
+    assert orgs["United States Embassy Tripoli"] == ["U.S. Embassy - Tripoli", "U.S. Embassy"]
+    assert orgs["United States Embassy Manama"] == ["Embassy Manama"]
+    assert orgs["Department of State"] == ["U.S. Dept of State"]
+    assert "United States Embassy Paris" not in orgs
+    assert "United States Embassy Rome" not in orgs
+    assert "Tripoli" not in {p.name for p in found.places}

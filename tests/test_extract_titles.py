@@ -424,3 +424,16 @@ def test_a_unit_after_in_the_or_at_the_is_part_of_the_title() -> None:
         expand(["Director", "of", "the", "MFA\u2019s", "Security", "Policy", "Division"], False)
         == "Director of the Ministry of Foreign Affairs\u2019 Security Policy Division"
     )
+
+
+def test_pol_econ_and_a_qualifier_before_a_unit_s_initials() -> None:
+    """Regression (ninth blind set): "Pol/Econ Counselor" (about 150 times in the dev
+    corpus) was "Counselor", and "Former LIFG member" lost "Former"."""
+    people = _people(
+        "(C) Pol/Econ Counselor Timothy Zuniga-Brown met Former LIFG member Numan Ben\n"
+        "Othman, who met former IDF soldier David Cohen.",
+        "Embassy Tripoli",
+    )
+    assert _expanded(people["Timothy Zuniga-Brown"]) == ["Political/Economic Counselor"]
+    assert [t["as_written"] for t in people["Numan Ben Othman"]["titles"]] == ["Former LIFG member"]
+    assert _expanded(people["David Cohen"]) == ["former Israel Defense Forces soldier"]

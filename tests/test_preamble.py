@@ -311,6 +311,16 @@ def test_parse_classified_by() -> None:
     assert P.parse_classified_by("no classifier here") is None
 
 
+def test_classified_by_an_acting_office_after_a_comma() -> None:
+    """Regression (session 16): "Charge d'Affaires, a.i. Lisa Kubiske" gave the title
+    "a.i.", the segment after the comma alone (14 cables of the dev corpus)."""
+    cb = P.parse_classified_by(
+        "Classified By: Charge d'Affaires, a.i. Lisa Kubiske, reason: 1.4 (b) and (d)"
+    )
+    assert cb is not None and cb.names == ["Lisa Kubiske"]
+    assert cb.title == "Charge d'Affaires, a.i."
+
+
 # Expectations normalised by cablemap (case, typo RICAHRD -> Richard): not in the text.
 _NORMALISED = 3
 

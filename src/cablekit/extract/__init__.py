@@ -139,7 +139,7 @@ def _signer_and_classifier(
                 continue
             titles = []
             if cb.title:
-                words = cb.title.split()
+                words = cb.title.replace(",", " ").split()  # "Charge d'Affaires, a.i."
                 titles.append((cb.title, expand(words, caps or cb.title.isupper())))
             toks = [t.capitalize() if t.isupper() and len(t) > 1 else t for t in _name_words(name)]
             if len(toks) == 2 and toks[0].casefold() == signed != toks[1].casefold():
@@ -205,6 +205,19 @@ def _join_country_prefixed(orgs: dict[str, list[tuple[int, int]]]) -> None:
             )
         ):
             orgs[rest].extend(orgs.pop(name))
+
+
+def _join_own_post(orgs: dict[str, list[tuple[int, int]]], origin: str | None) -> None:
+    """One organisation for "U.S. EMBASSY" and "EMBASSY BAGHDAD" in a cable from Embassy
+    Baghdad: the embassy a post's cable names without a city is the post itself."""
+    city = _ORIGIN_PREFIX.sub("", origin or "").strip()
+    place = lexicon().places.get(city.casefold()) if city else None
+    post = f"United States Embassy {place.name}" if place is not None else ""
+    if post not in orgs:
+        return
+    for name in list(orgs):
+        if name.casefold().replace(".", "") in ("us embassy", "american embassy"):
+            orgs[post].extend(orgs.pop(name))
 
 
 def _extract(cable: Cable) -> Entities:
@@ -276,11 +289,13 @@ def _extract(cable: Cable) -> Entities:
             country = country_named(m.group(2))
         if country:
             found.append((m.start(), m.end(), f"Government of {country}"))
+    found.extend(org_mod.find_posts(zt, zone.start))
     # longest first, then in order
     for s, e, name in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
         if _claim(claimed, starts, s, e):
             orgs.setdefault(name, []).append((s, e))
     _join_country_prefixed(orgs)
+    _join_own_post(orgs, cable.origin)
 
     # people
     finder = PeopleFinder(zt, toks, caps, claimed, host, info, scan_at)

@@ -107,6 +107,8 @@ KNOWN: Final = {
     "Rosoboronexport": "Rosoboronexport",
     "Aeroflot": "Aeroflot",
     "State": "Department of State",
+    "Dept of State": "Department of State",
+    "U.S. Dept of State": "Department of State",
 }
 # Nouns that end an organisation's name: "Federation Council", "Israeli Embassy".
 HEADS = (
@@ -448,6 +450,49 @@ def find_orgs(
     if not heads:
         return
     yield from _in_runs(pattern, text, pos, None, heads)
+
+
+# A US post named by its city: "Embassy Manama", "U.S. Embassy - Tripoli", "AmEmbassy
+# Kuwait" (the city is part of the post's name, not a place of its own); not "AMEMBASSY
+# KUWAIT", which addressee lists write
+_POST_RE: Final = re.compile(
+    r"\b(?:(?:U\.S\.|US)[ \t]+)?(?:Embassy|EMBASSY|AmEmbassy)(?:[ \t]+-)?[ \t]+"
+    r"([A-Z][A-Za-z]+)(?:[ \t]([A-Z][A-Za-z]+))?"
+)
+
+
+def find_posts(text: str, pos: int) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each US embassy named "Embassy <city>" from ``pos``; not one
+    another country's people name ("the British Embassy Tripoli")."""
+    out: list[tuple[int, int, str]] = []
+    if "mbassy" not in text and "MBASSY" not in text:
+        return out
+    lex = lexicon()
+    for m in _POST_RE.finditer(text, pos):
+        end = m.end(1)
+        city = lex.places.get(m.group(1).casefold())
+        if m.group(2):
+            two = lex.places.get(f"{m.group(1)} {m.group(2)}".casefold())
+            if two is not None:
+                city, end = two, m.end(2)
+        if city is None or city.kind != "city":
+            continue
+        before = text[max(0, m.start() - 25) : m.start()].split()
+        prev = before[-1] if before and before[-1][-1:].isalpha() else ""  # not "CDA,"
+        if prev != "American" and (
+            prev in lex.demonyms
+            or (prev.isupper() and 1 < len(prev) < 5)  # "UK Embassy Paris", "PRC Embassy"
+            or getattr(lex.places.get(prev.casefold()), "kind", "") == "country"
+        ):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", end)
+        if not text[line_start : m.start()].strip() and not text[end:line_end].strip():
+            continue  # a line of its own: a record's metadata or an address, not prose
+        if m.group(0).isupper() and not m.group(0).startswith("U"):
+            continue  # "EMBASSY BAGHDAD" in capitals: as likely a list of posts
+        out.append((m.start(), end, f"United States Embassy {city.name}"))
+    return out
 
 
 def find_govs(text: str, pos: int) -> Iterator[re.Match[str]]:

@@ -1687,6 +1687,8 @@ class PeopleFinder:
                 pre.insert(0, t)
                 acr = self.lex.acronyms.get(t)
                 aff = aff or (acr[0] if acr and self.info[k] & wi.ORGACR else None)
+                if k > 0 and toks[k - 1].lower() in QUALIFIERS and _space(self.gaps[k - 1]):
+                    pre.insert(0, toks[k - 1])  # "Former LIFG member", "former IDF soldier"
             elif self.info[k] & wi.ORGACR:
                 acr = self.lex.acronyms.get(t)
                 aff = aff or (acr[0] if acr else None)

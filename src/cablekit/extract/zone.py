@@ -25,6 +25,8 @@ _MARKING = re.compile(
     r"\s*(?:C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|S\s?E\s?C\s?R\s?E\s?T|"
     r"U\s?N\s?C\s?L\s?A\s?S\s?S\s?I\s?F\s?I\s?E\s?D|SIPDIS|NOFORN|LIMITED OFFICIAL USE)\b[^a-z]*$"
 )
+# the Classified By line run on to a REF block's line (170 cables of the dev corpus)
+_CLASSIFIED_BY = re.compile(r"Classified\s+By|CLASSIFIED\s+BY|Classified\s+by")
 _HEADER_END = re.compile(r"\s*(?:TO|INFO|FM|BT|DE|R|P|O|ZNY|VZCZC)\b")
 
 
@@ -247,8 +249,11 @@ def annotated_zone(text: str) -> Zone:
                 break
             nl = nxt
         end = nl if nl >= 0 else len(text)
-        blank.append((a, end))
         walk_end = end + 1
+        cb = _CLASSIFIED_BY.search(text, a, end)
+        if cb is not None:
+            end = cb.start()  # "REF: CAIRO 1855 Classified By: ECPO Mincouns ...": kept
+        blank.append((a, end))
     out: list[str] = []
     if start:
         out.append("\n".join(" " * len(x) for x in text[:start].split("\n")))

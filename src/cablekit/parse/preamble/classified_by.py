@@ -277,6 +277,9 @@ def _names_and_title(phrase: str) -> tuple[tuple[str, ...], str | None]:
             if not name:
                 continue
             title = " ".join(glued[: len(glued) - len(name)]).strip(" ,;:") or None
+            if title is not None and title.lower() in ("a.i.", "a.i") and seg_index > 0:
+                # "Charge d'Affaires, a.i. Lisa Kubiske": the office is the segment before
+                title = f"{segments[seg_index - 1].strip(' ,;:')}, {title}"
             if title is None and seg_index + 1 < len(segments):
                 title = segments[seg_index + 1].strip() or None
             text = _name_text(name)
