@@ -1499,7 +1499,7 @@ class PeopleFinder:
         """The end of the given names of a list entry written "SURNAME, Given Names;" (as
         vetting requests and participant lists write them), else ``b``: one surname in
         capitals in a mixed-case cable, a comma, one to three given names closed by ";",
-        "(", ":" (before "D/POB:"), or the line's end."""
+        "(", or the line's end."""
         toks, gaps = self.words, self.gaps
         if (
             self.caps
@@ -1513,7 +1513,7 @@ class PeopleFinder:
         # each given name in mixed case, no title word ("KIMMITT, COMMERCE MINISTER")
         while k < n and k - b < 3 and _given_word(toks[k]) and not self.info[k] & _TITLE_WORD:
             g = gaps[k]
-            if g[:1] in (";", "(", ":") or g.lstrip(" ")[:1] == "\n" or g.strip()[:1] == ";":
+            if g[:1] in (";", "(") or g.lstrip(" ")[:1] == "\n" or g.strip()[:1] == ";":
                 return k + 1
             if g != " " and g != "-":
                 return b
