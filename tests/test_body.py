@@ -336,6 +336,11 @@ def test_signers_vectors(case: dict[str, Any]) -> None:
         ),
         ("This cable was cleared by Embassy Brasilia. McMullen", "McMullen", ["McMullen"]),
         ("the talks went on\nand on", None, []),
+        # regression: press copies end on a redaction or a row of asterisks, then the signer
+        # (08LONDON2112, 08MANAMA61); the redaction alone is no signature (06NEWDELHI3611)
+        ("Visit London's Classified Website: XXXXXXXXXXXX TUTTLE", "TUTTLE", ["TUTTLE"]),
+        ("Website: XXXXXXXXXXXX********** ******** HENZEL", "HENZEL", ["HENZEL"]),
+        ("Visit New Delhi's Classified Website: XXXXXXXXXXXX", None, []),
     ],
 )
 def test_signature_variants(tail: str, sig: str | None, signers: list[str]) -> None:

@@ -860,7 +860,9 @@ def test_a_classifier_on_the_line_of_a_ref_block() -> None:
     cable = parse_cable(text, "09CAIRO155", metadata={"origin": "Embassy Cairo"})
     people = {p.name: p for p in extract_entities(cable).people}
     assert people["William R. Stewart"].role == "classified_by"
-    assert [t.expanded for t in people["William R. Stewart"].titles] == ["ECPO Minister-Counselor"]
+    assert [t.expanded for t in people["William R. Stewart"].titles] == [
+        "Economic-Political Minister-Counselor"
+    ]
 
 
 def test_a_us_post_named_by_its_city_is_one_organisation() -> None:

@@ -138,7 +138,9 @@ def _signer_and_classifier(
             if pos < 0:
                 continue
             titles = []
-            if cb.title:
+            # (not a title cut short: "DANA MURRAY, SENIOR WATCH OF..." in a line the
+            # cable gives again in full)
+            if cb.title and not cb.title.endswith(".."):
                 words = cb.title.replace(",", " ").split()  # "Charge d'Affaires, a.i."
                 titles.append((cb.title, expand(words, caps or cb.title.isupper())))
             toks = [t.capitalize() if t.isupper() and len(t) > 1 else t for t in _name_words(name)]

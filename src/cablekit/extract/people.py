@@ -213,6 +213,16 @@ _AFTER_APPOSITION: Final = frozenset(
     " emeritus nominee ad interim".split()
 )
 _ROLE_BREAKS: Final = frozenset("the to in on and or who whom which that is was".split())
+# an apposition's title runs on past its chain only if it is of or for something ...
+_OF_WORDS: Final = frozenset("of for at with".split())
+# ... and over none of these words (a clause, a list, another person)
+_TAIL_BREAKS: Final = frozenset(
+    "and or but who whom whose which that is was are were has had have will would said says"
+    " told also as by when where while since after before than now then currently".split()
+)
+_NOT_TAIL_NAME: Final = wi.ORGHEAD | wi.PLACE1 | wi.KNOWN | wi.ORGACR
+# small words inside a body's name that its initials may leave out
+_SMALL_WORDS: Final = frozenset("of for and the a an on in de del la y des du et".split())
 _PLURAL_ACRONYM: Final = re.compile(r"[A-Z]{2,}s").fullmatch  # "IDPs", "NGOs": never a name's word
 _UNIT_ACRONYM: Final = re.compile(r"[A-Z]{2,5}").fullmatch  # "PSO" in "PSO commander"
 _REDACTED: Final = re.compile(r"[Xx]{3,}").fullmatch
@@ -794,11 +804,22 @@ class PeopleFinder:
         toks, info, gaps = self.words, self.info, self.gaps
         if self.caps or not (lower or info[i] & wi.UP0):
             return []  # not before "former": "Islamist former P.M."
+        bracketed = self._bracketed_body(i)
+        if bracketed:
+            return bracketed
         if i > 0 and info[i - 1] & wi.PLACE and self._two_word_country(i - 1):
             return []  # "South African President": the affiliation
         k = i - 1
-        # three words, or four from a body's initials ("FCO Great Lakes Team Leader")
-        while k >= 0 and (i - k <= 3 or (i - k == 4 and info[k] & wi.ORGACR)) and _space(gaps[k]):
+        # three words, or four from a body's initials ("FCO Great Lakes Team Leader"); a
+        # body's initials may own the rest ("IOM's Middle East regional representative")
+        while (
+            k >= 0
+            and (i - k <= 3 or (i - k == 4 and info[k] & wi.ORGACR))
+            and (
+                _space(gaps[k])
+                or (gaps[k][:2] in _POSSESSIVE and _space(gaps[k][2:]) and info[k] & wi.ORGACR)
+            )
+        ):
             if "\n" in gaps[k] and self.ends[k] - self.text.rfind("\n", 0, self.starts[k]) < 45:
                 break  # a short line before: a heading ("Import Division/Keelung Office")
             if toks[k] in _PLACE_PARTICLES and k > 0 and info[k - 1] & wi.UP0:
@@ -849,6 +870,21 @@ class PeopleFinder:
             ):
                 break
             k -= 1
+        compound = False
+        if k >= 0 and k + 1 < i and gaps[k] == "-" and toks[k].lower() not in QUALIFIERS:
+            # the first word taken ends a hyphenated name: all of it or nothing
+            # ("Jaish-e-Muhammad chief", "anti-Mafia prosecutor", not "Muhammad chief";
+            # but "ex-PAC member", "then-HHS Secretary": a qualifier stays out)
+            m = k
+            while m > 0 and gaps[m - 1] == "-" and toks[m - 1].lower() not in QUALIFIERS:
+                m -= 1
+            if not all(
+                toks[x].isalpha() and (info[x] & wi.UP0 or len(toks[x]) <= 4)
+                for x in range(m, k + 1)
+            ):
+                return []
+            k = m - 1
+            compound = True
         if (
             k == i - 1
             or toks[k + 1] in _PLACE_PARTICLES
@@ -857,25 +893,115 @@ class PeopleFinder:
         ):
             return []  # nothing, or half of a two-word place ("Saudi" of "Saudi Arabia")
         j = k - 1 if k > 0 and toks[k] == "the" else k  # "for the Americas Ambassador"
-        if k >= 0 and (
-            (info[k] & (wi.HEAD | wi.ABBR) and _space(gaps[k]))
-            # (not before a body's initials, "Hall and FCO Sanctions Officer", nor "and"
-            # after the name just found, "Corcoran and Moscow Representative Yusufov")
-            or (
-                toks[j] in _JOINS
-                and j > 0
-                and info[j - 1] & wi.UP0
-                and not info[k + 1] & wi.ORGACR
-                and not (
-                    toks[j] == "and"
-                    and self.cands
-                    and self.cands[-1].mentions[-1][1] == self.ends[j - 1]
+        if (
+            k >= 0
+            and not compound
+            and (
+                (info[k] & (wi.HEAD | wi.ABBR) and _space(gaps[k]))
+                # (not before a body's initials, "Hall and FCO Sanctions Officer", nor "and"
+                # after the name just found, "Corcoran and Moscow Representative Yusufov")
+                or (
+                    toks[j] in _JOINS
+                    and j > 0
+                    and info[j - 1] & wi.UP0
+                    and not info[k + 1] & wi.ORGACR
+                    and not (
+                        toks[j] == "and"
+                        and self.cands
+                        and self.cands[-1].mentions[-1][1] == self.ends[j - 1]
+                    )
                 )
             )
         ):
             return []  # the end of a name before: "Head of State General", "Chief of Staff"
         self._prefix_from = k + 1
         return self._words(list(range(k + 1, i)))
+
+    def _bracketed_body(self, i: int) -> list[str]:
+        """An organisation's name with its initials in brackets just before the title at
+        token i: "Ministry of External Affairs (MEA) Joint Secretary", "Middle East
+        Technology University (METU) professor". The name is the words before the bracket
+        whose initials spell it (small words may be skipped: "Union for a Popular Movement
+        (UMP)"), else the organisation the organisation pass found there, of two words or
+        more ("Socialist Party (PS)"). The initials stay in the title as written ("(MEA)")
+        and ``expand`` leaves them out."""
+        toks, gaps = self.words, self.gaps
+        a = i - 1
+        if a < 1 or not (
+            gaps[a][:1] == ")"
+            and _space(gaps[a][1:])
+            and gaps[a - 1].strip() == "("
+            and _UNIT_ACRONYM(toks[a])
+        ):
+            return []
+        k = self._initials_start(a) if _space(gaps[a - 1][:-1] or " ") else -1
+        if k < 0:
+            k = a - 1
+            while (
+                k > 0
+                and self.claimed[k - 1]
+                and (_space(gaps[k - 1]) or gaps[k - 1][:2] in _POSSESSIVE)
+                and a - k < 8
+            ):
+                k -= 1
+            while k < a and (self.info[k] & wi.DEM or toks[k].lower() in LOWER_MODS):
+                # "Spanish Socialist Party (PSOE)", "Opposition Republican People's Party
+                # (CHP)": the nationality or the party's standing is not its name
+                k += 1
+            if a - k < 2 or not all(self.claimed[x] for x in range(k, a)):
+                return []
+        info = self.info
+        if not toks[k][:1].isupper():
+            return []
+        if not info[a - 1] & wi.ORGHEAD and (
+            info[k] & (wi.HEAD | wi.ABBR)
+            or any(info[x] & wi.HEAD and not info[x] & wi.MOD for x in range(k, a))
+        ):
+            # a title, then the next one: "Chief of the Army Staff (COAS) General Kayani",
+            # "Special Representative for Afghanistan and Pakistan (SRAP) Ambassador"; not
+            # "Justice and Equality Movement (JEM) leader"
+            return []
+        self._prefix_from = k
+        return [*self._words(list(range(k, a))), f"({toks[a]})"]
+
+    def _initials_start(self, a: int) -> int:
+        """The first token of the words before the bracket at token a whose initials spell
+        token a ("National Oceanic and Atmospheric Administration (NOAA)"), or -1."""
+        toks, gaps = self.words, self.gaps
+        letters = toks[a]
+        # initials in another language's order: "Union for a Popular Movement (UMP)"
+        caps = [x for x in range(max(0, a - 8), a) if toks[x][:1].isupper()][-len(letters) :]
+        if (
+            len(caps) == len(letters)
+            and sorted(toks[x][0] for x in caps) == sorted(letters)
+            and all(_space(gaps[x]) or toks[x + 1] in _SMALL_WORDS for x in caps[:-1])
+            and all(toks[x] in _SMALL_WORDS for x in range(caps[0], a) if x not in caps)
+        ):
+            return caps[0]
+        j = len(letters) - 1
+        k = a - 1
+        while k >= 0 and a - k <= 12:
+            t = toks[k]
+            if k < a - 1:
+                g = gaps[k]
+                if not (_space(g) or (g[:2] in _POSSESSIVE and _space(g[2:])) or g == "' "):
+                    return -1  # "People's Liberation Army", "Workers' Party"
+            if k > 0 and gaps[k - 1] == "-":
+                k -= 1  # "Co-operation": one word, its first part's initial
+                continue
+            if t[:1].isupper():
+                if t[0] != letters[j]:
+                    return -1
+                j -= 1
+            elif t in _SMALL_WORDS:
+                if t[0].upper() == letters[j] and j > 0:
+                    j -= 1  # "Ministry of Foreign Affairs (MOFA)"
+            else:
+                return -1
+            if j < 0:
+                return k
+            k -= 1
+        return -1
 
     def _country_before_title(self, i: int) -> bool:
         """Whether a two-word country or its people, at token i or after a qualifier there,
@@ -1368,7 +1494,84 @@ class PeopleFinder:
         ):
             return [], None  # "Minister Akamatsu, the DCM met ...": a new clause's subject
         self._appos_at = j
+        tail = self._appos_tail(j, end)
+        if tail > end:
+            words = words + self._words(list(range(end, tail)))
         return words, aff
+
+    def _appos_tail(self, j: int, end: int) -> int:
+        """Where an apposition's title ends when it runs on past its chain to the comma:
+        "Patrick Zelnik, CEO of French independent label Naove, which ...", "al Ajami, head
+        of the Syrian Regional Office for the Boycott of Israel,". Only a title that is of
+        or for a body (a preposition in or just after the chain), over a few words without
+        a verb or clause word, the last a name's (capitalised) and then the closing mark;
+        else ``end``."""
+        toks, info, gaps, n = self.words, self.info, self.tgaps, len(self.words)
+        if self.caps or end >= n or not _space(gaps[end - 1]):
+            return end
+        if not any(t in _OF_WORDS for t in toks[j : end + 1]):
+            return end
+        k = end
+        words = 0
+        while True:
+            if k >= n or words >= 7:
+                return end
+            t = toks[k]
+            f = info[k]
+            if (
+                not t.isalpha()
+                or t in _TAIL_BREAKS
+                or f & (wi.HON | wi.SPEECH | wi.RANK)
+                # another one's title: "Head of Delegation Colonel X", "Secretary of State
+                # and Secretary of Homeland Security Michael Chertoff"
+                or (
+                    f & (wi.HEAD | wi.ABBR)
+                    and f & wi.UP0
+                    and not f & wi.ORGHEAD
+                    and k + 1 < n
+                    and info[k + 1] & wi.NAME_T
+                    and _space(gaps[k].lstrip("."))  # "Col. Andreiy Kuts"
+                )
+                # a clause: "of the MFA to verify Kosovo's recognition"
+                or (t == "to" and k + 1 < n and toks[k + 1].islower() and toks[k + 1] != "the")
+            ):
+                return end
+            g = gaps[k].strip()
+            k += 1
+            if g == "-":
+                continue  # "quasi-governmental": one word
+            words += 1
+            if g == "" or g in _POSSESSIVE:
+                continue  # "Libya's"
+            if g[:1] in (",", ";", ")"):
+                break
+            if g == "." and (len(t) > 3 or t.isupper()) and gaps[k - 1][1:2].isspace():
+                break  # a full stop, not an abbreviation's ("the mayor of St.Andre")
+            return end
+        last = toks[k - 1]
+        if not last[:1].isupper() or last in self.lex.known_surnames:
+            return end
+        # the next one's name ends the list entry, not a body's: "Mayor of Greater Caracas
+        # Antonio Ledezma", "Vice President for upstream activity Boumediene Belkacem"
+        second = k - 1
+        while second > end and gaps[second - 1] == "-":
+            second -= 1  # "Takht-Ravanchi": one word
+        first = second - 1
+        while first > end and gaps[first - 1] == "-":
+            first -= 1
+        if (
+            first > end
+            and all(
+                info[m] & wi.NAME_T
+                and not info[m] & _NOT_TAIL_NAME
+                and toks[m].lower() not in self.lex.common  # "Economic Research Forum"
+                for m in (first, second)
+            )
+            and toks[first - 1] not in _OF_WORDS
+            and toks[first - 1] not in ("the", "in")
+        ):
+            return end
+        return k
 
     def _role(self, j: int) -> list[str]:
         """A descriptive role in an apposition after "a"/"an"/"the", as the cable labels the
@@ -1672,7 +1875,10 @@ class PeopleFinder:
                 k -= 1
                 continue
             break
-        if k >= 0 and _space(self.gaps[k]):
+        if k >= 0 and self.gaps[k][:1] == ")" and not self.caps:
+            # "Middle East Technology University (METU) professor"
+            pre[:0] = self._bracketed_body(k + 1)
+        elif k >= 0 and _space(self.gaps[k]):
             t = toks[k]
             if self.info[k] & wi.DEM:
                 aff = aff or self.demonym(t)

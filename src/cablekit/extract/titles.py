@@ -107,6 +107,8 @@ LOWER_MODS: Final = frozenset(
     Buddhist Shia Shiite Sunni Druze Maronite
     policy team junta paramilitary faction bloc delegation cell country investigating
     investigative independent constitutional
+    famous prominent leading noted veteran renowned popular influential convicted democracy
+    jailed imprisoned exiled dissident wealthy powerful longtime
     """.split()
 )
 # Sub-unit nouns: an organisation acronym before a title holding one is part of the title
@@ -272,16 +274,20 @@ def expand(words: list[str], caps: bool) -> str:
     """The expansion of a title chain, word by word.
 
     Two-word glossary entries first ("Charge d'Affaires"); a State Department bureau
-    before the title says what it is for ("WHA Assistant Secretary" -> "Assistant
-    Secretary for Western Hemisphere Affairs"). A body's acronym is spelt out only as the
-    first word after any qualifier ("former UN Secretary General"): after another, it
-    is part of a unit's name ("MFA NATO Office Director").
+    before the title is spelt out where it stands, as any body before a title is
+    (GUIDELINES section 3: "WHA Assistant Secretary" -> "Western Hemisphere Affairs
+    Assistant Secretary"). A body's acronym is spelt out only as the first word after any
+    qualifier ("former UN Secretary General"): after another, it is part of a unit's name
+    ("MFA NATO Office Director").
     """
     lex = lexicon()
+    # a body's initials in brackets after its name ("Ministry of External Affairs (MEA)
+    # Joint Secretary"): the name says it already
+    words = [w for w in words if not (w[:1] == "(" and w[-1:] == ")")]
     if len(words) > 1:
         acr = lex.acronyms.get(words[0])
         if acr and acr[0].startswith("Bureau of ") and words[0].isupper():
-            return expand(words[1:], caps) + " for " + acr[0][len("Bureau of ") :]
+            return acr[0][len("Bureau of ") :] + " " + expand(words[1:], caps)
     out: list[str] = []
     k = 0
     while k < len(words):
@@ -303,11 +309,13 @@ def expand(words: list[str], caps: bool) -> str:
             inside and k == len(words) - 1 and words[k - 1].lower() in ("the", "to", "of", "for")
         )
         place = lex.places.get(w.casefold()) if after_join and w.isupper() else None
-        # a body's initials with a possessive after "the" begin the unit they own: "in
-        # the MFA's Israel Department" -> "in the Ministry of Foreign Affairs' ..."
+        # a body's initials with a possessive after "the", or first, begin the unit or role
+        # they own: "in the MFA's Israel Department" -> "in the Ministry of Foreign
+        # Affairs' ...", "IOM's regional representative"
         owner = (
             lex.acronyms.get(w[:-2])
-            if inside and k > 0 and words[k - 1].lower() == "the" and w.endswith(("'s", "\u2019s"))
+            if w.endswith(("'s", "\u2019s"))
+            and ((inside and words[k - 1].lower() == "the") or (k == 0 and len(words) > 1))
             else None
         )
         if owner and owner[1] in ("org", "gorg"):

@@ -143,8 +143,11 @@ _SIG_NAME = re.compile(
 )
 
 
+# The mark before the name may be a redaction or a row of asterisks, and the name is
+# none: "Classified Website: XXXXXXXXXXXX TUTTLE", "***** ******** HENZEL".
 _SIG_TAIL = re.compile(
-    r"(?:[.!?:)\"]|END OF TEXT|END TEXT)\s+([A-Z][A-Z'\-]{2,}(?: [A-Z][A-Z'\-]{2,})?)\s*$"
+    r"(?:[.!?:)\"]|END OF TEXT|END TEXT|XXXX|\*\*)\s+"
+    r"((?!XXX)[A-Z][A-Z'\-]{2,}(?: (?!XXX)[A-Z][A-Z'\-]{2,})?)\s*$"
 )
 
 
