@@ -556,3 +556,48 @@ def test_a_title_in_brackets_before_a_rank_is_its_own() -> None:
     assert "Chief of the Army Staff General" not in _expanded(people["Ashfaq Kayani"])
     assert "General" in _expanded(people["Ashfaq Kayani"])
     assert all("Pakistan Ambassador" not in t for t in _expanded(people["Richard Holbrooke"]))
+
+
+def test_a_unit_in_brackets_between_title_and_name() -> None:
+    # 05NEWDELHI3080 (the eleventh blind set), 06NEWDELHI2091; not a gloss (09BOGOTA688)
+    people = _people(
+        "MEA Joint Secretary (Americas) S. Jaishankar called PolCouns. Joint Secretary "
+        "(Pakistan, Afghanistan, Iran) Dilip Sinha spoke. Prosecutor General (Fiscal General) "
+        "Mario Iguaran came.",
+        "Embassy New Delhi",
+    )
+    assert _expanded(people["S. Jaishankar"]) == [
+        "Ministry of External Affairs Joint Secretary (Americas)"
+    ]
+    assert _expanded(people["Dilip Sinha"]) == ["Joint Secretary (Pakistan, Afghanistan, Iran)"]
+    assert all("(" not in t for t in _expanded(people["Mario Iguaran"]))  # a gloss: not taken
+
+
+def test_a_title_before_the_name_closed_by_a_comma() -> None:
+    # 08ROME1541 (the eleventh blind set); a list of names is no title's
+    people = _people(
+        "For years, the head of the Vatican Gendarmerie, Domenico Giani, has asked for "
+        "help. Then, Ivan Petrov, Anna Smirnova and Boris Ivanov spoke.",
+        "Embassy Vatican",
+    )
+    assert _expanded(people["Domenico Giani"]) == ["head of the Vatican Gendarmerie"]
+    assert _expanded(people["Ivan Petrov"]) == []
+
+
+def test_a_given_name_that_is_also_a_city() -> None:
+    # 09MOSCOW1732 (the eleventh blind set), 06MANAGUA1002: "Vladimir", "Rosario" are
+    # cities of the gazetteer; before a name's word they are given names, alone places
+    people = _people(
+        "Vladimir Davydov, Director of the Latin American Institute, told us. Rosario "
+        "Murillo spoke. He flew to Vladimir and Salvador da Bahia.",
+        "Embassy Moscow",
+    )
+    assert _expanded(people["Vladimir Davydov"]) == ["Director of the Latin American Institute"]
+    assert "Rosario Murillo" in people
+    assert not any(name.startswith("Salvador") for name in people)
+
+
+def test_ministries_and_agencies_by_their_initials() -> None:
+    # 05SANJOSE2071, 07TASHKENT2081 (the eleventh blind set)
+    people = _people("COMEX Minister Manuel Gonzalez met DTRA Fred Carter.", "Embassy San Jose")
+    assert _expanded(people["Manuel Gonzalez"]) == ["Ministry of Foreign Trade Minister"]

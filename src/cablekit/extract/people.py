@@ -917,6 +917,77 @@ class PeopleFinder:
         self._prefix_from = k + 1
         return self._words(list(range(k + 1, i)))
 
+    def _title_before_comma(self, a: int, b: int) -> list[str]:
+        """A title written before the name (tokens a..b) and closed by a comma, the name
+        closed by another mark: "the head of the Vatican Gendarmerie, Domenico Giani, has",
+        "met the Minister of Culture, Mohamed Elmoctar." The title begins a phrase (after
+        "the", "a" or a mark) and runs, chain and tail, to the comma."""
+        toks, info, gaps, n = self.words, self.info, self.gaps, len(self.words)
+        if self.caps or a < 2 or gaps[a - 1].strip() != "," or "\n\n" in gaps[a - 1]:
+            return []
+        if b < n and gaps[b - 1].strip()[:1] not in (",", ".", ";"):
+            return []
+        for h in range(a - 1, max(-1, a - 12), -1):
+            if h < a - 1 and gaps[h].strip() not in ("", "-") and gaps[h][:2] not in _POSSESSIVE:
+                return []  # another mark: no title runs over it to the comma
+            if not info[h] & (wi.HEAD | wi.LOWH) or info[h] & wi.HON:
+                continue
+            s = h
+            while s > 0 and info[s - 1] & (wi.MOD | wi.QUALL) and _space(gaps[s - 1]):
+                s -= 1  # "Deputy Minister", "former head"
+            before = toks[s - 1] if s > 0 else ""
+            if (
+                s > 0
+                and before not in ("the", "The", "a", "an", "A", "An")
+                and not (gaps[s - 1].strip()[-1:] in (".", ":", ";", ",", "("))
+            ):
+                continue
+            end, words, _aff = self.title_chain(s)
+            if not words:
+                continue
+            if end < a:
+                tail = self._appos_tail(s, end)
+                words = words + self._words(list(range(end, tail)))
+                end = tail
+            return words if end == a and len(words) < 12 else []
+        return []
+
+    def _bracketed_unit(self, end: int) -> tuple[int, str]:
+        """A title's unit in brackets between it and the name, as Indian ministries write
+        it: "Joint Secretary (Americas) Gaitri Kumar", "Director (Europe - I) Dammu". Returns
+        the token after the bracket and the bracket as written, else ``(end, "")``."""
+        toks, gaps, n = self.words, self.gaps, len(self.words)
+        if self.caps or not 0 < end < n or gaps[end - 1] != " (" or not toks[end][:1].isupper():
+            return end, ""
+        k = end
+        while True:
+            if k >= n or k - end >= 6:
+                return end, ""
+            t, f = toks[k], self.info[k]
+            # a region, a subject or a unit's words; not a gloss of the title ("Prosecutor
+            # General (Fiscal General)", "Senator (First Lady)", "Acting President (AgP)")
+            if not (
+                t in ("and", "of", "for", "the", "I", "II", "III", "IV")
+                or f & (wi.PLACE1 | wi.ORGACR)
+                or (
+                    t[:1].isupper()
+                    and t[1:].islower()
+                    and (f & wi.MOD or t.lower() in self.lex.common)
+                    and not f & (wi.HEAD | wi.ABBR | wi.RANK | wi.HON)
+                )
+            ):
+                return end, ""
+            g = gaps[k].strip()
+            if g[:1] == ")":
+                break
+            if g not in ("", ",", "-", "&", "/"):
+                return end, ""
+            k += 1
+        if k + 1 >= n or not _space(gaps[k][1:]) or not self.info[k + 1] & (wi.NAME_T | wi.HON):
+            return end, ""
+        written = " ".join(self.text[self.starts[end] : self.ends[k]].split())
+        return k + 1, f"({written})"
+
     def _bracketed_body(self, i: int) -> list[str]:
         """An organisation's name with its initials in brackets just before the title at
         token i: "Ministry of External Affairs (MEA) Joint Secretary", "Middle East
@@ -1268,6 +1339,10 @@ class PeopleFinder:
             lower = bool(self.info[i] & wi.LOWH)
             if lower:
                 words, aff = self._lower_role(i, words, aff)
+            unit_end, unit = self._bracketed_unit(end)
+            if unit:
+                words = [*words, unit]  # "Joint Secretary (Americas) Gaitri Kumar"
+                end = unit_end
             a, k = self._name_after_title(end)
             if k > a and self._headline_verb(a):
                 k = end  # "SUBJECT: AMBASSADOR DISCUSSES TRADE": a verb, not a name
@@ -1426,7 +1501,17 @@ class PeopleFinder:
                 or (key.endswith("s") and key[:-1].title() in self.lex.demonyms)
             ):
                 return True
-        if k > i and self.info[i] & wi.PLACE1:  # the first token alone
+        # the first token alone, unless a given name before a name's word ("Vladimir
+        # Davydov"; not "Lima Peru", "Salvador da Bahia", "Concepcion Departments")
+        if (
+            k > i
+            and self.info[i] & wi.PLACE1
+            and not (
+                self.words[i] in wi.NAMES_LIKE_CITIES
+                and self.info[i + 1] & wi.NAME_F
+                and not self.info[i + 1] & (wi.MOD | wi.HEAD | wi.ORGHEAD | wi.PLACE1 | wi.PART)
+            )
+        ):
             return True
         a = text.rfind("\n", 0, s0) + 1
         heading = self._headings.get(a)
@@ -1678,6 +1763,8 @@ class PeopleFinder:
                 self.claimed[k] = True
             b = given
         w2, a2 = self.apposition(b)
+        if not (words or pending or w2):
+            words = self._title_before_comma(a, b)
         start, end = self.starts[a], self.ends[b - 1]
         titles = []
         if words:

@@ -283,7 +283,7 @@ def expand(words: list[str], caps: bool) -> str:
     lex = lexicon()
     # a body's initials in brackets after its name ("Ministry of External Affairs (MEA)
     # Joint Secretary"): the name says it already
-    words = [w for w in words if not (w[:1] == "(" and w[-1:] == ")")]
+    words = [w for w in words if not (w[:1] == "(" and w[-1:] == ")" and w[1:-1].isupper())]
     if len(words) > 1:
         acr = lex.acronyms.get(words[0])
         if acr and acr[0].startswith("Bureau of ") and words[0].isupper():

@@ -63,6 +63,12 @@ _NOUN_ENDINGS = (
 _NAMES_LIKE_NOUNS = frozenset(
     "Lawrence Laurence Florence Clarence Terence Terrence Constance Prudence Clement".split()
 )
+# Given names that are also cities of the gazetteer: names all the same before another
+# name ("Vladimir Davydov", "Sofia Jarrin"); alone they stay places.
+NAMES_LIKE_CITIES: Final = frozenset(
+    "Vladimir Victoria Florence Regina Sofia Adelaide Charlotte Elizabeth Salvador Rosario"
+    " Concepcion Orlando".split()
+)
 _CACHE_MAX = 500_000  # distinct words kept per mode before the cache starts afresh
 _caches: dict[bool, dict[str, int]] = {False: {}, True: {}}
 # What _compute reads, bound by _bind() on first use: imported late (people and places
@@ -190,7 +196,11 @@ def _compute(tok: str, caps: bool) -> int:
             low = w.casefold()
             if not (low in lex.common and w not in _GIVEN_OK):
                 place = places.get(low)
-                if (caps or not isup) and w not in _MODIFIERS and place is None:
+                if (
+                    (caps or not isup)
+                    and w not in _MODIFIERS
+                    and (place is None or w in NAMES_LIKE_CITIES)
+                ):
                     f |= NAME_F
                 # "Bank for Economic Integration", "GENERAL PRUDENTLY": not a name
                 if not (
