@@ -939,7 +939,7 @@ class PeopleFinder:
             if (
                 s > 0
                 and before not in ("the", "The", "a", "an", "A", "An")
-                and not (gaps[s - 1].strip()[-1:] in (".", ":", ";", ",", "("))
+                and gaps[s - 1].strip()[-1:] not in (".", ":", ";", ",", "(")
             ):
                 continue
             end, words, _aff = self.title_chain(s)
