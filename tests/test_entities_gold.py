@@ -27,6 +27,8 @@ UNSEEN6_DIR = GOLD_DIR.parent / "entities-unseen6"  # a sixth, measured once (se
 UNSEEN7_DIR = GOLD_DIR.parent / "entities-unseen7"  # a seventh, measured once (session 15)
 UNSEEN8_DIR = GOLD_DIR.parent / "entities-unseen8"  # an eighth, measured once (session 16)
 UNSEEN9_DIR = GOLD_DIR.parent / "entities-unseen9"  # a ninth, measured once (session 16)
+UNSEEN10_DIR = GOLD_DIR.parent / "entities-unseen10"  # a tenth, measured once (session 17)
+UNSEEN11_DIR = GOLD_DIR.parent / "entities-unseen11"  # an eleventh, measured once (session 17)
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -54,6 +56,8 @@ GOLD = _gold(
     UNSEEN7_DIR,
     UNSEEN8_DIR,
     UNSEEN9_DIR,
+    UNSEEN10_DIR,
+    UNSEEN11_DIR,
 )
 
 

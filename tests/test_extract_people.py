@@ -885,3 +885,16 @@ def test_a_us_post_named_by_its_city_is_one_organisation() -> None:
     assert "United States Embassy Paris" not in orgs
     assert "United States Embassy Rome" not in orgs
     assert "Tripoli" not in {p.name for p in found.places}
+
+
+def test_a_list_run_over_lines_is_no_heading() -> None:
+    """Regression (eleventh blind set, 05SANJOSE2071): a line that goes on from the one
+    before (it ends in a comma) is no Title Case heading, so its names are people."""
+    text = (
+        "SUBJECT: A TEST\n\n1. (U) He met Doris Osterlof, Vice Minister of Foreign Trade "
+        "(COMEX), \nMelissa Delgado, Advisor to the Minister, and Ronald \nObaldia of the "
+        "Ministry of Foreign Affairs.\n"
+    )
+    cable = parse_cable(text, "05SANJOSE2071", metadata={"origin": "Embassy San Jose"})
+    names = {p.name for p in extract_entities(cable).people}
+    assert {"Doris Osterlof", "Melissa Delgado", "Ronald Obaldia"} <= names

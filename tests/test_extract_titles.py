@@ -601,3 +601,17 @@ def test_ministries_and_agencies_by_their_initials() -> None:
     # 05SANJOSE2071, 07TASHKENT2081 (the eleventh blind set)
     people = _people("COMEX Minister Manuel Gonzalez met DTRA Fred Carter.", "Embassy San Jose")
     assert _expanded(people["Manuel Gonzalez"]) == ["Ministry of Foreign Trade Minister"]
+
+
+def test_a_title_whose_body_is_quoted_before_the_name() -> None:
+    # 08MINSK195 (the fifth blind set): the quotes close the paper's name, the person's
+    # begins after them; a hyphenated role stays one word
+    people = _people(
+        'The editor-in-chief of the regional independent daily\n"Courier from Vitebsk" '
+        "Vladimir Bazan and independent media distributor Boris Khomayda received a letter.",
+        "Embassy Minsk",
+    )
+    assert _expanded(people["Vladimir Bazan"]) == [
+        "editor-in-chief of the regional independent daily Courier from Vitebsk"
+    ]
+    assert _expanded(people["Boris Khomayda"]) == ["independent media distributor"]

@@ -221,6 +221,9 @@ _TAIL_BREAKS: Final = frozenset(
     " told also as by when where while since after before than now then currently".split()
 )
 _NOT_TAIL_NAME: Final = wi.ORGHEAD | wi.PLACE1 | wi.KNOWN | wi.ORGACR
+_QUOTES: Final = '"\u201c\u201d'
+# a line that ends with one of these goes on on the next
+_GOES_ON: Final = (" and", " the", " of", " to", " for", " with", " by", " in", " or")
 # small words inside a body's name that its initials may leave out
 _SMALL_WORDS: Final = frozenset("of for and the a an on in de del la y des du et".split())
 _PLURAL_ACRONYM: Final = re.compile(r"[A-Z]{2,}s").fullmatch  # "IDPs", "NGOs": never a name's word
@@ -952,6 +955,33 @@ class PeopleFinder:
             return words if end == a and len(words) < 12 else []
         return []
 
+    def _quoted_body(self, end: int) -> int:
+        """The end of "of <a few words> "<Name>"" after a title chain ending at ``end``, when
+        a name follows the closing quote: 'The editor-in-chief of the regional independent
+        daily "Courier from Vitebsk" Vladimir Bazan'. The quotes close the body's name,
+        so the person's begins after them; else ``end``."""
+        toks, gaps, n = self.words, self.gaps, len(self.words)
+        if self.caps or end + 2 >= n or toks[end] not in _OF_WORDS or not _space(gaps[end - 1]):
+            return end
+        opened = False
+        for k in range(end, min(n - 1, end + 10)):
+            t, g = toks[k], gaps[k]
+            if not t.isalpha() or t in _TAIL_BREAKS:
+                return end
+            core = g.strip()
+            if not core:
+                continue
+            if core.strip(_QUOTES + "-"):
+                return end  # another mark: a clause goes on
+            if not opened and g[:1].isspace() and core[0] in _QUOTES:
+                opened = True  # ' "Courier ...'
+            elif opened and core[-1] in _QUOTES:
+                # the quote closed: a name (two words or more) must follow it at once
+                nxt = k + 1
+                two = self.nameish(nxt, True) and self.name_at(nxt, True) > nxt + 1
+                return nxt if two else end
+        return end
+
     def _bracketed_unit(self, end: int) -> tuple[int, str]:
         """A title's unit in brackets between it and the name, as Indian ministries write
         it: "Joint Secretary (Americas) Gaitri Kumar", "Director (Europe - I) Dammu". Returns
@@ -1343,6 +1373,10 @@ class PeopleFinder:
             if unit:
                 words = [*words, unit]  # "Joint Secretary (Americas) Gaitri Kumar"
                 end = unit_end
+            quoted = self._quoted_body(end)
+            if quoted > end:
+                words = [*words, *self._words(list(range(end, quoted)))]
+                end = quoted
             a, k = self._name_after_title(end)
             if k > a and self._headline_verb(a):
                 k = end  # "SUBJECT: AMBASSADOR DISCUSSES TRADE": a verb, not a name
@@ -1521,9 +1555,14 @@ class PeopleFinder:
             # Mandate -----"
             line = text[a : b if b >= 0 else len(text)].strip().rstrip("- ")
             words = line.split()
+            # a line that goes on from a sentence is no heading: "Vice Minister of Foreign
+            # Trade (COMEX), \nMelissa Delgado, Advisor to the Minister, and Ronald"
+            before = text[max(0, a - 40) : a].rstrip()
             heading = self._headings[a] = bool(
                 1 < len(words) <= 10
                 and not line.endswith((".", ",", ";", ":"))
+                and not before.endswith((",", ";"))
+                and not before.endswith(_GOES_ON)
                 and all(
                     w[:1].isupper() or w in ("of", "and", "the", "in", "on", "for", "to", "a", "-")
                     for w in words
@@ -1621,7 +1660,7 @@ class PeopleFinder:
                 or (t == "to" and k + 1 < n and toks[k + 1].islower() and toks[k + 1] != "the")
             ):
                 return end
-            g = gaps[k].strip()
+            g = gaps[k].strip().strip(_QUOTES)  # 'daily "Courier from Vitebsk",'
             k += 1
             if g == "-":
                 continue  # "quasi-governmental": one word
@@ -1957,6 +1996,14 @@ class PeopleFinder:
         pre: list[str] = []
         while k >= 0 and len(pre) < 3 and (self.gaps[k] == "-" or _space(self.gaps[k])):
             t = toks[k]
+            if self.gaps[k] == "-" and t.isalpha() and t.islower() and t not in QUALIFIERS:
+                # a hyphenated role: "editor-in-chief", "commander-in-chief"
+                if pre:
+                    pre[0] = f"{t}-{pre[0]}"
+                else:
+                    words = [f"{t}-{words[0]}", *words[1:]]
+                k -= 1
+                continue
             if t in LOWER_MODS or t in QUALIFIERS:
                 pre.insert(0, t)
                 k -= 1
