@@ -898,3 +898,23 @@ def test_a_list_run_over_lines_is_no_heading() -> None:
     cable = parse_cable(text, "05SANJOSE2071", metadata={"origin": "Embassy San Jose"})
     names = {p.name for p in extract_entities(cable).people}
     assert {"Doris Osterlof", "Melissa Delgado", "Ronald Obaldia"} <= names
+
+
+def test_a_line_that_goes_on_from_a_sentence_is_no_heading() -> None:
+    """Regression (eleventh blind set): a short Title Case line after one ending in "with"
+    is the sentence going on, not a heading."""
+    text = "SUBJECT: A TEST\n\n1. (C) The Ambassador met with\nMelissa Delgado\nand others.\n"
+    cable = parse_cable(text, "05SANJOSE2071", metadata={"origin": "Embassy San Jose"})
+    assert "Melissa Delgado" in {p.name for p in extract_entities(cable).people}
+
+
+def test_a_classifier_titled_by_an_agency_initials() -> None:
+    """Regression (eleventh blind set, 07TASHKENT2081): "DTRA" as the classifier's title."""
+    text = (
+        "S E C R E T TASHKENT 002081\nSIPDIS\nE.O. 12958: DECL: 12/11/2017\nTAGS: PARM UZ\n"
+        "SUBJECT: A TEST\n\nClassified By: DTRA Fred Carter for reasons 1.4 (b) and (d).\n\n"
+        "1. (S) The team met.\n"
+    )
+    cable = parse_cable(text, "07TASHKENT2081", metadata={"origin": "Embassy Tashkent"})
+    people = {p.name: p for p in extract_entities(cable).people}
+    assert [t.expanded for t in people["Fred Carter"].titles] == ["Defense Threat Reduction Agency"]

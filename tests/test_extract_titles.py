@@ -615,3 +615,12 @@ def test_a_title_whose_body_is_quoted_before_the_name() -> None:
         "editor-in-chief of the regional independent daily Courier from Vitebsk"
     ]
     assert _expanded(people["Boris Khomayda"]) == ["independent media distributor"]
+
+
+def test_an_apposition_runs_on_over_a_quoted_name() -> None:
+    # the quotes of a paper's name are no closing mark (08MINSK195's form, in an apposition)
+    people = _people(
+        'He met Ivan Petrov, editor of the daily "Courier from Vitebsk", on Monday.',
+        "Embassy Minsk",
+    )
+    assert _expanded(people["Ivan Petrov"]) == ["editor of the daily Courier from Vitebsk"]
