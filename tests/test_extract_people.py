@@ -918,3 +918,12 @@ def test_a_classifier_titled_by_an_agency_initials() -> None:
     cable = parse_cable(text, "07TASHKENT2081", metadata={"origin": "Embassy Tashkent"})
     people = {p.name: p for p in extract_entities(cable).people}
     assert [t.expanded for t in people["Fred Carter"].titles] == ["Defense Threat Reduction Agency"]
+
+
+def test_a_name_with_two_particles() -> None:
+    """Regression (10MADRID70, the tenth blind set): "de la", "van der" inside a name; the
+    name ended at the first particle ("Cueva") or was lost ("Juan de la Cruz")."""
+    people = _people_of(
+        "Attorney Javier de la Cueva met Juan de la Cruz and State Secretary Cees van der Knaap."
+    )
+    assert {"Javier de la Cueva", "Juan de la Cruz", "Cees van der Knaap"} <= set(people)

@@ -624,3 +624,59 @@ def test_an_apposition_runs_on_over_a_quoted_name() -> None:
         "Embassy Minsk",
     )
     assert _expanded(people["Ivan Petrov"]) == ["editor of the daily Courier from Vitebsk"]
+
+
+def test_a_body_after_a_possessive_in_an_apposition() -> None:
+    # 09TRIPOLI32 (the eighth blind set): "Libya's" does not end the title, the comma does;
+    # "the President's daughter" is still no title of its own
+    people = _people(
+        "P/E Chief met with Dr. Ali Gashut, Secretary of Libya's Atomic Energy "
+        "Establishment, on Monday. Gulnora Karimova, the President's daughter, spoke.",
+        "Embassy Tripoli",
+    )
+    assert _expanded(people["Ali Gashut"]) == ["Secretary of Libya's Atomic Energy Establishment"]
+    assert _expanded(people["Gulnora Karimova"]) == []
+
+
+def test_a_lower_case_plural_role_before_its_names() -> None:
+    # 08KUWAIT560 (the second blind set), 10MADRID70 (the tenth): each gets the role in
+    # the singular; after a comma only a list that ends with "and" and a name
+    people = _people(
+        "They met terrorist financiers Hamed Al-Ali, Jaber Al-Jalahmah and Mubarak "
+        "Al-Bathali. The two Spanish attorneys, Javier Cueva and David Bravo, spoke. "
+        "Opposition businessmen Muhiddin Jamol and Zafar Faiyziev left.",
+        "Embassy Kuwait",
+    )
+    for name in ("Hamed Al-Ali", "Jaber Al-Jalahmah", "Mubarak Al-Bathali"):
+        assert _expanded(people[name]) == ["terrorist financier"]
+    assert _expanded(people["Javier Cueva"]) == ["attorney"]
+    assert _expanded(people["David Bravo"]) == ["attorney"]
+    assert _expanded(people["Zafar Faiyziev"]) == ["Opposition businessman"]
+
+
+def test_a_plural_is_no_title_of_one_person() -> None:
+    # 06BRASILIA546, 09ROME1048, 09BRASILIA1094: a plural after a comma is the next
+    # phrase's, "heads" a verb; but a list's own after its last name
+    people = _people(
+        "The sessions on Antonio Palocci, members of the opposition said, went on. Gianni "
+        "Letta, heads the super-ministry. In meetings with Brazilian leaders, Ellen "
+        "Tauscher and Ashton Carter,s message was clear. He met the attorneys, Javier Cueva, "
+        "who left. Jose Gomez and Maria Solanas Cardin, advisors to the Council, came.",
+        "Embassy Brasilia",
+    )
+    for name in ("Antonio Palocci", "Gianni Letta", "Ellen Tauscher", "Ashton Carter"):
+        assert _expanded(people[name]) == []
+    assert _expanded(people["Javier Cueva"]) == []
+    assert _expanded(people["Maria Solanas Cardin"]) == ["advisor to the Council"]
+
+
+def test_country_titles_and_labels_of_crimes() -> None:
+    # 08CARACAS1390 (the third blind set), 09DOHA644 (the sixth)
+    people = _people(
+        "He met UNDP Country Director Jane Smith and the Lockerbie bomber Abdelbasit Al-Megrahi.",
+        "Embassy Doha",
+    )
+    assert _expanded(people["Jane Smith"]) == [
+        "United Nations Development Programme Country Director"
+    ]
+    assert _expanded(people["Abdelbasit Al-Megrahi"]) == ["Lockerbie bomber"]

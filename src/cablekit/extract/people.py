@@ -463,6 +463,8 @@ _NOT_PREFIX: Final = frozenset(
 # General Abubakar"), and the particles inside a place's name ("Rio de Janeiro Governor")
 _JOINS: Final = frozenset({"of", "for", "and", "&"})
 _PLACE_PARTICLES: Final = frozenset({"de", "do", "da", "del", "di", "dos", "das"})
+# the second of two particles inside a name: "de la Cueva", "de los Santos", "van der Berg"
+_SECOND_PARTICLES: Final = frozenset({"la", "las", "los", "der", "den"})
 # Styles of rulers and clerics: after an office a second title ("Foreign Minister Shaykh
 # Abdullah", "Assistant Minister of Defense and Aviation Prince Khaled")
 _STYLES: Final = frozenset(
@@ -587,6 +589,14 @@ class PeopleFinder:
                 # "Tariq Bin Daineh", "Abu al-Fatah": a particle inside a name
                 if self.nameish(j + 1, True) or words[j + 1][:1].isupper():
                     j += 1
+                    continue
+                if (
+                    words[j + 1] in _SECOND_PARTICLES
+                    and j + 2 < n
+                    and self._name_gap_ok(j + 1)
+                    and self.nameish(j + 2, True)
+                ):
+                    j += 2  # "Javier de la Cueva", "Rudi van der Berg": two particles
                     continue
                 break
             if not self.nameish(j, after_title or j > i):
@@ -933,8 +943,8 @@ class PeopleFinder:
         for h in range(a - 1, max(-1, a - 12), -1):
             if h < a - 1 and gaps[h].strip() not in ("", "-") and gaps[h][:2] not in _POSSESSIVE:
                 return []  # another mark: no title runs over it to the comma
-            if not info[h] & (wi.HEAD | wi.LOWH) or info[h] & wi.HON:
-                continue
+            if not info[h] & (wi.HEAD | wi.LOWH) or info[h] & (wi.HON | wi.PLURAL):
+                continue  # not "the attorneys, Javier Cueva,": many people's
             s = h
             while s > 0 and info[s - 1] & (wi.MOD | wi.QUALL) and _space(gaps[s - 1]):
                 s -= 1  # "Deputy Minister", "former head"
@@ -1364,11 +1374,11 @@ class PeopleFinder:
         else:
             words = []  # title_chain would find nothing: save the call
         if words:
-            if self.info[end - 1] & wi.PLURAL:
-                return self._name_list(end, words, aff)
             lower = bool(self.info[i] & wi.LOWH)
             if lower:
                 words, aff = self._lower_role(i, words, aff)
+            if self.info[end - 1] & wi.PLURAL:
+                return self._name_list(end, words, aff)
             unit_end, unit = self._bracketed_unit(end)
             if unit:
                 words = [*words, unit]  # "Joint Secretary (Americas) Gaitri Kumar"
@@ -1570,8 +1580,9 @@ class PeopleFinder:
             )
         return heading
 
-    def apposition(self, k: int) -> tuple[list[str], str | None]:
-        """'Dmitri Lebedov, Second Secretary in the MFA' -> the title after the comma."""
+    def apposition(self, k: int, a: int = -1) -> tuple[list[str], str | None]:
+        """'Dmitri Lebedov, Second Secretary in the MFA' -> the title after the comma
+        (``a``: where the name starts)."""
         n = len(self.words)
         if k >= n:
             return [], None
@@ -1595,6 +1606,18 @@ class PeopleFinder:
         if j >= n:
             return [], None
         end, words, aff = self.title_chain(j)
+        if words and self.info[end - 1] & wi.PLURAL and not self._extended:
+            # "Palocci, members of the opposition": not one's title; but the list's own
+            # after its last name: "X and Maria Solanas Cardin, advisors to the ..."
+            single = singular(words[-1])
+            if a < 1 or self.words[a - 1] != "and" or not single:
+                return [], None
+            words = [*words[:-1], single]
+            if end + 1 < n and self.words[end].lower() in _EXT_WORDS and _space(self.gaps[end - 1]):
+                ext = self._extension(end)  # "advisors to the Council": the chain stopped
+                if ext:
+                    words = words + self._words(ext)
+                    end = ext[-1] + 1
         if not words and article in ("a", "an", "the"):
             # "Migi, an accountant, organizes ...", "Steven Spielberg, the film director,"
             return self._role(j), None
@@ -1607,7 +1630,14 @@ class PeopleFinder:
             # Saud": the next one's title
             return [], None
         if self.gaps[end - 1][:1] in ("'", "\u2019"):
-            return [], None  # "Gulnora Karimova, the President's daughter"
+            # "Ali Gashut, Secretary of Libya's Atomic Energy Establishment,": a body of a
+            # country or organisation, read to the closing comma; not "Gulnora Karimova,
+            # the President's daughter"
+            tail = self._appos_tail(j, end) if self.gaps[end - 1][:2] in _POSSESSIVE else end
+            if tail <= end or self.info[end - 1] & (wi.HEAD | wi.ABBR):
+                return [], None
+            self._appos_at = j
+            return self._words(list(range(j, tail))), aff
         if (
             article in ("the", "The")  # not "Bayona, an UNAIM prosecutor suspected of",
             # "Roser Clavell, Secretary General of Foreign Affairs told CG"
@@ -1631,7 +1661,12 @@ class PeopleFinder:
         a verb or clause word, the last a name's (capitalised) and then the closing mark;
         else ``end``."""
         toks, info, gaps, n = self.words, self.info, self.tgaps, len(self.words)
-        if self.caps or end >= n or not _space(gaps[end - 1]):
+        if self.caps or end >= n:
+            return end
+        if not (
+            _space(gaps[end - 1])
+            or (gaps[end - 1][:2] in _POSSESSIVE and _space(gaps[end - 1][2:]))
+        ):
             return end
         if not any(t in _OF_WORDS for t in toks[j : end + 1]):
             return end
@@ -1801,7 +1836,7 @@ class PeopleFinder:
             for k in range(b, given):
                 self.claimed[k] = True
             b = given
-        w2, a2 = self.apposition(b)
+        w2, a2 = self.apposition(b, a)
         if not (words or pending or w2):
             words = self._title_before_comma(a, b)
         start, end = self.starts[a], self.ends[b - 1]
@@ -1957,33 +1992,49 @@ class PeopleFinder:
         self, end: int, words: list[str], aff: str | None
     ) -> int | tuple[int, tuple[list[str], str | None], int]:
         """A plural title and the names it introduces: "Political Counselors Mr. Pang Hz
-        and Mr. Xin Ma" gives each of them the title in the singular."""
+        and Mr. Xin Ma" gives each of them the title in the singular. After a comma, only
+        a list that ends with "and" and a name: "two Spanish attorneys, Javier de la Cueva
+        and David Bravo"."""
         single = singular(words[-1])
         if not single:
             return end
         words = [*words[:-1], single]
         n = len(self.words)
         k = end
-        found = 0
-        if not _space(self.tgaps[end - 1]):
+        names: list[tuple[int, int]] = []
+        comma = self.tgaps[end - 1].strip() == ","
+        if not (_space(self.tgaps[end - 1]) or (comma and _space(self.tgaps[end - 1][1:]))):
             return end
-        while k < n and found < 6:
+        after_and = last_after_and = False  # the next name, the last one: after "and"
+        while k < n and len(names) < 6:
             a = self._skip_hon(k)
             b = self.name_at(a, True)
             # a bare surname only in a list ("Presidents Lukashenko and Medvedev") or when
             # it reads as one ("Ministers Lavrov"): alone, "Counselors Pang" could be a unit
-            listed = found > 0 or (b < n and self.words[b].lower() == "and")
+            listed = bool(names) or (b < n and self.words[b].lower() == "and")
             if b <= a or (a == k and b - a < 2 and not (listed or self.info[a] & wi.SURN)):
                 break
-            self.add(a, b, words, aff, listed=True)
-            found += 1
+            names.append((a, b))
+            last_after_and = after_and
             k = b
             g = self.gaps[k - 1].strip()
-            if k < n and self.words[k].lower() == "and" and g in ("", ","):
+            after_and = k < n and self.words[k].lower() == "and" and g in ("", ",")
+            if after_and:
                 k += 1
             elif g != ",":
                 break
-        return k if found else end
+        if not names:
+            return end
+        if comma:
+            b = names[-1][1]
+            # not "In their meetings with Brazilian leaders, Tauscher and Carter,s message"
+            # (a possessive with its apostrophe garbled): the list is no apposition there
+            possessive = b < n and self.words[b] == "s" and not _space(self.tgaps[b - 1])
+            if not (len(names) > 1 and last_after_and) or possessive:
+                return end
+        for a, b in names:
+            self.add(a, b, words, aff, listed=True)
+        return names[-1][1]
 
     def _lower_role(
         self, i: int, words: list[str], aff: str | None

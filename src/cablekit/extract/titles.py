@@ -58,6 +58,7 @@ MODIFIERS: Final = frozenset(
     Emergency Refugee Migration Telecommunications Statistics Audit Anti-Corruption
     Coast Guard Marine Marines Border Customs Investigation Investigative Prosecution
     Protection Welfare Resources Works Services Integration Reform Reconstruction Solidarity
+    Country
     Infrastructure Heritage Equality Employment Investment Privatization Innovation
     Decentralization Veterans Minerals Forestry Irrigation Livestock Gender Coordination
     Governance Ecology Ecumenical Apostolic Papal Islamic Commanding Presiding
@@ -77,7 +78,8 @@ LOWER_HEADS: Final = frozenset(
     manager executive entrepreneur politician legislator parliamentarian deputy
     councilor councillor commissioner counselor counsellor ombudsman rector dean
     secretary general colonel captain lieutenant sergeant admiral vice-president justice
-    counsel dealer trafficker smuggler dictator warlord kingpin boss tycoon magnate
+    counsel dealer trafficker financier bomber murderer assassin hijacker kidnapper
+    smuggler dictator warlord kingpin boss tycoon magnate
     scholar historian academic filmmaker novelist poet singer artist missionary nun
     pastor distributor publisher vice-minister vice-president-elect president-elect
     governor-elect mayor-elect
@@ -228,7 +230,19 @@ def is_title_abbr(tok: str, caps: bool) -> bool:
 
 
 def singular(word: str) -> str | None:
-    """The singular of a plural title head ("Counselors" -> "Counselor"), else None."""
+    """The singular of a plural title head ("Counselors" -> "Counselor", "opposition
+    leaders" -> "leader", "businessmen" -> "businessman"), else None."""
+    if word.islower():
+        if word.endswith("men"):
+            base = word[:-3] + "man"
+        elif word.endswith("ies"):
+            base = word[:-3] + "y"
+        elif word.endswith("s") and not word.endswith("ss"):
+            base = word[:-1]
+        else:
+            return None
+        # not "heads", "chairs": a verb as often ("Griffiths heads Charles Taylor's team")
+        return base if base in LOWER_HEADS and base not in ("head", "chair") else None
     if len(word) < 5 or word[-1:] not in "sS" or word[-2:] in ("ss", "SS"):
         return None
     w = word.capitalize() if word.isupper() else word

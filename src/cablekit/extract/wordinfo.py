@@ -143,6 +143,8 @@ def _compute(tok: str, caps: bool) -> int:
     if not head and (caps or up0) and _singular(tok) is not None:
         head = plural = True
     lowh = not caps and tok in _LOWER_HEADS
+    if not lowh and not caps and tok[-1] in "sn" and tok.islower() and _singular(tok):
+        lowh = plural = True  # "opposition leaders Javier Montanez and Julian Bolivar"
     if lowh or tok in _D_AFFAIRES:
         head = True
     mod = (caps or up0) and (w in _MODIFIERS or w in lex.title_parts)
