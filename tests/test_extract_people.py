@@ -927,3 +927,43 @@ def test_a_name_with_two_particles() -> None:
         "Attorney Javier de la Cueva met Juan de la Cruz and State Secretary Cees van der Knaap."
     )
     assert {"Javier de la Cueva", "Juan de la Cruz", "Cees van der Knaap"} <= set(people)
+
+
+def _caps_people(body: str) -> dict[str, dict]:
+    text = (
+        "C O N F I D E N T I A L STATE 074787\nSIPDIS\nE.O. 12958: DECL: 07/20/2019\n"
+        "TAGS: PGOV PREL MX\nSUBJECT: A TEST\n\n" + body + "\nCLINTON\n"
+    )
+    cable = parse_cable(text, "09STATE74787", metadata={"origin": "Secretary of State"})
+    return {p["name"]: p for p in extract_entities(cable).to_dict()["people"]}
+
+
+def test_a_list_in_capitals_beside_titled_names() -> None:
+    """Regression (09STATE74787, the twelfth blind set): in a cable in capitals, a rank
+    with its dot ("GEN.") stands before a name, is no title of the entry before it, and
+    the list's other entries are people too; a verb's -ing form is no name."""
+    people = _caps_people(
+        "1. (S) HOW WELL DO THE PRINCIPAL MEMBERS OF THE\nTEAM (I.E. GENARO GARCIA LUNA, "
+        "EDUARDO MEDINA MORA, GEN.\nGUILLERMO GALVAN, ADM. FRANCISCO SAYNEZ, FERNANDO GOMEZ "
+        "MONT,\nAND JORGE TELLO PEON) WORK TOGETHER? IS THE NEW DEPUTY SETTLING IN?\n"
+    )
+    assert set(people) == {
+        "Genaro Garcia Luna",
+        "Eduardo Medina Mora",
+        "Guillermo Galvan",
+        "Francisco Saynez",
+        "Fernando Gomez Mont",
+        "Jorge Tello Peon",
+        "Clinton",
+    }
+    assert _titles(people["Guillermo Galvan"]) == [("GEN.", "General")]
+    assert _titles(people["Eduardo Medina Mora"]) == []
+
+
+def test_a_list_in_capitals_needs_a_titled_entry() -> None:
+    """Runs of capitalised words in a list are no names without a titled one beside them."""
+    people = _caps_people(
+        "1. (S) THE TALKS (I.E. BORDER SECURITY, ARMS SMUGGLING, MONEY LAUNDERING) WENT ON. "
+        "THE AMBASSADOR MET GEN. GALVAN, NORTHERN COMMAND, AND SOUTHERN COMMAND.\n"
+    )
+    assert set(people) == {"Galvan", "Clinton"}

@@ -680,3 +680,14 @@ def test_country_titles_and_labels_of_crimes() -> None:
         "United Nations Development Programme Country Director"
     ]
     assert _expanded(people["Abdelbasit Al-Megrahi"]) == ["Lockerbie bomber"]
+
+
+def test_columnists_and_magistrates() -> None:
+    # 08MANAMA77, 09BOGOTA3271 (the twelfth blind set)
+    people = _people(
+        "He recorded Supreme Court auxiliary magistrate Ivan Velazquez and prominent "
+        "columnist Sawsan Al-Shaer.",
+        "Embassy Bogota",
+    )
+    assert _expanded(people["Ivan Velazquez"]) == ["Supreme Court auxiliary magistrate"]
+    assert _expanded(people["Sawsan Al-Shaer"]) == ["prominent columnist"]

@@ -306,6 +306,7 @@ def _extract(cable: Cable) -> Entities:
         if k < len(starts) and starts[k] == s and claimed[k]:
             finder.org_starts.add(k)
     finder.scan()
+    finder.caps_lists()
     cands = finder.cands
     _signer_and_classifier(cable, zt, zone.start, caps, cands)
     people = merge(cands, zt)

@@ -463,6 +463,8 @@ _NOT_PREFIX: Final = frozenset(
 # General Abubakar"), and the particles inside a place's name ("Rio de Janeiro Governor")
 _JOINS: Final = frozenset({"of", "for", "and", "&"})
 _PLACE_PARTICLES: Final = frozenset({"de", "do", "da", "del", "di", "dos", "das"})
+# words that open a list of names in a cable in capitals: "(I.E. GENARO GARCIA LUNA, ..."
+_LIST_OPENERS: Final = frozenset({"I.E.", "E.G.", "INCLUDING", "NAMELY"})
 # the second of two particles inside a name: "de la Cueva", "de los Santos", "van der Berg"
 _SECOND_PARTICLES: Final = frozenset({"la", "las", "los", "der", "den"})
 # Styles of rulers and clerics: after an office a second title ("Foreign Minister Shaykh
@@ -786,7 +788,7 @@ class PeopleFinder:
             gs = g.strip()
             if gs not in ("", "-", "."):
                 break
-            if gs == "." and tok not in _RANK_ABBR_DOT:
+            if gs == "." and self._word(tok) not in _RANK_ABBR_DOT:  # "Gen.", "GEN."
                 break
         if last_head < 0:
             return i, [], None
@@ -1306,7 +1308,7 @@ class PeopleFinder:
         prev = -2
         for k in idx:
             w = toks[k]
-            if w in _RANK_ABBR_DOT and gaps[k][:1] == ".":
+            if self._word(w) in _RANK_ABBR_DOT and gaps[k][:1] == ".":
                 w += "."
             elif k != idx[-1] and gaps[k][:2] in _POSSESSIVE:
                 w += gaps[k][:2]  # "Ministry's" inside a title
@@ -1467,6 +1469,88 @@ class PeopleFinder:
                 return k
         return i + 1
 
+    def caps_lists(self) -> None:
+        """In a cable in capitals, the other entries of a list one of whose entries is a
+        person found by a title: "(I.E. GENARO GARCIA LUNA, EDUARDO MEDINA MORA, GEN.
+        GUILLERMO GALVAN, ADM. FRANCISCO SAYNEZ, FERNANDO GOMEZ MONT, AND JORGE TELLO
+        PEON)". Alone, a run of capitalised words in such a cable is no evidence of a name;
+        beside a titled name, in a list, it is. Each entry is two to four name words and
+        nothing else: no title, place, body or common word."""
+        if not self.caps:
+            return
+        starts, n = self.starts, len(self.words)
+        found = sorted(
+            (bisect_left(starts, s), bisect_left(starts, e))
+            for c in self.cands
+            if c.titles
+            for s, e in c.mentions
+        )
+        taken = {k for a, b in found for k in range(a, b)}
+        for a, b in found:
+            k = b  # rightwards: ", NAME", ", AND NAME", " AND NAME"
+            while k < n:
+                g = self.tgaps[k - 1].strip()
+                m = k + 1 if g in (",", "") and self.words[k] == "AND" else k
+                if m == k and g != ",":
+                    break
+                e = self._caps_entry(m)
+                if e <= m or taken.intersection(range(m, e)):
+                    break
+                self.add(m, e, [], None, listed=True)
+                taken.update(range(m, e))
+                k = e
+            s = a  # leftwards: past the entry's title, then "NAME, " before it
+            while s > 0 and self.info[s - 1] & (_TITLE_WORD | wi.RANK):
+                s -= 1
+            while s > 1 and self.tgaps[s - 1].strip() == ",":
+                m = s
+                while m > 0 and s - m < 4 and self._caps_word(m - 1):
+                    if m < s and not _space(self.tgaps[m - 1]):
+                        break
+                    m -= 1
+                if (
+                    s - m < 2
+                    or self._caps_entry(m) != s
+                    or taken.intersection(range(m, s))
+                    or (
+                        m > 0
+                        and self.tgaps[m - 1].strip()[-1:] not in (",", "(", ":", ".", ";")
+                        and self.words[m - 1] not in _LIST_OPENERS
+                    )
+                ):
+                    break
+                self.add(m, s, [], None, listed=True)
+                taken.update(range(m, s))
+                s = m
+
+    def _caps_word(self, k: int) -> bool:
+        """A word that can be part of a list entry's name in a cable in capitals."""
+        t = self.words[k]
+        return (
+            len(t) > 1
+            and t.isalpha()
+            and not self.claimed[k]
+            and bool(self.info[k] & wi.NAME_T)
+            and not self.info[k] & (_TITLE_WORD | wi.PLACE1 | wi.ORGHEAD | wi.RANK | wi.HON)
+            and t.lower() not in self.lex.common
+        )
+
+    def _caps_entry(self, m: int) -> int:
+        """The end of a list entry of two to four name words from token m, closed by a comma,
+        a bracket, a stop or "AND"; else m."""
+        n = len(self.words)
+        e = m
+        while e < n and e - m < 4 and self._caps_word(e):
+            e += 1
+            if e < n and not _space(self.tgaps[e - 1]):
+                break
+        if e - m < 2 or self._place_or_heading(m, e):
+            return m
+        g = self.tgaps[e - 1].strip()[:1] if e <= n else ""
+        if e < n and not (g in (",", ")", ".", ";") or (g == "" and self.words[e] == "AND")):
+            return m
+        return e
+
     def _party_people(self, prefix: list[str], head: str) -> list[str]:
         """``prefix`` (what ``_title_prefix`` gave), with the nationality before it when
         they name a party (``head``, the word after them, is "Party") in two words or
@@ -1621,9 +1705,12 @@ class PeopleFinder:
         if not words and article in ("a", "an", "the"):
             # "Migi, an accountant, organizes ...", "Steven Spielberg, the film director,"
             return self._role(j), None
+        after = self.gaps[end - 1] if end < n else ""
+        if after[:1] == "." and self._word(self.words[end - 1]) in _RANK_ABBR_DOT:
+            after = after[1:]  # "MORA, GEN. GUILLERMO GALVAN"
         if not words or (
             end < n
-            and _space(self.gaps[end - 1])
+            and _space(after)
             and (self.nameish(end, True) or self.info[end] & (wi.HEAD | wi.ABBR | wi.HON))
         ):
             # "Kaidanow, NSC Director Bridget Brink", "King Abdullah, Foreign Minister Prince
@@ -1953,7 +2040,9 @@ class PeopleFinder:
         ):
             end += 2  # "Fujimori's attorney in Chile, Gabriel Zaliasanik, cautioned"
         g = self.tgaps[end - 1].strip()
-        if g in _TITLE_NAME_GAPS or (g == "." and self.words[end - 1] in _RANK_ABBR_DOT):
+        if g in _TITLE_NAME_GAPS or (
+            g == "." and self._word(self.words[end - 1]) in _RANK_ABBR_DOT
+        ):
             a = self._skip_hon(end)
             if a > end and self.tgaps[end].strip() not in ("", "."):
                 return none

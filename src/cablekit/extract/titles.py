@@ -81,6 +81,7 @@ LOWER_HEADS: Final = frozenset(
     counsel dealer trafficker financier bomber murderer assassin hijacker kidnapper
     smuggler dictator warlord kingpin boss tycoon magnate
     scholar historian academic filmmaker novelist poet singer artist missionary nun
+    columnist magistrate
     pastor distributor publisher vice-minister vice-president-elect president-elect
     governor-elect mayor-elect
     """.split()
@@ -110,6 +111,7 @@ LOWER_MODS: Final = frozenset(
     policy team junta paramilitary faction bloc delegation cell country investigating
     investigative independent constitutional
     famous prominent leading noted veteran renowned popular influential convicted democracy
+    auxiliary
     jailed imprisoned exiled dissident wealthy powerful longtime
     """.split()
 )

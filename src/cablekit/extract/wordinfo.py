@@ -196,7 +196,10 @@ def _compute(tok: str, caps: bool) -> int:
             )
         ):
             low = w.casefold()
-            if not (low in lex.common and w not in _GIVEN_OK):
+            # "SETTLING", "Making": a common verb's -ing form (from its stem + "e" only:
+            # "Harding", "Manning" are names)
+            verb_ing = len(low) > 5 and low.endswith("ing") and low[:-3] + "e" in lex.common
+            if not (low in lex.common and w not in _GIVEN_OK) and not verb_ing:
                 place = places.get(low)
                 if (
                     (caps or not isup)
