@@ -66,12 +66,15 @@ def test_quote_speaker() -> None:
     assert {"speaker": "Lavrov", "text": "nothing new"} in quotes
 
 
-def _people_of(body: str) -> dict[str, dict]:
-    text = (
-        "C O N F I D E N T I A L ANKARA 001516\nSIPDIS\nE.O. 12958: DECL: 03/10/2013\n"
-        "TAGS: PGOV PREL TU\nSUBJECT: A TEST\n\n" + body + "\nPEARSON\n"
-    )
-    cable = parse_cable(text, "03ANKARA1516", metadata={"origin": "Embassy Ankara"})
+def _people_of(
+    body: str,
+    cid: str = "03ANKARA1516",
+    origin: str = "Embassy Ankara",
+    head: str = "ANKARA 001516\nSIPDIS\nE.O. 12958: DECL: 03/10/2013\nTAGS: PGOV PREL TU",
+    signer: str = "PEARSON",
+) -> dict[str, dict]:
+    text = f"C O N F I D E N T I A L {head}\nSUBJECT: A TEST\n\n{body}\n{signer}\n"
+    cable = parse_cable(text, cid, metadata={"origin": origin})
     return {p["name"]: p for p in extract_entities(cable).to_dict()["people"]}
 
 
@@ -930,12 +933,8 @@ def test_a_name_with_two_particles() -> None:
 
 
 def _caps_people(body: str) -> dict[str, dict]:
-    text = (
-        "C O N F I D E N T I A L STATE 074787\nSIPDIS\nE.O. 12958: DECL: 07/20/2019\n"
-        "TAGS: PGOV PREL MX\nSUBJECT: A TEST\n\n" + body + "\nCLINTON\n"
-    )
-    cable = parse_cable(text, "09STATE74787", metadata={"origin": "Secretary of State"})
-    return {p["name"]: p for p in extract_entities(cable).to_dict()["people"]}
+    head = "STATE 074787\nSIPDIS\nE.O. 12958: DECL: 07/20/2019\nTAGS: PGOV PREL MX"
+    return _people_of(body, "09STATE74787", "Secretary of State", head, "CLINTON")
 
 
 def test_a_list_in_capitals_beside_titled_names() -> None:
