@@ -691,3 +691,12 @@ def test_columnists_and_magistrates() -> None:
     )
     assert _expanded(people["Ivan Velazquez"]) == ["Supreme Court auxiliary magistrate"]
     assert _expanded(people["Sawsan Al-Shaer"]) == ["prominent columnist"]
+
+
+def test_the_embassy_before_a_title_is_part_of_it() -> None:
+    # 09MOSCOW1273 (the twelfth blind set): a body written before the title (GUIDELINES 3)
+    people = _people(
+        "He met Italian Embassy First Secretary Lorenzo Fanara on Monday.", "Embassy Moscow"
+    )
+    assert _expanded(people["Lorenzo Fanara"]) == ["Embassy First Secretary"]
+    assert people["Lorenzo Fanara"]["affiliation"] == "Italy"

@@ -456,7 +456,7 @@ _NOT_PREFIX: Final = frozenset(
     """January February March April May June July August September October November
     December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Summary Comment End
     Note Begin Text Subject Ref Reason Septel Reftel The This That These Those Both Then
-    When While After Before During Since Until Under Over Embassy Consulate Mission Post
+    When While After Before During Since Until Under Over Consulate Mission Post
     Department""".split()
 )
 # words that join the end of an earlier name to the words before a title ("Head of State
@@ -931,6 +931,18 @@ class PeopleFinder:
             return []  # the end of a name before: "Head of State General", "Chief of Staff"
         self._prefix_from = k + 1
         return self._words(list(range(k + 1, i)))
+
+    def _demonym_before(self, i: int, first: str) -> str | None:
+        """The country of a nationality just before the body that begins a title ("Italian
+        Embassy First Secretary": Italy), the body's first word ``first`` found within a
+        few tokens before token i."""
+        first = first.split("-")[0].removesuffix("'s").removesuffix("\u2019s")
+        for k in range(i - 1, max(-1, i - 6), -1):
+            if self.words[k] == first:
+                if k > 0 and self.info[k - 1] & wi.DEM and _space(self.gaps[k - 1]):
+                    return self.demonym(self.words[k - 1])
+                return None
+        return None
 
     def _title_before_comma(self, a: int, b: int) -> list[str]:
         """A title written before the name (tokens a..b) and closed by a comma, the name
@@ -1413,6 +1425,7 @@ class PeopleFinder:
                     prefix = self._title_prefix(i)
                     if prefix:
                         self._drop_name_of(prefix, self.ends[i - 1])
+                        aff = aff or self._demonym_before(i, prefix[0])
                         prefix = self._party_people(prefix, words[0])
                     words = prefix + words
                 self.add(a, k, words, aff, pending=pending)
