@@ -341,6 +341,8 @@ def test_signers_vectors(case: dict[str, Any]) -> None:
         ("Visit London's Classified Website: XXXXXXXXXXXX TUTTLE", "TUTTLE", ["TUTTLE"]),
         ("Website: XXXXXXXXXXXX********** ******** HENZEL", "HENZEL", ["HENZEL"]),
         ("Visit New Delhi's Classified Website: XXXXXXXXXXXX", None, []),
+        # regression (10BRASILIA43, the thirteenth blind set): a handling note before him
+        ("cooperation.\n\nMINIMIZE CONSIDERED SHANNON", "SHANNON", ["SHANNON"]),
     ],
 )
 def test_signature_variants(tail: str, sig: str | None, signers: list[str]) -> None:

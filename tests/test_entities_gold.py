@@ -30,6 +30,7 @@ UNSEEN9_DIR = GOLD_DIR.parent / "entities-unseen9"  # a ninth, measured once (se
 UNSEEN10_DIR = GOLD_DIR.parent / "entities-unseen10"  # a tenth, measured once (session 17)
 UNSEEN11_DIR = GOLD_DIR.parent / "entities-unseen11"  # an eleventh, measured once (session 17)
 UNSEEN12_DIR = GOLD_DIR.parent / "entities-unseen12"  # a twelfth, measured once (session 18)
+UNSEEN13_DIR = GOLD_DIR.parent / "entities-unseen13"  # a thirteenth, measured once (session 18)
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -60,6 +61,7 @@ GOLD = _gold(
     UNSEEN10_DIR,
     UNSEEN11_DIR,
     UNSEEN12_DIR,
+    UNSEEN13_DIR,
 )
 
 

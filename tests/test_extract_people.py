@@ -966,3 +966,31 @@ def test_a_list_in_capitals_needs_a_titled_entry() -> None:
         "THE AMBASSADOR MET GEN. GALVAN, NORTHERN COMMAND, AND SOUTHERN COMMAND.\n"
     )
     assert set(people) == {"Galvan", "Clinton"}
+
+
+def test_a_father_named_in_a_name_and_a_name_by_which_one_is_called() -> None:
+    """Regression (03ABUDHABI2641, 10BRASILIA43, the thirteenth blind set): "Shaykh
+    Zayid" is the father of "Hamdan bin Zayid", whom the cable calls "Hamdan"; "Lula",
+    before or after, is "Luiz Inacio Lula da Silva"."""
+    people = _people_of(
+        "1. (C) Lula said yes. MFA Minstate Hamdan bin Zayid called. Hamdan said no. Shaykh "
+        "Zayid agreed. President Luiz Inacio Lula da Silva met him. Lula said yes."
+    )
+    assert len(people["Hamdan bin Zayid"]["mentions"]) == 2
+    assert _titles(people["Zayid"]) == [("Shaykh", "Shaykh")]
+    assert len(people["Luiz Inacio Lula da Silva"]["mentions"]) == 3
+    assert "Lula" not in people
+
+
+def test_the_zone_starts_at_the_telegram_subject_after_a_printout_header() -> None:
+    """Regression (03ABUDHABI2641, the thirteenth blind set): a printout's "Subject:" before
+    the routing header; the routing ("FM AMEMBASSY ABU DHABI") is outside the zone."""
+    text = (
+        "TELEGRAM June 03, 2003\nFrom: AMEMBASSY ABU DHABI\nSubject: UAE TO SUPPORT JORDAN\n\n"
+        "APPROVED: AMB:MMWAHBA\nO 031250Z JUN 03\nFM AMEMBASSY ABU DHABI\nTO SECSTATE WASHDC\n"
+        "C O N F I D E N T I A L ABU DHABI 002641\n\nS/S-O PLEASE PASS NEA A/S BURNS\n"
+        "SUBJECT: UAE TO SUPPORT JORDAN\n\n1. (C) Foreign Minister Abdullah bin Zayid spoke.\n"
+    )
+    cable = parse_cable(text, "03ABUDHABI2641", metadata={"origin": "Embassy Abu Dhabi"})
+    names = {p.name for p in extract_entities(cable).people}
+    assert names == {"Abdullah bin Zayid"}

@@ -700,3 +700,46 @@ def test_the_embassy_before_a_title_is_part_of_it() -> None:
     )
     assert _expanded(people["Lorenzo Fanara"]) == ["Embassy First Secretary"]
     assert people["Lorenzo Fanara"]["affiliation"] == "Italy"
+
+
+def test_titles_of_the_thirteenth_blind_set() -> None:
+    # 06NEWDELHI5801, 09MOSCOW2747, 03ABUDHABI2641, 08PARAMARIBO301, 09LONDON2180
+    people = _people(
+        "He met A/PolCouns Atul Keshap, Political MC Susan Elliott, MFA Minstate Hamdan bin "
+        "Zayid, Russian Permanent Representative to\nNATO Dmitry Rogozin, former military "
+        "strongman Desi Bouterse and Guno Castelen, Member of Parliament, and John Saltford, "
+        "Deputy Team Leader for Missile Defense, on Monday.",
+        "Embassy London",
+    )
+    assert _expanded(people["Atul Keshap"]) == ["Acting Political Counselor"]
+    assert _expanded(people["Susan Elliott"]) == ["Political Minister-Counselor"]
+    assert _expanded(people["Hamdan bin Zayid"]) == [
+        "Ministry of Foreign Affairs Minister of State"
+    ]
+    assert _expanded(people["Dmitry Rogozin"]) == [
+        "Permanent Representative to the North Atlantic Treaty Organization"
+    ]
+    assert _expanded(people["Desi Bouterse"]) == ["former military strongman"]
+    assert _expanded(people["Guno Castelen"]) == ["Member of Parliament"]
+    assert _expanded(people["John Saltford"]) == ["Deputy Team Leader for Missile Defense"]
+
+
+def test_a_time_is_no_prime_minister() -> None:
+    # 06SANJOSE2543 (the thirteenth blind set): "12:30 P.M. EST"
+    people = _people("On November 8, 12:30 P.M. EST, Alarcon told Polcouns. PM Gordon Brown met.")
+    assert "Est" not in people
+    assert _expanded(people["Gordon Brown"]) == ["Prime Minister"]
+
+
+def test_a_classifier_and_the_office_he_directs() -> None:
+    # 10STATE8676 (the thirteenth blind set): the office symbol spelt out from the office up
+    text = (
+        "S E C R E T STATE 008676\nSIPDIS\nE.O. 12958: DECL: 01/29/2035\nTAGS: PINR KS\n"
+        "SUBJECT: A TEST\n\nClassified By: ELISSA G. PITTERLE, DIRECTOR, INR/OPS\n\n"
+        "1. (S) The team met.\n"
+    )
+    cable = parse_cable(text, "10STATE8676", metadata={"origin": "Secretary of State"})
+    people = {p.name: p for p in extract_entities(cable).people}
+    assert [t.expanded for t in people["Elissa G. Pitterle"].titles] == [
+        "Director, Office of Intelligence Operations, Bureau of Intelligence and Research"
+    ]

@@ -431,3 +431,13 @@ def test_subject_of_a_double_spaced_copy() -> None:
         "SUBJECT: U/S BURNS IN ARGENTINA\n\nINTERESTS ARE DISCUSSED BELOW\n"
     )
     assert P.parse_subject(single) == "U/S BURNS IN ARGENTINA"
+
+
+def test_classified_by_a_title_and_its_office_symbol() -> None:
+    """Regression (09STATE74787, 10STATE8676, the twelfth and thirteenth blind sets): the
+    office after the title ("DIRECTOR, INR/OPS") is part of it (26 dev cables)."""
+    cb = P.parse_classified_by("Classified By: ELISSA G. PITTERLE, DIRECTOR, INR/OPS")
+    assert cb is not None and cb.names == ["ELISSA G. PITTERLE"]
+    assert cb.title == "DIRECTOR, INR/OPS"
+    cb = P.parse_classified_by("Classified By: Ambassador John Smith, reasons 1.4 (b,d)")
+    assert cb is not None and cb.title == "Ambassador"

@@ -141,8 +141,20 @@ def _signer_and_classifier(
             # (not a title cut short: "DANA MURRAY, SENIOR WATCH OF..." in a line the
             # cable gives again in full)
             if cb.title and not cb.title.endswith(".."):
-                words = cb.title.replace(",", " ").split()  # "Charge d'Affaires, a.i."
-                titles.append((cb.title, expand(words, caps or cb.title.isupper())))
+                # "Charge d'Affaires, a.i.", "DIRECTOR, INR/OPS": each part expanded, an
+                # office symbol (bureau/office) from the office up: "Director, Office of
+                # Intelligence Operations, Bureau of Intelligence and Research"
+                upper = caps or cb.title.isupper()
+                parts = []
+                for part in cb.title.split(","):
+                    office = _OFFICE.fullmatch(part.strip()) if parts else None
+                    if office:
+                        acr = lexicon().acronyms.get(office.group())
+                        long = ", ".join(reversed(acr[0].split(", "))) if acr else office.group()
+                    else:
+                        long = expand(part.split(), upper)
+                    parts.append(long)
+                titles.append((cb.title, ", ".join(p for p in parts if p)))
             toks = [t.capitalize() if t.isupper() and len(t) > 1 else t for t in _name_words(name)]
             if len(toks) == 2 and toks[0].casefold() == signed != toks[1].casefold():
                 toks.reverse()  # "Classified By: Ambassador Bodde Peter", signed BODDE
@@ -151,6 +163,9 @@ def _signer_and_classifier(
             )
             _absorb(cands, official)
             cands.append(official)
+
+
+_OFFICE: Final = re.compile(r"[A-Z]{2,6}(?:/[A-Z]{1,8})+")  # "INR/OPS": bureau/office
 
 
 _INITIAL_RUN_ON: Final = re.compile(r"\b([A-Za-z]\.)(?=[A-Za-z]{2})")

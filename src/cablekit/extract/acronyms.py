@@ -116,6 +116,7 @@ _NOT_ACR: Final = frozenset(
         "III",
         "IV",
         "OK",
+        "MC",  # "Political MC" in a title; alone NATO's Military Committee as often
     }
 )
 

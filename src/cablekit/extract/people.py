@@ -644,6 +644,8 @@ class PeopleFinder:
         n = len(toks)
         if i >= n:
             return i, [], None
+        if i and toks[i - 1][-1:].isdigit() and toks[i].replace(".", "").upper() in ("PM", "AM"):
+            return i, [], None  # "12:30 P.M. EST": a time, not a Prime Minister
         lead_aff = None
         lead: list[int] = []  # a party's or group's acronym before the title: part of it
         if not info[i] & _TITLE_WORD and not (info[i] & wi.PLACE and self._two_word_country(i)):
@@ -1178,6 +1180,14 @@ class PeopleFinder:
             # "Ambassador to Iceland", but not "Advisor to Prime Minister Brown"
             if info[k] & wi.PLACE1 and not info[k] & wi.NAME_T:
                 return [j, k, k + 1] if self._place_goes_on(k + 1) else [j, k]
+            if (
+                info[k] & wi.ORGACR
+                and not info[k] & wi.ABBR
+                and not (k + 1 < n and info[k + 1] & (wi.HEAD | wi.ABBR | wi.MOD))
+            ):
+                # "Permanent Representative to NATO", not "Chief of Staff to MFA Secretary
+                # for African Affairs Ali Treiki": another's title
+                return [j, k]
             return []
         while k < n and len(ext) < 9:
             t2 = toks[k]
@@ -2241,6 +2251,9 @@ def _compatible(a: list[str], b: list[str]) -> bool:
 
 
 _DESCENT: Final = frozenset({"bin", "ibn", "bint", "al", "el"})
+# "son of", "daughter of" before the father's name: [the word] as ``tokens[-2:-1]`` gives it
+_DESCENT_WORDS: Final = (["bin"], ["ibn"], ["bint"], ["Bin"], ["Ibn"], ["BIN"], ["IBN"])
+_PORTUGUESE_PARTICLES: Final = frozenset({"da", "do", "dos", "das"})
 # Family names of China, Korea and Vietnam, whose names cables write family name first
 # ("Zheng Zeguang", "Kim Jong-il", "Nguyen Tan Dung"): the name alone is the person
 # ("Zheng noted") where the cable names one such person in full
@@ -2254,6 +2267,20 @@ _FAMILY_FIRST: Final = frozenset(
     Nguyen Tran Pham Hoang Huynh Phan Vu Vo Dang Bui Ngo Duong
     """.split()
 )
+
+
+def _called(tokens: list[str], word: str) -> bool:
+    """Whether ``word`` (casefolded) is what a Portuguese name ``tokens`` calls its bearer:
+    a middle name before the particle ("Lula" of "Luiz Inacio Lula da Silva")."""
+    return any(
+        t.casefold() == word and nxt in _PORTUGUESE_PARTICLES
+        for t, nxt in zip(tokens[1:-1], tokens[2:], strict=True)
+    )
+
+
+def _styled(titles: list[tuple[str, str]]) -> bool:
+    """Whether a title is a ruler's or a cleric's style ("Shaykh", "King", "PRINCE")."""
+    return any(w.capitalize() in _STYLES for written, _ in titles for w in written.split())
 
 
 def _arabic_particle(tok: str) -> bool:
@@ -2310,9 +2337,21 @@ def merge(cands: list[Cand], text: str = "") -> list[Cand]:
                 and not c.titles
                 and all(_alone(text, a, b) for a, b in c.mentions)
             )
+            # "Lula" after "Luiz Inacio Lula da Silva": the name by which a Portuguese name
+            # calls its bearer stands before its particle
+            given = given or (
+                c2 != p2 and _called(c.tokens if c2 else out[n].tokens, pf if c2 else cf)
+            )
             if pl != cl and not (c2 and p2 and pf == cf) and not given:
                 continue
             p = out[n]
+            if (
+                not given
+                and c2 != p2
+                and (p if p2 else c).tokens[-2:-1] in _DESCENT_WORDS
+                and _styled((c if p2 else p).titles)
+            ):
+                continue  # "Shaykh Zayid" is the father of "Hamdan bin Zayid", not he
             if given or _compatible(p.tokens, c.tokens):
                 if len(c.tokens) > len(p.tokens):
                     p.tokens = c.tokens

@@ -20,7 +20,7 @@ HEADS: Final = frozenset(
     Counselor Counsellor Consul Officer Envoy Representative Commander Head Leader Mayor
     Speaker Archbishop Cardinal Monsignor Bishop Father Pope Professor Colonel Brigadier
     General Major Captain Lieutenant Admiral Marshal Attache Secretary-General Chief
-    Coordinator Deputy Prosecutor Attorney Congressman Congresswoman Councilor Councillor
+    Coordinator Deputy Prosecutor Attorney Congressman Congresswoman Councilor Councillor Member
     Delegate Commissioner Superintendent Inspector Editor Rabbi Imam Ayatollah Mullah
     Patriarch Premier Chancellor Lord Economist Analyst Journalist Correspondent Activist
     Lawyer Businessman President-elect Vice-President Vice-Minister Viceminister Candidate
@@ -58,7 +58,7 @@ MODIFIERS: Final = frozenset(
     Emergency Refugee Migration Telecommunications Statistics Audit Anti-Corruption
     Coast Guard Marine Marines Border Customs Investigation Investigative Prosecution
     Protection Welfare Resources Works Services Integration Reform Reconstruction Solidarity
-    Country
+    Country Team
     Infrastructure Heritage Equality Employment Investment Privatization Innovation
     Decentralization Veterans Minerals Forestry Irrigation Livestock Gender Coordination
     Governance Ecology Ecumenical Apostolic Papal Islamic Commanding Presiding
@@ -81,7 +81,7 @@ LOWER_HEADS: Final = frozenset(
     counsel dealer trafficker financier bomber murderer assassin hijacker kidnapper
     smuggler dictator warlord kingpin boss tycoon magnate
     scholar historian academic filmmaker novelist poet singer artist missionary nun
-    columnist magistrate
+    columnist magistrate intellectual strongman defendant
     pastor distributor publisher vice-minister vice-president-elect president-elect
     governor-elect mayor-elect
     """.split()
@@ -111,7 +111,7 @@ LOWER_MODS: Final = frozenset(
     policy team junta paramilitary faction bloc delegation cell country investigating
     investigative independent constitutional
     famous prominent leading noted veteran renowned popular influential convicted democracy
-    auxiliary
+    auxiliary wealthy
     jailed imprisoned exiled dissident wealthy powerful longtime
     """.split()
 )
@@ -338,7 +338,9 @@ def expand(words: list[str], caps: bool) -> str:
             mark = w[-2]
             out.append(owner[0] + (mark if owner[0].endswith("s") else mark + "s"))
         elif after_join and acr and acr[1] in ("org", "gorg"):
-            out.append(acr[0])
+            # "Permanent Representative to NATO": to the North Atlantic Treaty Organization
+            the = words[k - 1].lower() != "the" and not acr[0].startswith(("the ", "The "))
+            out.append(f"the {acr[0]}" if the else acr[0])
         elif place is not None and place.kind == "country" and len(w) < 5:
             out.append(place.name)  # "Ambassador to the US": the United States
         elif acr and acr[1] in ("org", "gorg") and w not in lex.titles:

@@ -56,6 +56,7 @@ def _line_starts(p: re.Pattern[str], pnl: re.Pattern[str], text: str, pos: int) 
 
 
 _SUBJECT_M = _lines_re(_SUBJECT)
+_ROUTING = re.compile(r"^(?:FM |DE RUE)", re.M)  # a telegram's routing lines
 _PRE_SUBJECT_M = re.compile(
     r"^(?i:[^\S\n]*(?:TAGS|E\.[^\S\n]?O\.|EO)[^\S\n]*(?::|[^\S\n]))", re.M
 )  # the last [:\s] of _PRE_SUBJECT, which a line never ends with a newline for
@@ -221,6 +222,13 @@ def annotated_zone(text: str) -> Zone:
     m = _SUBJECT_M.search(text)
     if m is not None and text.count("\n", 0, m.start()) < 150:
         start = m.start()
+        # a printout's own header ("Subject: ...") before the telegram's routing and its
+        # SUBJECT line: the zone starts at the telegram's
+        while (nxt := _SUBJECT_M.search(text, m.end())) is not None and _ROUTING.search(
+            text, m.end(), nxt.start()
+        ):
+            m = nxt
+            start = m.start()
     else:
         pre = list(_PRE_SUBJECT_M.finditer(text, 0, _nth_line_end(text, 79)))
         last = pre[-1] if pre else None

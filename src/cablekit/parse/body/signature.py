@@ -24,6 +24,8 @@ from cablekit.parse.body.patterns import (
 
 def _sig_from_line(s: str) -> str | None:
     t = s.strip().rstrip("#.\\ ").strip()
+    if t[:19].upper() == "MINIMIZE CONSIDERED":
+        t = t[19:].strip()  # "MINIMIZE CONSIDERED SHANNON": a handling note, then the signer
     if not t or len(t) > 50:
         return None
     m = _SIG_NAME.match(t)

@@ -177,6 +177,10 @@ def _norm_word(word: str) -> str:
     return word.replace("0", "o") if _LETTER_RE.search(word) else word
 
 
+# a State Department office symbol: bureau and office ("INR/OPS", "EUR/RUS", "NEA/ARP")
+_OFFICE_RE = re.compile(r"[A-Z]{2,6}(?:/[A-Z]{1,8})+")
+
+
 def _is_title_token(tok: str, mixed: bool) -> bool:
     t = tok.strip(",;:()")
     if not t:
@@ -282,6 +286,10 @@ def _names_and_title(phrase: str) -> tuple[tuple[str, ...], str | None]:
                 title = f"{segments[seg_index - 1].strip(' ,;:')}, {title}"
             if title is None and seg_index + 1 < len(segments):
                 title = segments[seg_index + 1].strip() or None
+                office = segments[seg_index + 2] if seg_index + 2 < len(segments) else ""
+                office = office.strip(" .").replace(" / ", "/")
+                if title and _OFFICE_RE.fullmatch(office):
+                    title = f"{title}, {office}"  # "DIRECTOR, INR/OPS": the office it directs
             text = _name_text(name)
             words = [w for w in name if not _INITIAL_RE.match(w)]
             (found if len(name) >= 2 and words else singles).append((text, title or ""))
