@@ -145,7 +145,7 @@ def _signer_and_classifier(
                 # office symbol (bureau/office) from the office up: "Director, Office of
                 # Intelligence Operations, Bureau of Intelligence and Research"
                 upper = caps or cb.title.isupper()
-                parts = []
+                parts: list[str] = []
                 for part in cb.title.split(","):
                     office = _OFFICE.fullmatch(part.strip()) if parts else None
                     if office:

@@ -224,10 +224,10 @@ def annotated_zone(text: str) -> Zone:
         start = m.start()
         # a printout's own header ("Subject: ...") before the telegram's routing and its
         # SUBJECT line: the zone starts at the telegram's
-        while (nxt := _SUBJECT_M.search(text, m.end())) is not None and _ROUTING.search(
-            text, m.end(), nxt.start()
+        while (later := _SUBJECT_M.search(text, m.end())) is not None and _ROUTING.search(
+            text, m.end(), later.start()
         ):
-            m = nxt
+            m = later
             start = m.start()
     else:
         pre = list(_PRE_SUBJECT_M.finditer(text, 0, _nth_line_end(text, 79)))
