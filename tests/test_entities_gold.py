@@ -31,6 +31,7 @@ UNSEEN10_DIR = GOLD_DIR.parent / "entities-unseen10"  # a tenth, measured once (
 UNSEEN11_DIR = GOLD_DIR.parent / "entities-unseen11"  # an eleventh, measured once (session 17)
 UNSEEN12_DIR = GOLD_DIR.parent / "entities-unseen12"  # a twelfth, measured once (session 18)
 UNSEEN13_DIR = GOLD_DIR.parent / "entities-unseen13"  # a thirteenth, measured once (session 18)
+UNSEEN14_DIR = GOLD_DIR.parent / "entities-unseen14"  # a fourteenth, measured once (session 18)
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -62,6 +63,7 @@ GOLD = _gold(
     UNSEEN11_DIR,
     UNSEEN12_DIR,
     UNSEEN13_DIR,
+    UNSEEN14_DIR,
 )
 
 

@@ -994,3 +994,37 @@ def test_the_zone_starts_at_the_telegram_subject_after_a_printout_header() -> No
     cable = parse_cable(text, "03ABUDHABI2641", metadata={"origin": "Embassy Abu Dhabi"})
     names = {p.name for p in extract_entities(cable).people}
     assert names == {"Abdullah bin Zayid"}
+
+
+def test_a_vetting_form_in_capitals_in_a_mixed_case_cable() -> None:
+    """Regression (10STATE13894, the fourteenth blind set): "Rank/Name: MAJ AHMED SAYED
+    FARAG" on a Leahy vetting form; the name stops before the next line's field label."""
+    people = _people_of(
+        "2. (SBU) The following personnel have been selected.\n\n Vetting #: 99533\n"
+        " Rank/Name: MAJ AHMED SAYED FARAG\n DOB: 1/1/1978\n\n Vetting #: 99534\n"
+        " Rank/Name: 1LT MOHAMED MAGDY MOHAMED TAHA SROR\n DOB: 5/4/1984\n"
+    )
+    assert _titles(people["Ahmed Sayed Farag"]) == [("MAJ", "Major")]
+    assert _titles(people["Mohamed Magdy Mohamed Taha Sror"]) == [("1LT", "First Lieutenant")]
+
+
+def test_one_person_under_a_suffix_and_a_double_surname() -> None:
+    """Regression (08MADRID312, 07BUENOSAIRES1283, the fourteenth blind set): the surname
+    is before "Jr."; a Spanish name is called by the father's surname, before the mother's."""
+    people = _people_of(
+        "Classified By: Ambassador Eduardo Aguirre, Jr. for reasons 1.4 (b) and (d).\n\n"
+        "1. (C) The Ambassador met Dr. Abel Fleitas Ortiz de Rozas. Fleitas said no.",
+        signer="AGUIRRE",
+    )
+    assert people["Eduardo Aguirre, Jr."]["role"] == "signer+classified_by"
+    assert len(people["Abel Fleitas Ortiz de Rozas"]["mentions"]) == 2
+    assert "Fleitas" not in people and "Aguirre" not in people
+
+
+def test_a_place_named_for_a_person_is_no_person() -> None:
+    """Regression (08USUNNEWYORK176, the fourteenth blind set; 60 dev cables)."""
+    people = _people_of(
+        "1. (C) He spoke at the Dag Hammarskjold Library and at Hospital Aleman, then flew "
+        "from Bagram Airfield."
+    )
+    assert not people.keys() - {"Pearson"}

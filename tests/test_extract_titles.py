@@ -743,3 +743,16 @@ def test_a_classifier_and_the_office_he_directs() -> None:
     assert [t.expanded for t in people["Elissa G. Pitterle"].titles] == [
         "Director, Office of Intelligence Operations, Bureau of Intelligence and Research"
     ]
+
+
+def test_titles_of_the_fourteenth_blind_set() -> None:
+    # 09KABUL3324, 10CAIRO162 (the fourteenth blind set)
+    people = _people(
+        "He met CDDEA Ambassador E. Anthony Wayne and chief climate negotiator Mootaz "
+        "Ahmadein Khalil.",
+        "Embassy Kabul",
+    )
+    assert _expanded(people["E. Anthony Wayne"]) == [
+        "Coordinating Director for Development and Economic Affairs Ambassador"
+    ]
+    assert _expanded(people["Mootaz Ahmadein Khalil"]) == ["chief climate negotiator"]

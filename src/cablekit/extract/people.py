@@ -371,7 +371,19 @@ class Cand:
 
     @property
     def surname(self) -> str:
-        return self.tokens[-1] if self.tokens else ""
+        return _last_name(self.tokens)
+
+
+_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _last_name(tokens: list[str]) -> str:
+    """The surname of a name's words: its last, but before a suffix ("Eduardo Aguirre, Jr.")."""
+    for t in reversed(tokens):
+        word = t.strip(",.")
+        if word.casefold() not in _SUFFIXES:
+            return word
+    return tokens[-1] if tokens else ""
 
 
 def country_named(tok: str) -> str | None:
@@ -465,6 +477,12 @@ _JOINS: Final = frozenset({"of", "for", "and", "&"})
 _PLACE_PARTICLES: Final = frozenset({"de", "do", "da", "del", "di", "dos", "das"})
 # words that open a list of names in a cable in capitals: "(I.E. GENARO GARCIA LUNA, ..."
 _LIST_OPENERS: Final = frozenset({"I.E.", "E.G.", "INCLUDING", "NAMELY"})
+# buildings and sites, often named for a person: a name with one of these is none
+_FACILITIES: Final = frozenset(
+    """Library Airfield Airbase AirBase Airstrip Airport Museum Hospital University College
+    Terminal Stadium Hotel Palace Cathedral Mosque Barracks Seaport Harbour Harbor Memorial
+    Mausoleum Bridge Highway Avenue Street Boulevard Square""".split()
+)
 # the second of two particles inside a name: "de la Cueva", "de los Santos", "van der Berg"
 _SECOND_PARTICLES: Final = frozenset({"la", "las", "los", "der", "den"})
 # Styles of rulers and clerics: after an office a second title ("Foreign Minister Shaykh
@@ -608,6 +626,8 @@ class PeopleFinder:
             j += 1
             if j < n and not self._name_gap_ok(j - 1):
                 break
+            if j < n and "\n" in self.gaps[j - 1] and self.gaps[j][:1] == ":":
+                break  # the next line's field label: "ALAA AFIFY ALY \n DOB: 10/29/1983"
         while j > i and (info[j - 1] & wi.PART or len(words[j - 1]) == 1):
             j -= 1  # never end on a particle or an initial
         if j - i >= 2 and j < n and self._syllable_after(j):
@@ -1922,6 +1942,8 @@ class PeopleFinder:
         name_toks = [_mixed(t) for t in self.words[a:b]]
         if not name_toks or not (words or pending or self._personal(a, b)):
             return
+        if any(t in _FACILITIES for t in name_toks):
+            return  # "Dag Hammarskjold Library", "Hospital Aleman": a place named for one
         if b - a >= 3 and self._syllable_after(b - 1):
             # "Kim Jong-il" is Kim + Jong-il, not Kim Jong + il: "Kim Yong-il" is another
             name_toks[-2:] = [f"{name_toks[-2]}-{name_toks[-1]}"]
@@ -2239,7 +2261,7 @@ def _compatible(a: list[str], b: list[str]) -> bool:
     ca, cb = [t.casefold() for t in a], [t.casefold() for t in b]
     if len(ca) >= 2 and len(cb) >= 2 and (ca[: len(cb)] == cb or cb[: len(ca)] == ca):
         return True  # "Gilda Motta Santos" and "Gilda Motta Santos Neves"
-    if not a or not b or a[-1].casefold() != b[-1].casefold():
+    if not a or not b or _last_name(a).casefold() != _last_name(b).casefold():
         return False
     if len(ca) >= 2 and len(cb) >= 2 and (ca[-len(cb) :] == cb or cb[-len(ca) :] == ca):
         return True  # "Di Gangi" and "John Di Gangi": the surname with its particle
@@ -2270,11 +2292,15 @@ _FAMILY_FIRST: Final = frozenset(
 
 
 def _called(tokens: list[str], word: str) -> bool:
-    """Whether ``word`` (casefolded) is what a Portuguese name ``tokens`` calls its bearer:
-    a middle name before the particle ("Lula" of "Luiz Inacio Lula da Silva")."""
+    """Whether ``word`` (casefolded) is what a Portuguese or Spanish name ``tokens`` calls
+    its bearer: a middle name before the particle ("Lula" of "Luiz Inacio Lula da Silva"),
+    the father's surname before the mother's ("Fleitas" of "Abel Fleitas Ortiz de Rozas")."""
+    particles = any(t in _PORTUGUESE_PARTICLES or t in ("de", "del", "y") for t in tokens)
     return any(
-        t.casefold() == word and nxt in _PORTUGUESE_PARTICLES
-        for t, nxt in zip(tokens[1:-1], tokens[2:], strict=True)
+        t.casefold() == word
+        and len(t) > 2
+        and (nxt in _PORTUGUESE_PARTICLES or (particles and k == 1 and nxt[:1].isupper()))
+        for k, (t, nxt) in enumerate(zip(tokens[1:-1], tokens[2:], strict=True), 1)
     )
 
 
@@ -2311,7 +2337,7 @@ def merge(cands: list[Cand], text: str = "") -> list[Cand]:
     for c in sorted(cands, key=lambda c: c.first):
         toks = c.tokens
         cf = toks[0].casefold() if toks else ""
-        cl = toks[-1].casefold() if toks else ""
+        cl = _last_name(toks).casefold()
         c2 = len(toks) >= 2
         for n in range(len(out) - 1, -1, -1):
             pf, pl, p2 = keys[n]

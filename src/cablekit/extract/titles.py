@@ -111,7 +111,7 @@ LOWER_MODS: Final = frozenset(
     policy team junta paramilitary faction bloc delegation cell country investigating
     investigative independent constitutional
     famous prominent leading noted veteran renowned popular influential convicted democracy
-    auxiliary wealthy
+    auxiliary wealthy climate
     jailed imprisoned exiled dissident wealthy powerful longtime
     """.split()
 )

@@ -122,6 +122,16 @@ def _model_number(tok: str) -> bool:
     return any(c.isdigit() for c in tok[:4])
 
 
+_RANK_WORDS = frozenset(
+    "General Colonel Major Captain Lieutenant Admiral Sergeant Brigadier Commander".split()
+)
+
+
+def _rank_title(expanded: str | None) -> bool:
+    """Whether a title abbreviation stands for a military rank ("MAJ", "1LT", "LTC")."""
+    return bool(expanded) and expanded.rsplit(" ", 1)[-1] in _RANK_WORDS
+
+
 def _compute(tok: str, caps: bool) -> int:
     """The bit mask of one word (see the bits above); called once per distinct word."""
     lex = lexicon()
@@ -149,7 +159,10 @@ def _compute(tok: str, caps: bool) -> int:
         head = True
     mod = (caps or up0) and (w in _MODIFIERS or w in lex.title_parts)
     # titles.is_title_abbr
-    abbr = tok in lex.titles or (caps and len(tok) > 2 and tok.upper() in lex.titles_upper)
+    abbr = tok in lex.titles or (
+        tok.upper() in lex.titles_upper
+        and ((caps and len(tok) > 2) or (isup and _rank_title(lex.titles_upper.get(tok))))
+    )  # in mixed case, a rank in capitals too: "Rank/Name: MAJ AHMED SAYED FARAG"
     a = acronyms.get(tok)
     orgacr = a is not None and a[1] in ("gorg", "org") and isup and len(tok) > 1
     quall = tok.lower() in _QUALIFIERS
@@ -221,8 +234,10 @@ def _compute(tok: str, caps: bool) -> int:
     if honor:
         f |= HON
     titleish = dem or quall or abbr or head or mod or orgacr
-    if (up0 or tok in _QUALIFIERS or lowh) and (honor or titleish or (not caps and f & NAME_F)):
-        f |= SCAN
+    if (up0 or tok in _QUALIFIERS or lowh or (abbr and isup)) and (
+        honor or titleish or (not caps and f & NAME_F)
+    ):
+        f |= SCAN  # (abbr and isup: "1LT", a rank with its number first)
     # places: a single-word name or the first word of a longer one
     fold = tok.casefold()
     in_places = fold in places
