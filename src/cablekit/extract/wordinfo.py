@@ -129,7 +129,7 @@ _RANK_WORDS = frozenset(
 
 def _rank_title(expanded: str | None) -> bool:
     """Whether a title abbreviation stands for a military rank ("MAJ", "1LT", "LTC")."""
-    return bool(expanded) and expanded.rsplit(" ", 1)[-1] in _RANK_WORDS
+    return expanded is not None and expanded.rsplit(" ", 1)[-1] in _RANK_WORDS
 
 
 def _compute(tok: str, caps: bool) -> int:
