@@ -379,6 +379,8 @@ _SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 def _last_name(tokens: list[str]) -> str:
     """The surname of a name's words: its last, but before a suffix ("Eduardo Aguirre, Jr.")."""
+    if not tokens or len(tokens[-1]) > 4:
+        return tokens[-1] if tokens else ""  # no suffix is that long: the common case, fast
     for t in reversed(tokens):
         word = t.strip(",.")
         if word.casefold() not in _SUFFIXES:
@@ -1350,7 +1352,7 @@ class PeopleFinder:
         prev = -2
         for k in idx:
             w = toks[k]
-            if self._word(w) in _RANK_ABBR_DOT and gaps[k][:1] == ".":
+            if gaps[k][:1] == "." and self._word(w) in _RANK_ABBR_DOT:
                 w += "."
             elif k != idx[-1] and gaps[k][:2] in _POSSESSIVE:
                 w += gaps[k][:2]  # "Ministry's" inside a title
@@ -1942,7 +1944,7 @@ class PeopleFinder:
         name_toks = [_mixed(t) for t in self.words[a:b]]
         if not name_toks or not (words or pending or self._personal(a, b)):
             return
-        if any(t in _FACILITIES for t in name_toks):
+        if not _FACILITIES.isdisjoint(name_toks):
             return  # "Dag Hammarskjold Library", "Hospital Aleman": a place named for one
         if b - a >= 3 and self._syllable_after(b - 1):
             # "Kim Jong-il" is Kim + Jong-il, not Kim Jong + il: "Kim Yong-il" is another
@@ -2291,17 +2293,22 @@ _FAMILY_FIRST: Final = frozenset(
 )
 
 
-def _called(tokens: list[str], word: str) -> bool:
-    """Whether ``word`` (casefolded) is what a Portuguese or Spanish name ``tokens`` calls
-    its bearer: a middle name before the particle ("Lula" of "Luiz Inacio Lula da Silva"),
-    the father's surname before the mother's ("Fleitas" of "Abel Fleitas Ortiz de Rozas")."""
+def _called(tokens: list[str]) -> frozenset[str]:
+    """The words (casefolded) by which a Portuguese or Spanish name calls its bearer: a
+    middle name before the particle ("Lula" of "Luiz Inacio Lula da Silva"), the father's
+    surname before the mother's ("Fleitas" of "Abel Fleitas Ortiz de Rozas")."""
+    if len(tokens) < 3:
+        return _NONE
     particles = any(t in _PORTUGUESE_PARTICLES or t in ("de", "del", "y") for t in tokens)
-    return any(
-        t.casefold() == word
-        and len(t) > 2
-        and (nxt in _PORTUGUESE_PARTICLES or (particles and k == 1 and nxt[:1].isupper()))
+    return frozenset(
+        t.casefold()
         for k, (t, nxt) in enumerate(zip(tokens[1:-1], tokens[2:], strict=True), 1)
+        if len(t) > 2
+        and (nxt in _PORTUGUESE_PARTICLES or (particles and k == 1 and nxt[:1].isupper()))
     )
+
+
+_NONE: Final = frozenset[str]()
 
 
 def _styled(titles: list[tuple[str, str]]) -> bool:
@@ -2333,14 +2340,16 @@ def merge(cands: list[Cand], text: str = "") -> list[Cand]:
     (``text``, the zone, tells a family name alone from one inside a name)."""
     out: list[Cand] = []
     # (first, last) casefolded tokens of each entry: _compatible needs one of them equal
-    keys: list[tuple[str, str, bool]] = []
+    # (and the words by which the name calls its bearer, ``_called``)
+    keys: list[tuple[str, str, bool, frozenset[str]]] = []
     for c in sorted(cands, key=lambda c: c.first):
         toks = c.tokens
         cf = toks[0].casefold() if toks else ""
         cl = _last_name(toks).casefold()
         c2 = len(toks) >= 2
+        cc = _called(toks)
         for n in range(len(out) - 1, -1, -1):
-            pf, pl, p2 = keys[n]
+            pf, pl, p2, pc = keys[n]
             # "Shaykh Abdullah" after "Abdullah bin Zayed Al Nahyan": a given name alone is
             # the short form of an Arabic name (bin, ibn, al-: "Prince Saud" for Saud
             # al-Faisal), unless its titles say another office ("King Abdullah" beside FM
@@ -2365,9 +2374,7 @@ def merge(cands: list[Cand], text: str = "") -> list[Cand]:
             )
             # "Lula" after "Luiz Inacio Lula da Silva": the name by which a Portuguese name
             # calls its bearer stands before its particle
-            given = given or (
-                c2 != p2 and _called(c.tokens if c2 else out[n].tokens, pf if c2 else cf)
-            )
+            given = given or (c2 != p2 and (pf in cc if c2 else cf in pc))
             if pl != cl and not (c2 and p2 and pf == cf) and not given:
                 continue
             p = out[n]
@@ -2381,7 +2388,7 @@ def merge(cands: list[Cand], text: str = "") -> list[Cand]:
             if given or _compatible(p.tokens, c.tokens):
                 if len(c.tokens) > len(p.tokens):
                     p.tokens = c.tokens
-                    keys[n] = (cf, cl, c2)
+                    keys[n] = (cf, cl, c2, cc)
                 for t in c.titles:
                     if t not in p.titles:
                         p.titles.append(t)
@@ -2392,7 +2399,7 @@ def merge(cands: list[Cand], text: str = "") -> list[Cand]:
                 break
         else:
             out.append(c)
-            keys.append((cf, cl, c2))
+            keys.append((cf, cl, c2, cc))
     return out
 
 
