@@ -46,6 +46,7 @@ from cablekit.extract.quotes import find_quotes
 from cablekit.extract.titles import expand
 from cablekit.extract.zone import Tokens, annotated_zone, tokenize
 from cablekit.model import Cable
+from cablekit.parse.preamble.classified_by import OFFICE_SYMBOL
 
 __all__ = ["Entities", "extract_entities", "host_country"]
 
@@ -147,7 +148,7 @@ def _signer_and_classifier(
                 upper = caps or cb.title.isupper()
                 parts: list[str] = []
                 for part in cb.title.split(","):
-                    office = _OFFICE.fullmatch(part.strip()) if parts else None
+                    office = OFFICE_SYMBOL.fullmatch(part.strip()) if parts else None
                     if office:
                         acr = lexicon().acronyms.get(office.group())
                         long = ", ".join(reversed(acr[0].split(", "))) if acr else office.group()
@@ -163,9 +164,6 @@ def _signer_and_classifier(
             )
             _absorb(cands, official)
             cands.append(official)
-
-
-_OFFICE: Final = re.compile(r"[A-Z]{2,6}(?:/[A-Z]{1,8})+")  # "INR/OPS": bureau/office
 
 
 _INITIAL_RUN_ON: Final = re.compile(r"\b([A-Za-z]\.)(?=[A-Za-z]{2})")

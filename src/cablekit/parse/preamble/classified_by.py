@@ -178,7 +178,7 @@ def _norm_word(word: str) -> str:
 
 
 # a State Department office symbol: bureau and office ("INR/OPS", "EUR/RUS", "NEA/ARP")
-_OFFICE_RE = re.compile(r"[A-Z]{2,6}(?:/[A-Z]{1,8})+")
+OFFICE_SYMBOL = re.compile(r"[A-Z]{2,6}(?:/[A-Z]{1,8})+")
 
 
 def _is_title_token(tok: str, mixed: bool) -> bool:
@@ -288,7 +288,7 @@ def _names_and_title(phrase: str) -> tuple[tuple[str, ...], str | None]:
                 title = segments[seg_index + 1].strip() or None
                 office = segments[seg_index + 2] if seg_index + 2 < len(segments) else ""
                 office = office.strip(" .").replace(" / ", "/")
-                if title and _OFFICE_RE.fullmatch(office):
+                if title and OFFICE_SYMBOL.fullmatch(office):
                     title = f"{title}, {office}"  # "DIRECTOR, INR/OPS": the office it directs
             text = _name_text(name)
             words = [w for w in name if not _INITIAL_RE.match(w)]
