@@ -46,3 +46,13 @@ def test_a_definition_translated_from_another_language() -> None:
         "He met Under Secretary Burns. 3. (SBU) Next."
     )
     assert defs == {"CNE": "National Emergency Commission"}
+
+
+def test_mc_is_a_title_word_not_an_acronym_alone() -> None:
+    # 09TALLINN373 (the fifth blind set): "approved in the MC" is NATO's Military
+    # Committee; the glossary's Minister-Counselor is for titles ("Political MC")
+    acr = _acr(
+        "1. (C) Political MC Susan Elliott said it would be approved in the MC.\n",
+        "Embassy Tallinn",
+    )
+    assert "MC" not in acr

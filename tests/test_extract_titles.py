@@ -756,3 +756,16 @@ def test_titles_of_the_fourteenth_blind_set() -> None:
         "Coordinating Director for Development and Economic Affairs Ambassador"
     ]
     assert _expanded(people["Mootaz Ahmadein Khalil"]) == ["chief climate negotiator"]
+
+
+def test_a_title_to_a_body_stops_before_another_title() -> None:
+    # 09TRIPOLI301: "to MFA Secretary ... Ali Treiki" is Treiki's title, not Azzabi's body
+    people = _people(
+        "Ambassador delivered points to Mahmoud Azzabi, Chief of Staff to MFA Secretary for "
+        "African Affairs Ali Treiki, on April 12.",
+        "Embassy Tripoli",
+    )
+    assert _expanded(people["Mahmoud Azzabi"]) == ["Chief of Staff"]
+    assert _expanded(people["Ali Treiki"]) == [
+        "Ministry of Foreign Affairs Secretary for African Affairs"
+    ]

@@ -956,16 +956,12 @@ class PeopleFinder:
         self._prefix_from = k + 1
         return self._words(list(range(k + 1, i)))
 
-    def _demonym_before(self, i: int, first: str) -> str | None:
-        """The country of a nationality just before the body that begins a title ("Italian
-        Embassy First Secretary": Italy), the body's first word ``first`` found within a
-        few tokens before token i."""
-        first = first.split("-")[0].removesuffix("'s").removesuffix("\u2019s")
-        for k in range(i - 1, max(-1, i - 6), -1):
-            if self.words[k] == first:
-                if k > 0 and self.info[k - 1] & wi.DEM and _space(self.gaps[k - 1]):
-                    return self.demonym(self.words[k - 1])
-                return None
+    def _demonym_before(self) -> str | None:
+        """The country of a nationality just before the body the last ``_title_prefix``
+        gave ("Italian Embassy First Secretary": Italy)."""
+        k = self._prefix_from
+        if k > 0 and self.info[k - 1] & wi.DEM and _space(self.gaps[k - 1]):
+            return self.demonym(self.words[k - 1])
         return None
 
     def _title_before_comma(self, a: int, b: int) -> list[str]:
@@ -1457,7 +1453,7 @@ class PeopleFinder:
                     prefix = self._title_prefix(i)
                     if prefix:
                         self._drop_name_of(prefix, self.ends[i - 1])
-                        aff = aff or self._demonym_before(i, prefix[0])
+                        aff = aff or self._demonym_before()
                         prefix = self._party_people(prefix, words[0])
                     words = prefix + words
                 self.add(a, k, words, aff, pending=pending)
