@@ -121,6 +121,39 @@ def test_entities_made_a_batch_at_a_time_are_those_made_one_by_one(
     assert len(together[0]) > 1000
 
 
+def test_entities_a_library_had_are_found_again_by_a_new_process(
+    inputs: tuple[str, str], tmp_path: Path
+) -> None:
+    """A new process knows none of the library's entity ids: a batch's entities that the
+    library has are found by key, the new ones read back as the ids after the last one
+    (``_resolve_entities``); either way the library is the one a single ingest makes."""
+    a, b = inputs
+    first = Library.open(tmp_path / "step.db", create=True)
+    first.ingest([a], workers=1)
+    first.close()
+    second = Library.open(tmp_path / "step.db")  # a new library object: no ids known
+    second.ingest([b], workers=1)
+    once = Library.open(tmp_path / "once.db", create=True)
+    once.ingest([a, b], workers=1)
+
+    def mentions(library: Library) -> list[tuple]:
+        return sorted(
+            library.store.db.execute(
+                "SELECT e.kind, e.key, m.reference_id, m.count FROM mentions m"
+                " JOIN entities e ON e.id = m.entity_id"
+            )
+        )
+
+    def keys(library: Library) -> list[tuple]:
+        return sorted(library.store.db.execute("SELECT kind, key, name FROM entities"))
+
+    assert keys(second) == keys(once)  # none made twice (the key is unique), none lost
+    assert mentions(second) == mentions(once)
+    assert _snapshot(second) == _snapshot(once)
+    second.close()
+    once.close()
+
+
 def _counted(library: Library) -> dict[int, tuple[Any, ...]]:
     db = library.store.db
     return {

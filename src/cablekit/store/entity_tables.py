@@ -239,6 +239,9 @@ class EntityTables:
             return
         if len(known) + len(new) > 500_000:  # bounded: memory must not grow with the input
             known.clear()
+        # the rows made here are those after the highest id (the batch's transaction holds
+        # the write lock): read back by a range of ids, not found key by key
+        last = self.db.execute("SELECT coalesce(max(id), 0) FROM entities").fetchone()[0]
         self.db.executemany(
             "INSERT INTO entities (kind, key, name, detail) VALUES (?,?,?,?)"
             " ON CONFLICT(kind, key) DO NOTHING",
@@ -247,7 +250,12 @@ class EntityTables:
                 for r in new.values()
             ],
         )
-        keys = list(new)
+        for ident, kind, key, name in self.db.execute(
+            "SELECT id, kind, key, name FROM entities WHERE id > ?", (last,)
+        ):
+            known[(kind, key)] = (ident, name)
+        # and those the library had (this process had not seen them)
+        keys = [key for key in new if key not in known]
         for at in range(0, len(keys), 4_000):  # 8,000 parameters a query
             chunk = keys[at : at + 4_000]
             rows = self.db.execute(

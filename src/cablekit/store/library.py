@@ -17,6 +17,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Literal
 
@@ -155,8 +156,7 @@ class Library:
                             gc.collect()
                 if batch:
                     self._store_batch(batch, index, summary)
-                self._commit_index(index)
-                self.store.refresh_entity_stats()
+                self._commit_index_and_count(index)
                 rate = summary.cables / max(time.monotonic() - started, 1e-6)
                 bar.update(task, completed=total or 0, cables=summary.cables, rate=rate)
         finally:
@@ -186,6 +186,20 @@ class Library:
         index.commit()
         self.store.set_indexed_version(newest)
 
+    def _commit_index_and_count(self, index: SearchIndex) -> None:
+        """``_commit_index``, and the entity counts brought up to date at the same time.
+
+        Why side by side: the index commits in Tantivy's threads and the counts are SQL,
+        and neither holds the GIL. One after the other, the end of an ingest left a core
+        idle (20,000 cables: a commit of 1.3 s, then counts of 7 s on one core).
+        """
+        newest = self.store.max_version()
+        with ThreadPoolExecutor(1, thread_name_prefix="cablekit-commit") as pool:
+            committed = pool.submit(index.commit)
+            self.store.refresh_entity_stats()
+            committed.result()  # its error, if any, is raised here
+        self.store.set_indexed_version(newest)
+
     def _catch_up(self, index: SearchIndex) -> None:
         """Index what an interrupted run stored but did not index."""
         done = self.store.indexed_version()
@@ -193,8 +207,7 @@ class Library:
             return
         ids = self.store.ids_changed_since(done)
         self._index_records(index, self.store.latest_records(ids))
-        self._commit_index(index)
-        self.store.refresh_entity_stats()
+        self._commit_index_and_count(index)
 
     def _index_records(self, index: SearchIndex, records: Iterable[dict[str, Any]]) -> int:
         """Index stored records (with their entities' names), in chunks; returns how many."""
