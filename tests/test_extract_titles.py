@@ -769,3 +769,27 @@ def test_a_title_to_a_body_stops_before_another_title() -> None:
     assert _expanded(people["Ali Treiki"]) == [
         "Ministry of Foreign Affairs Secretary for African Affairs"
     ]
+
+
+def test_a_us_posts_place_is_part_of_its_officers_title() -> None:
+    # 08ROME1541: "Embassy Vatican" is the US post, not the officer's affiliation (the
+    # title was "Embassy DCM", its words not as written)
+    people = _people("Embassy Vatican DCM Julieta Noyes attended.", "Embassy Rome")
+    noyes = people["Julieta Noyes"]
+    assert [t["as_written"] for t in noyes["titles"]] == ["Embassy Vatican DCM"]
+    assert _expanded(noyes) == ["Embassy Vatican Deputy Chief of Mission"]
+    assert noyes["affiliation"] == "United States"
+
+
+def test_lower_case_vice_and_roles_of_staff_or_state() -> None:
+    # 06SANJOSE2543, 08BRASILIA1224, 09RIODEJANEIRO369: "vice-" was dropped, and a role
+    # ending in a lower-case word after "of" was cut to its head ("chief")
+    people = _people(
+        "Alarcon indicated that he would consult with vice-Minister Edgar Ugalde. "
+        "He met Marcel Biato, chief of staff to President Lula, and Patricia Pradal, "
+        "head of government, on Monday.",
+        "Embassy San Jose",
+    )
+    assert _expanded(people["Edgar Ugalde"]) == ["vice-Minister"]
+    assert _expanded(people["Marcel Biato"]) == ["chief of staff"]
+    assert _expanded(people["Patricia Pradal"]) == ["head of government"]

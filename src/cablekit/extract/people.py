@@ -215,6 +215,8 @@ _AFTER_APPOSITION: Final = frozenset(
 _ROLE_BREAKS: Final = frozenset("the to in on and or who whom which that is was".split())
 # an apposition's title runs on past its chain only if it is of or for something ...
 _OF_WORDS: Final = frozenset("of for at with".split())
+# lower-case words that end a role after "of" ("chief of staff", "head of government")
+_ROLE_OF_ENDS: Final = frozenset("staff state government mission station".split())
 # ... and over none of these words (a clause, a list, another person)
 _TAIL_BREAKS: Final = frozenset(
     "and or but who whom whose which that is was are were has had have will would said says"
@@ -476,6 +478,9 @@ _NOT_PREFIX: Final = frozenset(
 # words that join the end of an earlier name to the words before a title ("Head of State
 # General Abubakar"), and the particles inside a place's name ("Rio de Janeiro Governor")
 _JOINS: Final = frozenset({"of", "for", "and", "&"})
+# a post's word before its place and a title: "Embassy Vatican DCM" (the place is the post's;
+# "Consulate" names no title's body, _NOT_PREFIX)
+_POST_WORDS: Final = frozenset({"Embassy"})
 _PLACE_PARTICLES: Final = frozenset({"de", "do", "da", "del", "di", "dos", "das"})
 # words that open a list of names in a cable in capitals: "(I.E. GENARO GARCIA LUNA, ..."
 _LIST_OPENERS: Final = frozenset({"I.E.", "E.G.", "INCLUDING", "NAMELY"})
@@ -1419,6 +1424,8 @@ class PeopleFinder:
             lower = bool(self.info[i] & wi.LOWH)
             if lower:
                 words, aff = self._lower_role(i, words, aff)
+            elif i > 0 and toks[i - 1] == "vice" and self.gaps[i - 1] == "-" and words[0] == tok:
+                words = [f"vice-{tok}", *words[1:]]  # "vice-Minister of Foreign Affairs"
             if self.info[end - 1] & wi.PLURAL:
                 return self._name_list(end, words, aff)
             unit_end, unit = self._bracketed_unit(end)
@@ -1451,7 +1458,13 @@ class PeopleFinder:
             if k > end:
                 if not lower:
                     prefix = self._title_prefix(i)
-                    if prefix:
+                    if prefix and aff and toks[i - 1] in _POST_WORDS and self.info[i] & wi.PLACE:
+                        # "Embassy Vatican DCM": the place names a US post, not whom the
+                        # officer serves (another country's post has its nationality)
+                        place = i + (2 if self._two_word_country(i) else 1)
+                        prefix = [*prefix, *self._words(list(range(i, place)))]
+                        aff = self._demonym_before() or "United States"
+                    elif prefix:
                         self._drop_name_of(prefix, self.ends[i - 1])
                         aff = aff or self._demonym_before()
                         prefix = self._party_people(prefix, words[0])
@@ -1798,11 +1811,17 @@ class PeopleFinder:
             return end
         if not any(t in _OF_WORDS for t in toks[j : end + 1]):
             return end
+        # "chief of staff", "head of state": one role in lower case, whatever follows it
+        # ("chief of staff to President Lula")
+        if end + 2 <= n and toks[end] == "of" and toks[end + 1] in _ROLE_OF_ENDS:
+            role_end = end + 2 if _space(gaps[end]) else end
+        else:
+            role_end = end
         k = end
         words = 0
         while True:
             if k >= n or words >= 7:
-                return end
+                return role_end
             t = toks[k]
             f = info[k]
             if (
@@ -1822,7 +1841,7 @@ class PeopleFinder:
                 # a clause: "of the MFA to verify Kosovo's recognition"
                 or (t == "to" and k + 1 < n and toks[k + 1].islower() and toks[k + 1] != "the")
             ):
-                return end
+                return role_end
             g = gaps[k].strip().strip(_QUOTES)  # 'daily "Courier from Vitebsk",'
             k += 1
             if g == "-":
@@ -1834,10 +1853,12 @@ class PeopleFinder:
                 break
             if g == "." and (len(t) > 3 or t.isupper()) and gaps[k - 1][1:2].isspace():
                 break  # a full stop, not an abbreviation's ("the mayor of St.Andre")
-            return end
+            return role_end
         last = toks[k - 1]
+        if k == role_end:
+            return k
         if not last[:1].isupper() or last in self.lex.known_surnames:
-            return end
+            return role_end
         # the next one's name ends the list entry, not a body's: "Mayor of Greater Caracas
         # Antonio Ledezma", "Vice President for upstream activity Boumediene Belkacem"
         second = k - 1
@@ -1857,7 +1878,7 @@ class PeopleFinder:
             and toks[first - 1] not in _OF_WORDS
             and toks[first - 1] not in ("the", "in")
         ):
-            return end
+            return role_end
         return k
 
     def _role(self, j: int) -> list[str]:
