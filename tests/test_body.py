@@ -343,6 +343,8 @@ def test_signers_vectors(case: dict[str, Any]) -> None:
         ("Visit New Delhi's Classified Website: XXXXXXXXXXXX", None, []),
         # regression (10BRASILIA43, the thirteenth blind set): a handling note before him
         ("cooperation.\n\nMINIMIZE CONSIDERED SHANNON", "SHANNON", ["SHANNON"]),
+        # regression (08TRIPOLI126, the fifteenth blind set): a printout's date stamp after him
+        ("End comment. \nSTEVENS 0 02/18/2008", "STEVENS", ["STEVENS"]),
     ],
 )
 def test_signature_variants(tail: str, sig: str | None, signers: list[str]) -> None:

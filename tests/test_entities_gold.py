@@ -32,6 +32,7 @@ UNSEEN11_DIR = GOLD_DIR.parent / "entities-unseen11"  # an eleventh, measured on
 UNSEEN12_DIR = GOLD_DIR.parent / "entities-unseen12"  # a twelfth, measured once (session 18)
 UNSEEN13_DIR = GOLD_DIR.parent / "entities-unseen13"  # a thirteenth, measured once (session 18)
 UNSEEN14_DIR = GOLD_DIR.parent / "entities-unseen14"  # a fourteenth, measured once (session 18)
+UNSEEN15_DIR = GOLD_DIR.parent / "entities-unseen15"  # a fifteenth, measured once (session 19)
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -64,6 +65,7 @@ GOLD = _gold(
     UNSEEN12_DIR,
     UNSEEN13_DIR,
     UNSEEN14_DIR,
+    UNSEEN15_DIR,
 )
 
 

@@ -793,3 +793,50 @@ def test_lower_case_vice_and_roles_of_staff_or_state() -> None:
     assert _expanded(people["Edgar Ugalde"]) == ["vice-Minister"]
     assert _expanded(people["Marcel Biato"]) == ["chief of staff"]
     assert _expanded(people["Patricia Pradal"]) == ["head of government"]
+
+
+def test_titles_of_the_fifteenth_blind_set() -> None:
+    # 08MANAMA537, 08VILNIUS666, 08LONDON1967, 09SANJOSE148 (the fifteenth blind set)
+    people = _people(
+        "MOL Safety Engineer/Inspector Hussain Al Hussaini told poloff on Aug 5. They praised "
+        "Dr. Majid Al Alawi, the new minister of labor, and cited him. Post shared points "
+        "with MFA Director of Transatlantic Cooperation and Security Policy Vytautas "
+        "Leskevicius who said so. He spoke to MOD Deputy Director for Iraq Joint Commitments "
+        "Daniel Hughes, who is drafting proposals. We met Adriana Murillo, the MFA's UNSC "
+        "Desk Officer. Randolph Coto, the MFA's head of International Organizations \n"
+        "and Murillo's boss, told us so.",
+        "Embassy Manama",
+    )
+    assert _expanded(people["Hussain Al Hussaini"]) == [
+        "Ministry of Labor Safety Engineer/Inspector"
+    ]
+    assert _expanded(people["Majid Al Alawi"]) == ["new minister of labor"]
+    assert _expanded(people["Vytautas Leskevicius"]) == [
+        "Ministry of Foreign Affairs Director of Transatlantic Cooperation and Security Policy"
+    ]
+    assert _expanded(people["Daniel Hughes"]) == [
+        "Ministry of Defense Deputy Director for Iraq Joint Commitments"
+    ]
+    assert _expanded(people["Adriana Murillo"]) == [
+        "Ministry of Foreign Affairs' United Nations Security Council Desk Officer"
+    ]
+    assert _expanded(people["Randolph Coto"]) == [
+        "Ministry of Foreign Affairs' head of International Organizations"
+    ]
+
+
+def test_what_the_fifteenth_blind_sets_rules_must_not_take() -> None:
+    # a name before a role's slash ("Bildt/Deputy"), a rank after "Chief of Staff", the last
+    # word of a unit before the comma, another's name after a role (09STOCKHOLM418,
+    # 07LAPAZ3262, 09MOSCOW2651, 06MOSCOW11778)
+    people = _people(
+        "Foreign Minister Bildt/Deputy Secretary Steinberg met. Army Chief of Staff General "
+        "Freddy Mackay came. Galina Boldareva, Chair of the Yabloko Regional Branch, stressed "
+        "a need. DHS Deputy Chief of Refugee Affairs June Tancredi spoke.",
+        "Embassy Stockholm",
+    )
+    assert "Foreign Minister Bildt/Deputy Secretary" not in _expanded(people["Steinberg"])
+    assert "Army Chief of Staff" in _expanded(people["Freddy Mackay"])
+    assert _expanded(people["Galina Boldareva"]) == ["Chair of the Yabloko Regional Branch"]
+    assert "Branch" not in people
+    assert not any("June" in t for p in people.values() for t in _expanded(p))

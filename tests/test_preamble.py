@@ -321,6 +321,15 @@ def test_classified_by_an_acting_office_after_a_comma() -> None:
     assert cb.title == "Charge d'Affaires, a.i."
 
 
+def test_classified_by_a_surname_that_is_a_titles_word() -> None:
+    """Regression (08VILNIUS666, the fifteenth blind set): "Leader" is a title's word, so
+    "CDA Damian R. Leader" gave no name; after a given name and an initial it is one."""
+    cb = P.parse_classified_by("Classified By: CDA Damian R. Leader for reasons 1.4 (b) and (d)")
+    assert cb is not None and cb.names == ["Damian R. Leader"] and cb.title == "CDA"
+    cb = P.parse_classified_by("Classified By: Pol/Econ Team Leader for reasons 1.4 (b)")
+    assert cb is not None and cb.names == []  # a title alone: no name
+
+
 # Expectations normalised by cablemap (case, typo RICAHRD -> Richard): not in the text.
 _NORMALISED = 3
 

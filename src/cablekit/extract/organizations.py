@@ -43,9 +43,12 @@ KNOWN: Final = {
     "Pentagon": "Department of Defense",
     "Kremlin": "Kremlin",
     "Gazprom": "Gazprom",
+    "Itamaraty": "Brazilian Ministry of External Relations",  # its seat's name
     "Rosneft": "Rosneft",
     "Lukoil": "Lukoil",
     "Petrobras": "Petrobras",
+    "Repsol": "Repsol",
+    "REPSOL": "Repsol",
     "PDVSA": "PDVSA",
     "Pemex": "Pemex",
     "PEMEX": "Pemex",

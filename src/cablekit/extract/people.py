@@ -20,6 +20,7 @@ from cablekit.extract.lexicon import lexicon
 from cablekit.extract.titles import (
     HEADS,
     LOWER_MODS,
+    MODIFIERS,
     QUALIFIERS,
     STRONG_LOWER_HEADS,
     UNIT_NOUNS,
@@ -217,6 +218,8 @@ _ROLE_BREAKS: Final = frozenset("the to in on and or who whom which that is was"
 _OF_WORDS: Final = frozenset("of for at with".split())
 # lower-case words that end a role after "of" ("chief of staff", "head of government")
 _ROLE_OF_ENDS: Final = frozenset("staff state government mission station".split())
+# endings of nouns (a plural, "-tion", "-ment"...): "Joint Commitments", "Energy Efficiency"
+_NOUN_ENDS: Final = ("s", "tion", "ment", "ity", "ance", "ence", "ness", "ship", "ics", "ism")
 # ... and over none of these words (a clause, a list, another person)
 _TAIL_BREAKS: Final = frozenset(
     "and or but who whom whose which that is was are were has had have will would said says"
@@ -1249,6 +1252,18 @@ class PeopleFinder:
                 or t2 in ORG_HEADS
                 or self._unit_acronym(k)  # "Commissioner to the IWC"
                 or (f2 & wi.UP0 and self._names_a_unit(k))  # "of the Far Seas Fisheries Division"
+                # a name-like word before a unit's word: "Director of Transatlantic
+                # Cooperation" (a capitalised title's: not "head of Raiffeisen Investment AG")
+                or (
+                    f2 & wi.UP0
+                    and toks[j - 1][:1].isupper()
+                    and k + 2 < n
+                    and gaps[k] == " "
+                    and info[k + 1] & wi.MOD
+                    and info[k + 1] & wi.UP0
+                    and not info[k + 1] & (wi.NAME_T | wi.HEAD)
+                    and self._unit_goes_on(k + 2)
+                )
                 or (
                     f2 & wi.UP0
                     and not f2 & wi.NAME_T
@@ -1281,6 +1296,16 @@ class PeopleFinder:
             or toks[ext[-1]] in _UNIT_ENDS
             or self._unit_acronym(ext[-1])
             or self._place_goes_on(ext[-1])
+            # a capitalised common noun after a unit's word: "for Joint Commitments" (not a
+            # rank, "Chief of Staff General", nor a name: "Affairs June Tancredi")
+            or (
+                len(ext) > 2
+                and info[ext[-2]] & wi.MOD
+                and info[ext[-1]] & wi.UP0
+                and not info[ext[-1]] & (wi.NAME_T | wi.NAME_F | wi.HEAD | wi.ABBR | wi.RANK)
+                and toks[ext[-1]].lower() in self.lex.common
+                and toks[ext[-1]].endswith(_NOUN_ENDS)
+            )
             or (
                 unit_of
                 and info[ext[-1]] & wi.UP0
@@ -1304,6 +1329,20 @@ class PeopleFinder:
         ):
             return []
         return ext if len(ext) > 1 else []
+
+    def _unit_goes_on(self, k: int) -> bool:
+        """After a unit's word, token k goes on with the unit ("and Security Policy", a
+        unit's word or place) or begins the holder's name (a name word the sentence goes on
+        after), rather than being the last word of the unit's name ("Yabloko Regional
+        Branch," in an apposition)."""
+        toks, info, gaps = self.words, self.info, self.tgaps
+        if toks[k] in ("and", "AND") or info[k] & (wi.MOD | wi.ORGHEAD | wi.PLACE1):
+            return True
+        return bool(
+            info[k] & wi.NAME_T
+            and k + 1 < len(toks)
+            and (_space(gaps[k]) or gaps[k][:2] in _POSSESSIVE)
+        )
 
     def _unit_acronym(self, k: int) -> bool:
         """Whether token k, after "the" in a mixed-case cable, is a body's acronym the
@@ -1743,7 +1782,20 @@ class PeopleFinder:
             j += 1
         if j >= n:
             return [], None
+        body = ""
+        if (
+            j + 1 < n
+            and self.info[j] & wi.ORGACR
+            and self.gaps[j][:2] in _POSSESSIVE
+            and _space(self.gaps[j][2:])
+        ):
+            body = self.words[j] + self.gaps[j][:2]  # "the MFA's UNSC Desk Officer"
+            j += 1
         end, words, aff = self.title_chain(j)
+        if body:
+            if not words:
+                return [], None
+            words = [body, *words]
         if words and self.info[end - 1] & wi.PLURAL and not self._extended:
             # "Palocci, members of the opposition": not one's title; but the list's own
             # after its last name: "X and Maria Solanas Cardin, advisors to the ..."
@@ -1824,6 +1876,14 @@ class PeopleFinder:
                 return role_end
             t = toks[k]
             f = info[k]
+            if (
+                t == "and"
+                and words
+                and toks[k - 1][:1].isupper()
+                and k + 1 < n
+                and (toks[k + 1].islower() or gaps[k + 1][:2] in _POSSESSIVE)
+            ):
+                break  # a second role: "head of International Organizations and Murillo's boss"
             if (
                 not t.isalpha()
                 or t in _TAIL_BREAKS
@@ -1913,6 +1973,15 @@ class PeopleFinder:
                 m += 1
                 if gaps[m - 1].strip():
                     break
+            if m == k + 1 and toks[k] == "of":
+                # or a ministry's field in lower case: "the new minister of labor"
+                while m < n and m - k <= 3 and toks[m].islower():
+                    if toks[m].capitalize() not in MODIFIERS:
+                        m = k + 1
+                        break
+                    m += 1
+                    if gaps[m - 1].strip():
+                        break
             if any(self.info[x] & (wi.HEAD | wi.ABBR | wi.HON) for x in range(k + 1, m)):
                 return []  # "a collaborator of Prime Minister Berlusconi": another's title
             if m > k + 1:
@@ -1925,8 +1994,10 @@ class PeopleFinder:
         if (
             toks[j - 1] in ("the", "The")
             and closing == ","
-            and end < n
+            and end + 1 < n
             and toks[end] in ("and", "or")
+            # the next entry of a list ("and the Station Chief"), not a verb ("and cited")
+            and (toks[end + 1] in ("the", "a", "an") or toks[end + 1][:1].isupper())
         ):
             return []
         return self._words(list(range(j, end)))
@@ -1946,6 +2017,9 @@ class PeopleFinder:
                 if role:
                     written = " ".join(role)
                     if all(t[0] != written for t in p.titles):
+                        # a fuller form of a title found before replaces it ("former
+                        # minister" -> "former minister of foreign affairs")
+                        p.titles = [t for t in p.titles if not written.startswith(t[0] + " ")]
                         p.titles.append((written, expand(role, self.caps)))
 
     def add(

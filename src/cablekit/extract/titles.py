@@ -343,7 +343,14 @@ def expand(words: list[str], caps: bool) -> str:
             out.append(f"the {acr[0]}" if the else acr[0])
         elif place is not None and place.kind == "country" and len(w) < 5:
             out.append(place.name)  # "Ambassador to the US": the United States
-        elif acr and acr[1] in ("org", "gorg") and w not in lex.titles:
+        elif (
+            acr
+            and acr[1] in ("org", "gorg")
+            and w not in lex.titles
+            # after an owner's possessive it is what the role covers: "MFA's UNSC Desk
+            # Officer" -> "... United Nations Security Council Desk Officer"
+            and not (k == 1 and words[0].endswith(("'s", "\u2019s")))
+        ):
             out.append(w)  # a body inside a unit's name stays: "MFA NATO Office Director"
         else:
             out.append(expand_token(w, caps))

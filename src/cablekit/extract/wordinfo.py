@@ -149,6 +149,16 @@ def _compute(tok: str, caps: bool) -> int:
     if up0:
         f |= UP0
     head = w in _HEADS and (caps or up0)
+    if not head and up0 and "/" in tok and not caps:
+        # two roles as one: "Safety Engineer/Inspector", "Minister/Deputy"; not a name
+        # before one ("Bildt/Deputy", "Snow/Minister")
+        first, _, last = tok.partition("/")
+        head = (
+            last in _HEADS
+            and tok.replace("/", "").isalpha()
+            and (first in _HEADS or first in _MODIFIERS or first.endswith(("er", "or", "ist")))
+            and first not in lex.known_surnames
+        )
     plural = False
     if not head and (caps or up0) and _singular(tok) is not None:
         head = plural = True

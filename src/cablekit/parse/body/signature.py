@@ -21,9 +21,12 @@ from cablekit.parse.body.patterns import (
     _tail_search,
 )
 
+# a printout's stamp after the signer: "STEVENS 0 02/18/2008"
+_DATE_STAMP = re.compile(r"\s+\d\s+\d\d/\d\d/\d{4}$")
+
 
 def _sig_from_line(s: str) -> str | None:
-    t = s.strip().rstrip("#.\\ ").strip()
+    t = _DATE_STAMP.sub("", s.strip()).rstrip("#.\\ ").strip()
     if t[:19].upper() == "MINIMIZE CONSIDERED":
         t = t[19:].strip()  # "MINIMIZE CONSIDERED SHANNON": a handling note, then the signer
     if not t or len(t) > 50:

@@ -213,8 +213,10 @@ def _name_backward(tokens: list[str], mixed: bool) -> list[str]:
     surname = base.strip(",;:")
     if surname.endswith(".."):
         return []  # cut by the site: "Ambassador Cl..."
-    if not _GIVEN_RE.match(surname.rstrip(".")) or _is_title_token(surname, mixed):
+    if not _GIVEN_RE.match(surname.rstrip(".")):
         return []
+    if _is_title_token(surname, mixed) and not _after_given_and_initial(tokens, k, mixed):
+        return []  # a title; but "Damian R. Leader" is a name
     name.insert(0, tokens[k].rstrip(",;:"))
     k -= 1
     given = 0
@@ -242,6 +244,20 @@ def _name_backward(tokens: list[str], mixed: bool) -> list[str]:
             break
         k -= 1
     return name
+
+
+def _after_given_and_initial(tokens: list[str], k: int, mixed: bool) -> bool:
+    """Token k comes after a given name and an initial ("Damian R."): a surname even when
+    it is a title's word ("Leader")."""
+    if k < 2:
+        return False
+    initial, given = tokens[k - 1].strip(",;:"), tokens[k - 2].strip(",;:")
+    return bool(
+        _DOTTED_INITIAL_RE.match(initial)
+        and _GIVEN_RE.match(given)
+        and not _INITIAL_RE.match(given)
+        and not _is_title_token(given, mixed)
+    )
 
 
 def _name_text(name: list[str]) -> str:
