@@ -345,6 +345,14 @@ def test_signers_vectors(case: dict[str, Any]) -> None:
         ("cooperation.\n\nMINIMIZE CONSIDERED SHANNON", "SHANNON", ["SHANNON"]),
         # regression (08TRIPOLI126, the fifteenth blind set): a printout's date stamp after him
         ("End comment. \nSTEVENS 0 02/18/2008", "STEVENS", ["STEVENS"]),
+        # (06BOGOTA7731, 08LONDON1814, the sixteenth): a closing line of the copy after him,
+        # a mixed-case signer after the site's note at the end of a sentence
+        ("the wells. \nWOOD \n\n=========CABLE ENDS=========", "WOOD", ["WOOD"]),
+        (
+            "at www.bpi.co.uk.  Visit London's Classified Website: XXXXXXXXXXXX \nLeBaron",
+            "LeBaron",
+            ["LeBaron"],
+        ),
     ],
 )
 def test_signature_variants(tail: str, sig: str | None, signers: list[str]) -> None:

@@ -33,6 +33,7 @@ UNSEEN12_DIR = GOLD_DIR.parent / "entities-unseen12"  # a twelfth, measured once
 UNSEEN13_DIR = GOLD_DIR.parent / "entities-unseen13"  # a thirteenth, measured once (session 18)
 UNSEEN14_DIR = GOLD_DIR.parent / "entities-unseen14"  # a fourteenth, measured once (session 18)
 UNSEEN15_DIR = GOLD_DIR.parent / "entities-unseen15"  # a fifteenth, measured once (session 19)
+UNSEEN16_DIR = GOLD_DIR.parent / "entities-unseen16"  # a sixteenth, measured once (session 19)
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -66,6 +67,7 @@ GOLD = _gold(
     UNSEEN13_DIR,
     UNSEEN14_DIR,
     UNSEEN15_DIR,
+    UNSEEN16_DIR,
 )
 
 

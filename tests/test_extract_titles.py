@@ -840,3 +840,54 @@ def test_what_the_fifteenth_blind_sets_rules_must_not_take() -> None:
     assert _expanded(people["Galina Boldareva"]) == ["Chair of the Yabloko Regional Branch"]
     assert "Branch" not in people
     assert not any("June" in t for p in people.values() for t in _expanded(p))
+
+
+def test_titles_of_the_sixteenth_blind_set() -> None:
+    # 03THEHAGUE2480, 06SANJOSE156, 07CAIRO3126, 09STATE95493, 08LONDON1814 (the sixteenth)
+    people = _people(
+        "On September 30, Prime Minister Jan Peter \nBalkenende asked retired career diplomat "
+        "Bernard Bot to accept the post. Visiting A/DAS David \nLindwall delivered points. "
+        "The GOE distrusts PM al Maliki, but stops short. It was stung by the assassination "
+        "of its emissary, Ihab el-Sharif, but has made noises. He met the previous Minister "
+        "of Commerce Kamal Nath and Baroness Morgan of Drefelin.",
+        "Embassy The Hague",
+    )
+    assert _expanded(people["Jan Peter Balkenende"]) == ["Prime Minister"]
+    assert _expanded(people["Bernard Bot"]) == ["retired career diplomat"]
+    assert _expanded(people["David Lindwall"]) == ["Acting Deputy Assistant Secretary"]
+    assert _expanded(people["al Maliki"]) == ["Prime Minister"]
+    assert _expanded(people["Ihab el-Sharif"]) == ["emissary"]
+    assert _expanded(people["Kamal Nath"]) == ["previous Minister of Commerce"]
+    assert _expanded(people["Morgan of Drefelin"]) == ["Baroness"]
+    assert "Drefelin" not in people
+
+
+def test_a_line_of_a_name_and_its_title_in_a_cable_in_capitals() -> None:
+    # 09STATE95493 (the sixteenth blind set): a tasking cable lists the people it asks about
+    text = (
+        "SECRET STATE 095493\n\nSUBJECT: (S) REPORTING ON INDIA'S ECONOMIC TEAM\n\n"
+        "1. (S/NF) WASHINGTON ASKS THE FOLLOWING.\n\n"
+        "A.  (U)  PRANAB MUKHERJEE, MINISTER OF FINANCE \n\n"
+        "B.  (S/NF)  WHAT ARE MUKHERJEE'S PRIMARY ECONOMIC CONCERNS? \n\n"
+        "I.  (U)  ANAND SHARMA, MINISTER OF COMMERCE AND INDUSTRY \n\n"
+        "P.  (U)  DEPUTY CHAIR, PLANNING COMMISSION MONTEK SINGH AHLUWALIA \n\n"
+        "Q.  (S/NF)  WHY WAS THE PLAN CHANGED? \nCLINTON\n"
+    )
+    cable = parse_cable(text, "09STATE95493", metadata={"origin": "Secretary of State"})
+    people = {p.name: p for p in extract_entities(cable).people}
+    assert [t.expanded for t in people["Pranab Mukherjee"].titles] == ["Minister of Finance"]
+    assert len(people["Pranab Mukherjee"].mentions) == 2  # "MUKHERJEE'S" joins him
+    assert "Minister of Commerce and Industry" in [
+        t.expanded for t in people["Anand Sharma"].titles
+    ]
+    assert "Planning" not in people  # a body's first word, not a name
+
+
+def test_no_person_in_the_name_of_a_facility_or_an_industry() -> None:
+    # 08ISLAMABAD2586, 08LONDON1814 (the sixteenth blind set)
+    people = _people(
+        "She was held at the Bagram Theater Internment Facility since 2004. The British "
+        "Phonographic Industry (BPI) launched a campaign.",
+        "Embassy Islamabad",
+    )
+    assert not set(people) & {"Bagram Theater", "Phonographic Industry"}

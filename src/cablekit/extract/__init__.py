@@ -320,6 +320,7 @@ def _extract(cable: Cable) -> Entities:
             finder.org_starts.add(k)
     finder.scan()
     finder.caps_lists()
+    finder.caps_headings()
     cands = finder.cands
     _signer_and_classifier(cable, zt, zone.start, caps, cands)
     people = merge(cands, zt)

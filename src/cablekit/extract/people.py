@@ -160,6 +160,7 @@ NAMED_THINGS: Final = frozenset(
     Chapter Article Section Annex Paragraph Clause
     """.split()
 )
+_BODY_WORDS: Final = NAMED_THINGS | ORG_HEADS  # a name's next word that makes it a body's
 # The legal form of a firm, also after a comma ("Brinkley Africa, Ltd.").
 _FIRM_SUFFIXES: Final = frozenset("Ltd Limited Inc Incorporated LLC PLC Plc Corp GmbH".split())
 # Words that make the capitalised words after them the name of a thing, not of a person:
@@ -484,6 +485,12 @@ _JOINS: Final = frozenset({"of", "for", "and", "&"})
 # a post's word before its place and a title: "Embassy Vatican DCM" (the place is the post's;
 # "Consulate" names no title's body, _NOT_PREFIX)
 _POST_WORDS: Final = frozenset({"Embassy"})
+_PEERS: Final = frozenset({"Lord", "Baroness", "Lady", "Viscount"})
+# what may come before a name at the start of a line: a list letter or number, a paragraph
+# mark, a portion marking ("A.  (U)  ", "¶3. ", "(SBU) ", "- ")
+_LINE_MARKER: Final = re.compile(
+    r"\s*(?:\u00b6?[A-Z0-9]{1,2}[.)]\s*)?(?:\([A-Z/]{1,6}\)\s*)?(?:-\s*)?"
+)
 _PLACE_PARTICLES: Final = frozenset({"de", "do", "da", "del", "di", "dos", "das"})
 # words that open a list of names in a cable in capitals: "(I.E. GENARO GARCIA LUNA, ..."
 _LIST_OPENERS: Final = frozenset({"I.E.", "E.G.", "INCLUDING", "NAMELY"})
@@ -491,14 +498,16 @@ _LIST_OPENERS: Final = frozenset({"I.E.", "E.G.", "INCLUDING", "NAMELY"})
 _FACILITIES: Final = frozenset(
     """Library Airfield Airbase AirBase Airstrip Airport Museum Hospital University College
     Terminal Stadium Hotel Palace Cathedral Mosque Barracks Seaport Harbour Harbor Memorial
-    Mausoleum Bridge Highway Avenue Street Boulevard Square""".split()
+    Mausoleum Bridge Highway Avenue Street Boulevard Square Academy Facility Theater Theatre
+    Industry Industries Institute School Seminary Centre""".split()
 )
 # the second of two particles inside a name: "de la Cueva", "de los Santos", "van der Berg"
 _SECOND_PARTICLES: Final = frozenset({"la", "las", "los", "der", "den"})
 # Styles of rulers and clerics: after an office a second title ("Foreign Minister Shaykh
 # Abdullah", "Assistant Minister of Defense and Aviation Prince Khaled")
 _STYLES: Final = frozenset(
-    "Shaykh Sheikh Shaikh Prince Princess King Queen Emir Amir Sultan Ayatollah Lord Lady".split()
+    "Shaykh Sheikh Shaikh Prince Princess King Queen Emir Amir Sultan Ayatollah Lord Lady"
+    " Baroness Viscount".split()
 )
 _CONSULATE: Final = frozenset({"Consulate", "CONSULATE", "ConGen", "CONGEN"})
 # a verb's -es after a hissing sound or "o" ("Pushes", "Goes"); "Payes" is a name
@@ -614,8 +623,32 @@ class PeopleFinder:
             and self._syllable_after(i + 2)
         ):
             return i + 3  # "Secretary General Ban Ki-moon": a common word as a surname
+        if (
+            after_title
+            and words[i] == "Jan"
+            and i + 1 < n
+            and _space(self.tgaps[i])
+            and info[i + 1] & wi.NAME_T
+        ):
+            j = i + 1  # "Prime Minister Jan Peter Balkenende": a given name, not January
         while j < n and j - i < 5:
-            if info[j] & wi.PART and j > i and j + 1 < n and self._name_gap_ok(j):
+            if (
+                info[j] & wi.PART
+                # a particle begins a name only after a title: "PM al Maliki" (one particle,
+                # a name's word after it: not "Contraloria General de la Republica")
+                and (
+                    j > i
+                    or (
+                        after_title
+                        and words[j].islower()
+                        and j + 1 < n
+                        and words[j + 1] not in _SECOND_PARTICLES
+                        and words[j + 1].lower() != "affaires"  # "Charge de Affaires"
+                    )
+                )
+                and j + 1 < n
+                and self._name_gap_ok(j)
+            ):
                 # "Tariq Bin Daineh", "Abu al-Fatah": a particle inside a name
                 if self.nameish(j + 1, True) or words[j + 1][:1].isupper():
                     j += 1
@@ -1486,7 +1519,16 @@ class PeopleFinder:
                 k = end  # "Director of the Bahrain Human Rights Watch": an organisation
             if k == a + 1 and self._extended and self.info[a] & (wi.MOD | wi.PLACE1 | wi.ORGHEAD):
                 k = end  # "Minister of Development, Industry and Trade": the unit goes on
-            if k > end and k < n and toks[k] in NAMED_THINGS and self.gaps[k - 1] == " ":
+            if (
+                k > end
+                and k < n
+                and self.gaps[k - 1] == " "
+                and (
+                    toks[k] in NAMED_THINGS
+                    # in capitals, also a body's head: "DEPUTY CHAIR, PLANNING COMMISSION"
+                    or (self.caps and toks[k].capitalize() in _BODY_WORDS)
+                )
+            ):
                 k = end  # "the Egyptian General Petroleum Corporation": a firm's name
             if k > end and lower and k - a < 2 and toks[i] not in STRONG_LOWER_HEADS:
                 k = end  # "member States"
@@ -1616,28 +1658,63 @@ class PeopleFinder:
                 taken.update(range(m, s))
                 s = m
 
-    def _caps_word(self, k: int) -> bool:
-        """A word that can be part of a list entry's name in a cable in capitals."""
+    def _caps_word(self, k: int, places: bool = False) -> bool:
+        """A word that can be part of a list entry's name in a cable in capitals (``places``:
+        also a place's name, "ANAND SHARMA", where the line's shape says it is a name)."""
         t = self.words[k]
         return (
             len(t) > 1
             and t.isalpha()
             and not self.claimed[k]
             and bool(self.info[k] & wi.NAME_T)
-            and not self.info[k] & (_TITLE_WORD | wi.PLACE1 | wi.ORGHEAD | wi.RANK | wi.HON)
+            and not self.info[k]
+            & (_TITLE_WORD | wi.ORGHEAD | wi.RANK | wi.HON | (0 if places else wi.PLACE1))
             and t.lower() not in self.lex.common
         )
 
-    def _caps_entry(self, m: int) -> int:
+    def caps_headings(self) -> None:
+        """In a cable in capitals, a line that is a name and, after a comma, the title that
+        ends the line: "A. (U) PRANAB MUKHERJEE, MINISTER OF FINANCE" (the people a
+        tasking cable asks about). The name alone is no evidence; the line's shape is."""
+        if not self.caps:
+            return
+        gaps, n, text = self.tgaps, len(self.words), self.text
+        taken = {
+            k
+            for c in self.cands
+            for s, e in c.mentions
+            for k in range(bisect_left(self.starts, s), bisect_left(self.starts, e))
+        }
+        for s in range(2, n - 1):
+            if gaps[s - 1].strip() != "," or "\n" in gaps[s - 1]:
+                continue
+            m = s - 1  # the name's last word, then back over the words before it
+            while m > 0 and s - m < 4 and self._caps_word(m - 1, True) and _space(gaps[m - 1]):
+                m -= 1
+            line = text.rfind("\n", 0, self.starts[m]) + 1
+            if (
+                s - m < 2
+                or self._caps_entry(m, True) != s
+                or taken.intersection(range(m, s))
+                or not _LINE_MARKER.fullmatch(text[line : self.starts[m]])
+            ):
+                continue
+            end, words, aff = self.title_chain(s)
+            if not words or (end < n and "\n" not in gaps[end - 1]):
+                continue  # the title must end the line
+            self.add(m, s, words, aff)
+            taken.update(range(m, s))
+
+    def _caps_entry(self, m: int, places: bool = False) -> int:
         """The end of a list entry of two to four name words from token m, closed by a comma,
         a bracket, a stop or "AND"; else m."""
         n = len(self.words)
         e = m
-        while e < n and e - m < 4 and self._caps_word(e):
+        while e < n and e - m < 4 and self._caps_word(e, places):
             e += 1
             if e < n and not _space(self.tgaps[e - 1]):
                 break
-        if e - m < 2 or self._place_or_heading(m, e):
+        if e - m < 2 or (self._multiword_place(m, e) if places else self._place_or_heading(m, e)):
             return m
         g = self.tgaps[e - 1].strip()[:1] if e <= n else ""
         if e < n and not (g in (",", ")", ".", ";") or (g == "" and self.words[e] == "AND")):
@@ -1709,19 +1786,27 @@ class PeopleFinder:
             and (low[:-1] in common or (low.endswith(_ES_STEMS) and low[:-2] in common))
         )
 
-    def _place_or_heading(self, i: int, k: int) -> bool:
-        """A multi-word place or demonym ("Costa Rica", "La Paz"), or a Title Case heading."""
-        places = self.lex.places
+    def _multiword_place(self, i: int, k: int) -> bool:
+        """Tokens from i (to at most k) begin a multi-word place or demonym ("Costa Rica",
+        "La Paz")."""
         text = self.text
         s0 = self.starts[i]
         for j in range(min(k, i + 4), i + 1, -1):
             key = " ".join(text[s0 : self.ends[j - 1]].split()).casefold()
             if (
-                key in places
+                key in self.lex.places
                 or key.title() in self.lex.demonyms
                 or (key.endswith("s") and key[:-1].title() in self.lex.demonyms)
             ):
                 return True
+        return False
+
+    def _place_or_heading(self, i: int, k: int) -> bool:
+        """A multi-word place or demonym ("Costa Rica", "La Paz"), or a Title Case heading."""
+        if self._multiword_place(i, k):
+            return True
+        text = self.text
+        s0 = self.starts[i]
         # the first token alone, unless a given name before a name's word ("Vladimir
         # Davydov"; not "Lima Peru", "Salvador da Bahia", "Concepcion Departments")
         if (
@@ -2055,6 +2140,19 @@ class PeopleFinder:
             and name_toks[-1] not in self.lex.known_surnames
         ):
             return  # "Consulate General Munich", "Consul General Dubai": a post, no name
+        if (
+            words
+            and words[-1] in _PEERS
+            and b - a == 1
+            and b + 1 < len(self.words)
+            and self.words[b] == "of"
+            and _space(self.gaps[b - 1])
+            and _space(self.gaps[b])
+            and self.info[b + 1] & wi.NAME_T
+        ):
+            b += 2  # "Baroness Morgan of Drefelin": a peer is named for a place
+            name_toks = [*name_toks, "of", self.words[b - 1]]
+            self.claimed[b - 2] = self.claimed[b - 1] = True
         given = self._given_after_comma(a, b)
         if given > b:  # "Forensic Sec. Chief YEH, Jia Yu;": the given names follow
             name_toks = [_mixed(t) for t in self.words[b:given]] + name_toks
@@ -2068,7 +2166,7 @@ class PeopleFinder:
         titles = []
         if words:
             titles.append((" ".join(words), expand(words, self.caps)))
-        if w2:
+        if w2 and w2 != words:  # (the same: caps_headings gives the apposition's title)
             # "NDP member Ahmed Ezz, who is Chairman of ...": both are his titles
             aff = aff or a2
             titles.append((" ".join(w2), expand(w2, self.caps)))

@@ -29,7 +29,7 @@ HEADS: Final = frozenset(
     Charge Counselor Adjutant Magistrate Clerk Consul-General Undersecretary-General Nuncio
     Archimandrite Reverend Pastor Cleric Cmdr Commandant Warlord Vicar Abbot Assemblyman
     Minister-Counselor Lieutenant-General Major-General Brigadier-General Commander-in-Chief
-    Counsel Parliamentarian Mufti Lady
+    Counsel Parliamentarian Mufti Lady Baroness Viscount
     """.split()
 )
 # Words that qualify a head inside a chain ("Deputy Foreign Minister", "Political M/C").
@@ -81,7 +81,7 @@ LOWER_HEADS: Final = frozenset(
     counsel dealer trafficker financier bomber murderer assassin hijacker kidnapper
     smuggler dictator warlord kingpin boss tycoon magnate
     scholar historian academic filmmaker novelist poet singer artist missionary nun
-    columnist magistrate intellectual strongman defendant
+    columnist magistrate intellectual strongman defendant emissary scientist
     pastor distributor publisher vice-minister vice-president-elect president-elect
     governor-elect mayor-elect
     """.split()
@@ -112,7 +112,7 @@ LOWER_MODS: Final = frozenset(
     investigative independent constitutional
     famous prominent leading noted veteran renowned popular influential convicted democracy
     auxiliary wealthy climate
-    jailed imprisoned exiled dissident wealthy powerful longtime
+    jailed imprisoned exiled dissident wealthy powerful longtime career floor
     """.split()
 )
 # Sub-unit nouns: an organisation acronym before a title holding one is part of the title
@@ -133,6 +133,7 @@ QUALIFIERS: Final = frozenset(
         "new",
         "newly",
         "interim",
+        "previous",
         "de-facto",
         "then-",
         "ex",

@@ -160,7 +160,7 @@ _TRAILER = re.compile(
     r"Review \d{1,2} [A-Z]{3} \d{4}|"
     r"NOTE(?: BY [A-Z/ ]+)?:.*|(?:Please )?visit\b.*|You can also access.*|"
     r"[Ss]tate Department's Classified.*|Classified .*[Ww]ebsite\.?|End Cable Text|GP-\d|"
-    r"[-=*_#.>\"\\|/]{1,}|MINIMIZE CONSIDERED\.?|BT|#\d+)\s*$",
+    r"[-=*_#.>\"\\|/]{1,}|MINIMIZE CONSIDERED\.?|BT|#\d+|=*\s*CABLE ENDS\s*=*)\s*$",
     re.I,
 )
 

@@ -80,7 +80,14 @@ def _parse_signature(lines: list[str], pb: frozenset[int]) -> str | None:
             # a mixed-case one-word line must follow a finished sentence or a blank line
             if not name.isupper():
                 prev = lines[k - 1].strip() if k > 0 else ""
-                if prev and prev[-1:] not in _TERMINAL_END and not _is_trailer(prev):
+                if (
+                    prev
+                    and prev[-1:] not in _TERMINAL_END
+                    and not _is_trailer(prev)
+                    # the site's note at the end of prose: "... Visit London's Classified
+                    # Website: XXXXXXXXXXXX" (08LONDON1814)
+                    and "classified website" not in prev.lower()
+                ):
                     return None
             return name
         m = _tail_search(_SIG_TAIL, s) or _tail_search(_SIG_TAIL_MIXED, s)
