@@ -353,6 +353,8 @@ def test_signers_vectors(case: dict[str, Any]) -> None:
             "LeBaron",
             ["LeBaron"],
         ),
+        # (08BERLIN643, the seventeenth): a suffix in lower case after a mixed-case signer
+        ("the German nonpaper.\nTimken jr", "Timken", ["Timken"]),
     ],
 )
 def test_signature_variants(tail: str, sig: str | None, signers: list[str]) -> None:

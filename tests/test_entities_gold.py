@@ -34,6 +34,7 @@ UNSEEN13_DIR = GOLD_DIR.parent / "entities-unseen13"  # a thirteenth, measured o
 UNSEEN14_DIR = GOLD_DIR.parent / "entities-unseen14"  # a fourteenth, measured once (session 18)
 UNSEEN15_DIR = GOLD_DIR.parent / "entities-unseen15"  # a fifteenth, measured once (session 19)
 UNSEEN16_DIR = GOLD_DIR.parent / "entities-unseen16"  # a sixteenth, measured once (session 19)
+UNSEEN17_DIR = GOLD_DIR.parent / "entities-unseen17"  # a seventeenth, measured once (session 19)
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -68,6 +69,7 @@ GOLD = _gold(
     UNSEEN14_DIR,
     UNSEEN15_DIR,
     UNSEEN16_DIR,
+    UNSEEN17_DIR,
 )
 
 

@@ -891,3 +891,34 @@ def test_no_person_in_the_name_of_a_facility_or_an_industry() -> None:
         "Embassy Islamabad",
     )
     assert not set(people) & {"Bagram Theater", "Phonographic Industry"}
+
+
+def test_titles_of_the_seventeenth_blind_set() -> None:
+    # 08LONDON1873, 06SANJOSE2371, 08MANAMA519 (the seventeenth blind set), 08STATE128877
+    people = _people(
+        "FCO Minister for Africa Lord Malloch-Brown continues to support the process. "
+        "USOAS Ambassador Maisto spoke. They welcomed Regional English Language Officer "
+        "(RELO) Fife MacDuff. The RELO, MacDuff, is in Manama. He met Undersecretary for "
+        "Multilateral Affairs Prince Turki Bin Mohamed.",
+        "Embassy London",
+    )
+    assert _expanded(people["Malloch-Brown"]) == [
+        "Foreign and Commonwealth Office Minister for Africa",
+        "Lord",
+    ]
+    assert _expanded(people["Maisto"]) == [
+        "United States Mission to the Organization of American States Ambassador"
+    ]
+    turki = people["Turki Bin Mohamed"]
+    assert "Affairs Prince" not in [t["as_written"] for t in turki["titles"]]
+    assert "Undersecretary for Multilateral Affairs" in _expanded(turki)
+
+
+def test_a_street_is_no_person_but_its_word_may_be_a_surname() -> None:
+    # 06BRASILIA2582 (the seventeenth blind set), 06BUENOSAIRES1462
+    people = _people(
+        "The residence is at Rua Thomas Deloney 12. Former President Fernando de la Rua spoke.",
+        "Embassy Brasilia",
+    )
+    assert "Rua Thomas Deloney" not in people
+    assert _expanded(people["Fernando de la Rua"]) == ["former President"]

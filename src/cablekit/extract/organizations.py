@@ -55,6 +55,7 @@ KNOWN: Final = {
     "Interpol": "Interpol",
     "INTERPOL": "Interpol",
     "Red Cross": "Red Cross",
+    "Red Crescent": "Red Crescent",
     "World Bank": "World Bank",
     "Quartet": "Quartet",
     "Minsk Group": "Minsk Group",

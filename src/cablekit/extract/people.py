@@ -501,6 +501,9 @@ _FACILITIES: Final = frozenset(
     Mausoleum Bridge Highway Avenue Street Boulevard Square Academy Facility Theater Theatre
     Industry Industries Institute School Seminary Centre""".split()
 )
+# words that open a street's name in Portuguese and Spanish ("Rua Oslo", "Avenida
+# Constituyentes"); later in a name they are surnames ("Fernando de la Rua")
+_STREET_FIRST: Final = frozenset({"Rua", "Avenida", "Calle", "Praca"})
 # the second of two particles inside a name: "de la Cueva", "de los Santos", "van der Berg"
 _SECOND_PARTICLES: Final = frozenset({"la", "las", "los", "der", "den"})
 # Styles of rulers and clerics: after an office a second title ("Foreign Minister Shaykh
@@ -1259,6 +1262,8 @@ class PeopleFinder:
                 continue
             if f2 & wi.RANK and toks[k - 1].lower() != "the":
                 break  # "Director of Foreign Policy Amb. Jose Chaverri"
+            if t2 in _STYLES and len(ext) > 1 and k + 1 < n and info[k + 1] & wi.NAME_T:
+                break  # "Minister for Africa Lord Malloch-Brown": his style, then his name
             if (
                 f2 & wi.HEAD
                 and not f2 & wi.MOD  # not "Minister of Justice Bjarnason"
@@ -1538,7 +1543,9 @@ class PeopleFinder:
                 k = end
             if k > end:
                 if not lower:
-                    prefix = self._title_prefix(i)
+                    # (none after a title just read: "Undersecretary for Multilateral Affairs
+                    # Prince Turki" has no "Affairs Prince")
+                    prefix = self._title_prefix(i) if pending is None else []
                     if prefix and aff and toks[i - 1] in _POST_WORDS and self.info[i] & wi.PLACE:
                         # "Embassy Vatican DCM": the place names a US post, not whom the
                         # officer serves (another country's post has its nationality)
@@ -2120,7 +2127,7 @@ class PeopleFinder:
         name_toks = [_mixed(t) for t in self.words[a:b]]
         if not name_toks or not (words or pending or self._personal(a, b)):
             return
-        if not _FACILITIES.isdisjoint(name_toks):
+        if not _FACILITIES.isdisjoint(name_toks) or name_toks[0] in _STREET_FIRST:
             return  # "Dag Hammarskjold Library", "Hospital Aleman": a place named for one
         if b - a >= 3 and self._syllable_after(b - 1):
             # "Kim Jong-il" is Kim + Jong-il, not Kim Jong + il: "Kim Yong-il" is another

@@ -23,12 +23,15 @@ from cablekit.parse.body.patterns import (
 
 # a printout's stamp after the signer: "STEVENS 0 02/18/2008"
 _DATE_STAMP = re.compile(r"\s+\d\s+\d\d/\d\d/\d{4}$")
+# a suffix in lower case after a mixed-case signer: "Timken jr"
+_SUFFIX = re.compile(r",?\s+(?:jr|sr)\.?$")
 
 
 def _sig_from_line(s: str) -> str | None:
     t = _DATE_STAMP.sub("", s.strip()).rstrip("#.\\ ").strip()
     if t[:19].upper() == "MINIMIZE CONSIDERED":
         t = t[19:].strip()  # "MINIMIZE CONSIDERED SHANNON": a handling note, then the signer
+    t = _SUFFIX.sub("", t)  # "Timken jr": the name (08BERLIN643)
     if not t or len(t) > 50:
         return None
     m = _SIG_NAME.match(t)
