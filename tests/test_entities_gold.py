@@ -35,6 +35,7 @@ UNSEEN14_DIR = GOLD_DIR.parent / "entities-unseen14"  # a fourteenth, measured o
 UNSEEN15_DIR = GOLD_DIR.parent / "entities-unseen15"  # a fifteenth, measured once (session 19)
 UNSEEN16_DIR = GOLD_DIR.parent / "entities-unseen16"  # a sixteenth, measured once (session 19)
 UNSEEN17_DIR = GOLD_DIR.parent / "entities-unseen17"  # a seventeenth, measured once (session 19)
+UNSEEN18_DIR = GOLD_DIR.parent / "entities-unseen18"  # an eighteenth, measured once (session 20)
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -70,6 +71,7 @@ GOLD = _gold(
     UNSEEN15_DIR,
     UNSEEN16_DIR,
     UNSEEN17_DIR,
+    UNSEEN18_DIR,
 )
 
 

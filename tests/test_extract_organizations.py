@@ -100,3 +100,19 @@ def test_a_region_adjective_stays_in_a_partys_name() -> None:
         o["name"]: len(o["mentions"]) for o in extract_entities(cable).to_dict()["organizations"]
     }
     assert orgs == {"Catalan Socialist Party": 1, "Socialist Party": 1}
+
+
+def test_known_bodies_that_look_like_names() -> None:
+    """Regression (sets 15 and 17): "Itamaraty" (the Brazilian foreign ministry, by its
+    seat's name), "REPSOL" and "the Turkish Red Crescent" are bodies; none is a person."""
+    cable = parse_cable(
+        "SUBJECT: A TEST\n\n1. (C) Itamaraty officials met Repsol and REPSOL YPF staff.\n"
+        "2. (U) The Turkish Red Crescent sent tents, Minister Amorim said.\n",
+        metadata={"origin": "Consulate Sao Paulo"},
+    )
+    found = extract_entities(cable).to_dict()
+    orgs = {o["name"]: [m["text"] for m in o["mentions"]] for o in found["organizations"]}
+    assert orgs["Brazilian Ministry of External Relations"] == ["Itamaraty"]
+    assert sorted(orgs["Repsol"]) == ["REPSOL", "Repsol"]
+    assert any("Red Crescent" in name for name in orgs)
+    assert [p["name"] for p in found["people"]] == ["Amorim"]

@@ -1028,3 +1028,49 @@ def test_a_place_named_for_a_person_is_no_person() -> None:
         "from Bagram Airfield."
     )
     assert not people.keys() - {"Pearson"}
+
+
+def _names(body: str, origin: str = "Embassy Tripoli") -> dict[str, list[str]]:
+    cable = parse_cable("SUBJECT: A TEST\n\n1. (C) " + body + "\n", metadata={"origin": origin})
+    return {
+        p["name"]: [m["text"] for m in p["mentions"]]
+        for p in extract_entities(cable).to_dict()["people"]
+    }
+
+
+def test_no_person_in_a_unit_a_place_a_ship_or_a_paper() -> None:
+    """Regression (set 18): "General Directorate" read as General + a name, "Cerrejon
+    Mines", "the Dar Al Salaam area", "the Kang Nam 1 affair", "Pan Am 103", a paper in
+    quotes ("Qurina"), a town before its country ("based in Futian, China") and a group's
+    name ("Ansar al-Islam") were people."""
+    names = _names(
+        "The Ministry of Foreign Relations - General Directorate for Foreign Policy - wrote."
+        " Cerrejon Mines settled. A center opened in Cairo's low-income Dar Al Salaam area."
+        " The Kang Nam 1 affair and convicted Pan Am 103 bomber, Abdel Basset al-Megrahi,"
+        ' were news. Sources such as "Qurina" (print) and "Jana" did not report it. A firm'
+        " based in Futian, China, made gyroscopes. Ansar al-Islam claimed it.",
+    )
+    assert list(names) == ["Abdel Basset al-Megrahi"]
+
+
+def test_a_long_surname_mistyped_is_the_same_person() -> None:
+    """Regression (set 18): "Skarphedinnsson" once beside "Skarphedinsson" were two people;
+    a letter more at a name's end is another name ("Karimova" is not "Karimov")."""
+    names = _names(
+        "Skarphedinsson spoke. Later Skarphedinnsson said that all was well, and Karimov"
+        " met Karimova.",
+        origin="Embassy Reykjavik",
+    )
+    assert names["Skarphedinsson"] == ["Skarphedinsson", "Skarphedinnsson"]
+    assert "Karimov" in names and "Karimova" in names
+
+
+def test_a_compound_given_name_and_the_family_name_alone() -> None:
+    """Regression (set 18): "Qadhafi's son Saif al-Islam" was no one ("Islam" is a common
+    word); the family name alone beside "Saif al-Islam al-Qadhafi" is the father's."""
+    names = _names(
+        "A media outlet run by Qadhafi's son Saif al-Islam spoke. Later Saif al-Islam"
+        " al-Qadhafi met the press, and Qadhafi said no."
+    )
+    assert names["Saif al-Islam al-Qadhafi"][:2] == ["Saif al-Islam", "Saif al-Islam al-Qadhafi"]
+    assert names["Qadhafi"][:1] == ["Qadhafi"]

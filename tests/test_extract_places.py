@@ -45,3 +45,28 @@ def test_the_netherlands_by_its_usual_names() -> None:
     assert places["Netherlands"]["lat"] is not None
     assert [p["name"] for p in ents["people"]] == ["Balkenende"]
     assert ents["people"][0]["affiliation"] == "Netherlands"
+
+
+def test_a_capital_wins_a_name_it_shares_and_a_post_is_never_at_home() -> None:
+    """Regression (set 18): "San Jose" was California's, so the 529 dev cables of Embassy
+    San Jose had the United States as their host ("American Ministry of Foreign
+    Relations"); Rangoon, Kiev and Port Au Prince were no places at all."""
+    assert host_country("Embassy San Jose") == "Costa Rica"
+    assert host_country("US Interests Section Havana") == "Cuba"
+    assert host_country("Embassy Rangoon") == "Myanmar"
+    assert host_country("Embassy Port Au Prince") == "Haiti"
+    assert host_country("American Institute Taiwan, Taipei") == "Taiwan"
+    assert host_country("Iran RPO Dubai") == "Iran"  # it reports on Iran
+    assert host_country("US Delegation, Secretary") is None
+    cable = parse_cable(
+        "SUBJECT: A TEST\n\n1. (C) The Ministry of Foreign Relations in San Jose wrote to\n"
+        "Rangoon, Kiev and Bombay.\n",
+        metadata={"origin": "Embassy San Jose"},
+    )
+    found = extract_entities(cable).to_dict()
+    places = {p["name"]: p["country"] for p in found["places"]}
+    assert places["San Jose"] == "Costa Rica"
+    assert places["Yangon"] == "Myanmar" and places["Kyiv"] == "Ukraine"
+    assert places["Mumbai"] == "India"
+    orgs = {o["name"] for o in found["organizations"]}
+    assert "Costa Rican Ministry of Foreign Relations" in orgs

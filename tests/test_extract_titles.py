@@ -922,3 +922,41 @@ def test_a_street_is_no_person_but_its_word_may_be_a_surname() -> None:
     )
     assert "Rua Thomas Deloney" not in people
     assert _expanded(people["Fernando de la Rua"]) == ["former President"]
+
+
+def test_a_country_names_the_unit_before_a_title() -> None:
+    """Regression (set 18): "U.S.-Canada Division Chief" and "Afghanistan Desk Officer" lost
+    the country that names the unit; a country before any other title stays out."""
+    people = _people(
+        "(C) He met MFA Afghanistan Desk Officer Ivan Petrov, U.S.-Canada Division Chief"
+        " Paulo Silva and Russian Foreign Minister Lavrov. At the U.S.-EU Summit President"
+        " Obama spoke.",
+        origin="Embassy Brasilia",
+    )
+    assert _expanded(people["Ivan Petrov"]) == [
+        "Ministry of Foreign Affairs Afghanistan Desk Officer"
+    ]
+    assert _expanded(people["Paulo Silva"]) == ["U.S.-Canada Division Chief"]
+    assert _expanded(people["Lavrov"]) == ["Foreign Minister"]
+    assert _expanded(people["Obama"]) == ["President"]
+
+
+def test_a_body_the_cable_names_itself_in_a_title() -> None:
+    """Regression (set 18): "Ministry of Foreign Relations (MRE)" then "MRE United Nations
+    Division Chief Carlos Duarte": the cable's name for the ministry, not the glossary's
+    "Ministry of External Relations"; "DepPolCouns" is a Deputy Political Counselor. A
+    title's own abbreviation keeps its meaning beside a party the text defines so."""
+    people = _people(
+        "(C) DepPolCouns Lawrence Cohen met Ministry of Foreign Relations (MRE) staff and"
+        " MRE United Nations Division Chief Carlos Duarte.",
+        origin="Embassy Brasilia",
+    )
+    assert _expanded(people["Lawrence Cohen"]) == ["Deputy Political Counselor"]
+    assert _expanded(people["Carlos Duarte"]) == [
+        "Ministry of Foreign Relations United Nations Division Chief"
+    ]
+    people = _people(
+        "(C) The Christian Democratic Alliance (CDA) met CDA Schofer.",
+        origin="Embassy The Hague",
+    )
+    assert _expanded(people["Schofer"]) == ["Charge d'Affaires"]

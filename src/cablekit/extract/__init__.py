@@ -63,10 +63,15 @@ def host_country(origin: str | None) -> str | None:
     if not origin or _MULTILATERAL.match(origin):
         return None
     city = _ORIGIN_PREFIX.sub("", origin).strip()
-    e = lexicon().places.get(city.casefold())
-    if e is None and " " in city:
-        e = lexicon().places.get(city.split()[0].casefold())
-    return e.country if e else None
+    places = lexicon().places
+    # the city, else what follows a comma ("American Institute Taiwan, Taipei"), its first
+    # word ("Iran RPO Dubai" reports on Iran) or its last ("US Interests Section Havana");
+    # a US post is never at home
+    for name in (city, city.rsplit(",", 1)[-1].strip(), city.split()[0], city.split()[-1]):
+        e = places.get(name.casefold())
+        if e is not None and e.country != "United States":
+            return e.country
+    return None
 
 
 # the word classes whose token indices _extract reads (wordinfo.classify_where)
@@ -490,7 +495,19 @@ def _defined(written: str, expanded: str, defs: dict[str, str]) -> str:
     for i, w in enumerate(words):
         if w in defs and w in shown:
             words[i] = defs[w]
-    return " ".join(words)
+    out = " ".join(words)
+    # the cable's own name for a body the glossary names otherwise: "MRE" a ministry, or
+    # "DAS" before a title ("DAS Director": Colombia's Administrative Department of
+    # Security); not a title's own abbreviation ("CDA Schofer" beside the CDA, a party)
+    for w in shown:
+        known = lexicon().acronyms.get(w) if w in defs else None
+        if (
+            known is not None
+            and (known[1] in ("org", "gorg") or w != shown[-1])
+            and known[0] != defs[w]
+        ):
+            out = out.replace(known[0], defs[w])
+    return out
 
 
 def extract_entities(cable: Cable) -> Entities:

@@ -158,6 +158,12 @@ def definitions(text: str) -> dict[str, str]:
         if reordered:
             first = _reordered(words, need)
             got = need if first is not None else got
+        if got != need:
+            # a body's name in English before the initials of its own language, which the
+            # glossary knows by the same head word: "Ministry of Foreign Relations (MRE)"
+            first = _translated(words, short)
+            got = need if first is not None else got
+            reordered = first is not None
         if got == need and first is not None:
             first = [w.start() for w in _WORD.finditer(before)][-14:][first]
             long_form = " ".join(before[first:].split())
@@ -168,6 +174,23 @@ def definitions(text: str) -> dict[str, str]:
             if 1 < len(long_form.split()) or "-" in long_form:
                 out[short] = long_form
     return out
+
+
+def _translated(words: list[str], short: str) -> int | None:
+    """Index of the head word of a body's name just before a definition the glossary
+    spells otherwise, when the glossary's long form begins with that word ("Ministry of
+    Foreign Relations (MRE)"; the glossary has "Ministry of External Relations")."""
+    known = lexicon().acronyms.get(short)
+    if known is None or known[1] not in ("org", "gorg"):
+        return None
+    head = known[0].split()[0]
+    for pos in range(len(words) - 1, max(-1, len(words) - 8), -1):
+        w = words[pos]
+        if w == head:
+            return pos if pos < len(words) - 1 else None
+        if not (w[:1].isupper() or w.casefold() in _SMALL):
+            return None
+    return None
 
 
 def _reordered(words: list[str], need: str) -> int | None:

@@ -33,6 +33,35 @@ COUNTRY_NAME = {
     "North Macedonia": "Macedonia",
     "The Netherlands": "Netherlands",  # else neither "Netherlands" nor "Dutch" is read
 }
+# Cities by the names cables of 1966-2010 give them (GeoNames has today's): folded name ->
+# aliases.
+CITY_ALIASES: dict[str, list[str]] = {
+    "Kyiv": ["Kiev"],
+    "Yangon": ["Rangoon"],
+    "Ulan Bator": ["Ulaanbaatar"],
+    "Mumbai": ["Bombay"],
+    "Kolkata": ["Calcutta"],
+    "Chennai": ["Madras"],
+    "Bengaluru": ["Bangalore"],
+    "Beijing": ["Peking"],
+    "Saint Petersburg": ["Leningrad"],
+    "Sanaa": ["Sana'a"],
+    "Tehran": ["Teheran"],
+    "Basrah": ["Basra"],
+    "Erbil": ["Irbil", "Arbil"],
+    "Port-au-Prince": ["Port Au Prince", "Port au Prince"],
+    "Misratah": ["Misrata", "Misurata"],
+    "Mazar-e Sharif": ["Mazar-e-Sharif", "Mazar-i-Sharif"],
+    "Lviv": ["Lvov"],
+    "Al Fallujah": ["Fallujah", "Falluja"],
+}
+# Towns under MIN_POPULATION that cables name often: (folded name, ISO country code).
+KEEP_CITIES = {
+    ("Ramallah", "PS"),
+    ("Bethlehem", "PS"),
+    ("Jericho", "PS"),
+    ("Tikrit", "IQ"),
+}
 ALIASES: dict[str, list[str]] = {
     "United States": ["U.S.", "US", "USA", "U.S.A.", "United States of America", "America"],
     "United Kingdom": ["UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales"],
@@ -382,18 +411,30 @@ def build() -> dict[str, Any]:
         out_countries.append([name, "", "", lat, lon, [a for a in aliases if a != name], dems])
     out_cities: list[list[Any]] = []
     seen: set[str] = set()
+    # a capital wins a name it shares with a larger city: a cable's "San Jose" is Costa
+    # Rica's, not California's (Embassy San Jose sent a tenth of the dev corpus)
+    # (a capital of at least MIN_POPULATION: not Plymouth, Montserrat's abandoned one)
+    capital_names = {
+        _fold(c["name"]).casefold()
+        for c in cities.values()
+        if (c["name"], c["countrycode"]) in capitals and c["population"] >= MIN_POPULATION
+    }
     for c in sorted(cities.values(), key=lambda c: -c["population"]):
         is_cap = (c["name"], c["countrycode"]) in capitals
-        if c["population"] < MIN_POPULATION and not is_cap:
-            continue
         name = c["name"]
         folded = _fold(name)
+        keep = (folded, c["countrycode"]) in KEEP_CITIES
+        if c["population"] < MIN_POPULATION and not is_cap and not keep:
+            continue
         if (folded in DROP_CITIES and not is_cap) or folded.casefold() in seen:
+            continue
+        if not is_cap and folded.casefold() in capital_names:
             continue
         if c["countrycode"] not in iso_name:
             continue
         seen.add(folded.casefold())
         aliases = [folded] if folded != name else []
+        aliases += CITY_ALIASES.get(folded, [])
         if folded.startswith("Saint "):
             aliases.append("St. " + folded[6:])
         out_cities.append(

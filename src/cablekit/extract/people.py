@@ -156,11 +156,15 @@ NAMED_THINGS: Final = frozenset(
     Democrats Republicans Socialists Communists Conservatives Liberals Dems Tories
     Nationalists Islamists Maoists Unionists Loyalists Peronists Sandinistas Chavistas
     Times Post Herald Tribune Journal Gazette Magazine Newspaper
-    Labs Laboratories Pharmaceuticals Pharma Mining Minerals Petroleum Motors Telecom
+    Labs Laboratories Pharmaceuticals Pharma Mining Mines Minerals Petroleum Motors Telecom
     Chapter Article Section Annex Paragraph Clause
     """.split()
 )
 _BODY_WORDS: Final = NAMED_THINGS | ORG_HEADS  # a name's next word that makes it a body's
+# Lower-case nouns after a name that make it a place's ("the Dar Al Salaam area").
+_PLACE_NOUNS: Final = frozenset(
+    "area district neighborhood neighbourhood suburb governorate municipality township".split()
+)
 # The legal form of a firm, also after a comma ("Brinkley Africa, Ltd.").
 _FIRM_SUFFIXES: Final = frozenset("Ltd Limited Inc Incorporated LLC PLC Plc Corp GmbH".split())
 # Words that make the capitalised words after them the name of a thing, not of a person:
@@ -186,6 +190,7 @@ THING_FIRST: Final = THING_BEFORE | frozenset(
     Tratado Ley Pacto Declaracion Programa Proyecto Camara Senado Sindicato Confederacion
     Federacion Asociacion Compania Sociedad Upper Lower Consulate Consulates Congen
     La Le Les Los Las
+    Ansar Jamaat Jamaa Jaish Harakat Hizb Shatt Shat Borg Burj Jebel Jabal Wadi Souk
     """.split()
 )
 # A descriptive role after "a"/"an" ("Migi, an accountant,"): its last word names a person.
@@ -665,7 +670,15 @@ class PeopleFinder:
                     j += 2  # "Javier de la Cueva", "Rudi van der Berg": two particles
                     continue
                 break
-            if not self.nameish(j, after_title or j > i):
+            if not self.nameish(j, after_title or j > i) and not (
+                # a capitalised word joined to a particle: "Saif al-Islam", "Nasr al-Din"
+                j > i
+                and info[j - 1] & wi.PART
+                and self.tgaps[j - 1] == "-"
+                and info[j] & wi.UP0
+                and words[j].isalpha()
+                and not info[j] & (wi.HEAD | wi.ORGHEAD | wi.ABBR)
+            ):
                 break
             if j > i and j in self.org_starts:
                 break
@@ -911,6 +924,9 @@ class PeopleFinder:
             if k + 1 < i and info[k] & wi.QUALL and info[k] & wi.UP0 and self._place_goes_on(k + 1):
                 k -= 1  # "New York Governor": a qualifier's word begins the place
                 continue
+            if toks[k + 1] in UNIT_NOUNS and self._country(toks[k]):
+                k -= 1  # "Afghanistan Desk Officer", "U.S.-Canada Division Chief": a unit's
+                continue
             if not (
                 info[k] & wi.UP0
                 and len(toks[k]) > 1
@@ -962,7 +978,8 @@ class PeopleFinder:
             while m > 0 and gaps[m - 1] == "-" and toks[m - 1].lower() not in QUALIFIERS:
                 m -= 1
             if not all(
-                toks[x].isalpha() and (info[x] & wi.UP0 or len(toks[x]) <= 4)
+                (toks[x].isalpha() and (info[x] & wi.UP0 or len(toks[x]) <= 4))
+                or (toks[i] in UNIT_NOUNS and self._country(toks[x]))  # "U.S.-Canada Division"
                 for x in range(m, k + 1)
             ):
                 return []
@@ -1579,6 +1596,7 @@ class PeopleFinder:
                             and len(tok) > 4
                             and i
                             and (toks[i - 1][:1].islower() or toks[i - 1] in ("and", "with"))
+                            and not self._not_a_name_alone(i)
                         )
                         or (
                             k < n
@@ -1610,6 +1628,19 @@ class PeopleFinder:
                 self.add(i + 1, i + 2, [], None)
                 return k
         return i + 1
+
+    def _not_a_name_alone(self, i: int) -> bool:
+        """Whether the lone word i is in quotes (a paper's or a thing's name: 'sources such
+        as "Qurina" (print)') or a town before its country ("based in Futian, China")."""
+        before, after = self.gaps[i - 1], self.gaps[i]
+        if before[-1:] in ('"', "\u201c") and after[:1] in ('"', "\u201d"):
+            return True
+        return (
+            self.words[i - 1] in ("in", "near")
+            and after == ", "
+            and i + 1 < len(self.words)
+            and self._country(self.words[i + 1]) is not None
+        )
 
     def caps_lists(self) -> None:
         """In a cable in capitals, the other entries of a list one of whose entries is a
@@ -2248,6 +2279,17 @@ class PeopleFinder:
                 or (
                     after in _FIRM_SUFFIXES and gap in (", ", ",", ",\n")
                 )  # "Brinkley Africa, Ltd."
+                # a place's: "Cairo's low-income Dar Al Salaam area"
+                or (after in _PLACE_NOUNS and gap in " \n")
+                # a ship's, a flight's, a model's: "the Kang Nam 1 affair", "Pan Am 103
+                # bomber"
+                or (
+                    after.isdigit()
+                    and gap == " "
+                    and b + 1 < len(toks)
+                    and toks[b + 1][:1].islower()
+                    and self.gaps[b] == " "
+                )
             ):
                 return True
             b += 1
@@ -2571,7 +2613,9 @@ def merge(cands: list[Cand], text: str = "") -> list[Cand]:
             # "Lula" after "Luiz Inacio Lula da Silva": the name by which a Portuguese name
             # calls its bearer stands before its particle
             given = given or (c2 != p2 and (pf in cc if c2 else cf in pc))
-            if pl != cl and not (c2 and p2 and pf == cf) and not given:
+            # "Skarphedinnsson" beside "Skarphedinsson": a long surname mistyped
+            typo = not given and pl != cl and not (c2 and p2) and _one_typo(pl, cl)
+            if pl != cl and not (c2 and p2 and pf == cf) and not given and not typo:
                 continue
             p = out[n]
             if (
@@ -2581,7 +2625,18 @@ def merge(cands: list[Cand], text: str = "") -> list[Cand]:
                 and _styled((c if p2 else p).titles)
             ):
                 continue  # "Shaykh Zayid" is the father of "Hamdan bin Zayid", not he
-            if given or _compatible(p.tokens, c.tokens):
+            full = p.tokens if p2 else c.tokens
+            if (
+                c2 != p2
+                and not given
+                and len(full) >= 5
+                and full[1] in ("al", "el", "Al", "El")
+                and full[3] in ("al", "el", "Al", "El")
+            ):
+                # "Qadhafi" beside "Saif al-Islam al-Qadhafi": a son known by his compound
+                # given name; the family name alone is the father's (GUIDELINES 3)
+                continue
+            if given or typo or _compatible(p.tokens, c.tokens):
                 if len(c.tokens) > len(p.tokens):
                     p.tokens = c.tokens
                     keys[n] = (cf, cl, c2, cc)
@@ -2597,6 +2652,21 @@ def merge(cands: list[Cand], text: str = "") -> list[Cand]:
             out.append(c)
             keys.append((cf, cl, c2, cc))
     return out
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """Whether two long surnames differ by one letter inside them, added, dropped or
+    changed ("Skarphedinsson", "Skarphedinnsson"); not at either end ("Karimov",
+    "Karimova" are two people)."""
+    if min(len(a), len(b)) < 8 or abs(len(a) - len(b)) > 1:
+        return False
+    p = 0
+    while p < len(a) and p < len(b) and a[p] == b[p]:
+        p += 1
+    q = 0
+    while q < len(a) - p and q < len(b) - p and a[-1 - q] == b[-1 - q]:
+        q += 1
+    return p >= 2 and q >= 2 and p + q >= max(len(a), len(b)) - 1
 
 
 _ALIAS_AFTER: Final = re.compile(r"[ \t]{0,2}\(([A-Z][A-Za-z]{1,4})\)")

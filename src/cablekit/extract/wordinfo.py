@@ -59,6 +59,12 @@ _NOUN_ENDINGS = (
     "antly",
     "ically",
 )
+# A body's unit nouns, which are no one's name even after a title ("Ministry of Foreign
+# Relations General Directorate": no General Directorate).
+_UNIT_WORDS = frozenset(
+    "Ministry Department Directorate Division Bureau Office Secretariat Commission Committee"
+    " Council Agency Section Unit Desk".split()
+)
 # Given names with such an ending: names all the same ("Prime Minister Lawrence Gonzi").
 _NAMES_LIKE_NOUNS = frozenset(
     "Lawrence Laurence Florence Clarence Terence Terrence Constance Prudence Clement".split()
@@ -231,11 +237,15 @@ def _compute(tok: str, caps: bool) -> int:
                 ):
                     f |= NAME_F
                 # "Bank for Economic Integration", "GENERAL PRUDENTLY": not a name
-                if not (
-                    len(tok) > 6
-                    and tok.lower().endswith(_NOUN_ENDINGS)
-                    and tok.capitalize() not in _NAMES_LIKE_NOUNS
-                ) and (place is None or place.kind != "country"):
+                if (
+                    not (
+                        len(tok) > 6
+                        and tok.lower().endswith(_NOUN_ENDINGS)
+                        and tok.capitalize() not in _NAMES_LIKE_NOUNS
+                    )
+                    and (place is None or place.kind != "country")
+                    and w not in _UNIT_WORDS
+                ):
                     f |= NAME_T
     # the people scan: an honorific, a title chain or (mixed case) a bare name can start
     bare = tok.rstrip(".")
