@@ -36,6 +36,7 @@ UNSEEN15_DIR = GOLD_DIR.parent / "entities-unseen15"  # a fifteenth, measured on
 UNSEEN16_DIR = GOLD_DIR.parent / "entities-unseen16"  # a sixteenth, measured once (session 19)
 UNSEEN17_DIR = GOLD_DIR.parent / "entities-unseen17"  # a seventeenth, measured once (session 19)
 UNSEEN18_DIR = GOLD_DIR.parent / "entities-unseen18"  # an eighteenth, measured once (session 20)
+UNSEEN19_DIR = GOLD_DIR.parent / "entities-unseen19"  # a nineteenth, measured once (session 20)
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -72,6 +73,7 @@ GOLD = _gold(
     UNSEEN16_DIR,
     UNSEEN17_DIR,
     UNSEEN18_DIR,
+    UNSEEN19_DIR,
 )
 
 

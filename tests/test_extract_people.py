@@ -1053,6 +1053,18 @@ def test_no_person_in_a_unit_a_place_a_ship_or_a_paper() -> None:
     assert list(names) == ["Abdel Basset al-Megrahi"]
 
 
+def test_no_person_in_a_club_a_court_or_an_oil_firm() -> None:
+    """Regression (set 19): "the President of the Military Club General Gilberto
+    Figueiredo" gave a person "Club"; "the Audiencia Nacional" (Spain's court) and "Mabruk
+    Oil Operations" were people."""
+    names = _names(
+        "The President of the Military Club General Gilberto Figueiredo spoke. The Audiencia"
+        " Nacional ruled. Total operates it via Mabruk Oil Operations.",
+        origin="Embassy Madrid",
+    )
+    assert list(names) == ["Gilberto Figueiredo"]
+
+
 def test_a_long_surname_mistyped_is_the_same_person() -> None:
     """Regression (set 18): "Skarphedinnsson" once beside "Skarphedinsson" were two people;
     a letter more at a name's end is another name ("Karimova" is not "Karimov")."""

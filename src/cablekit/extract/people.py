@@ -156,7 +156,8 @@ NAMED_THINGS: Final = frozenset(
     Democrats Republicans Socialists Communists Conservatives Liberals Dems Tories
     Nationalists Islamists Maoists Unionists Loyalists Peronists Sandinistas Chavistas
     Times Post Herald Tribune Journal Gazette Magazine Newspaper
-    Labs Laboratories Pharmaceuticals Pharma Mining Mines Minerals Petroleum Motors Telecom
+    Labs Laboratories Pharmaceuticals Pharma Mining Mines Minerals Petroleum Oil Motors Telecom
+    Club
     Chapter Article Section Annex Paragraph Clause
     """.split()
 )
@@ -190,7 +191,7 @@ THING_FIRST: Final = THING_BEFORE | frozenset(
     Tratado Ley Pacto Declaracion Programa Proyecto Camara Senado Sindicato Confederacion
     Federacion Asociacion Compania Sociedad Upper Lower Consulate Consulates Congen
     La Le Les Los Las
-    Ansar Jamaat Jamaa Jaish Harakat Hizb Shatt Shat Borg Burj Jebel Jabal Wadi Souk
+    Ansar Jamaat Jamaa Jaish Harakat Hizb Shatt Shat Borg Burj Jebel Jabal Wadi Souk Audiencia
     """.split()
 )
 # A descriptive role after "a"/"an" ("Migi, an accountant,"): its last word names a person.
