@@ -1086,3 +1086,44 @@ def test_a_compound_given_name_and_the_family_name_alone() -> None:
     )
     assert names["Saif al-Islam al-Qadhafi"][:2] == ["Saif al-Islam", "Saif al-Islam al-Qadhafi"]
     assert names["Qadhafi"][:1] == ["Qadhafi"]
+
+
+def test_a_paragraph_run_on_to_the_ref_line_is_read() -> None:
+    """Regression (set 20): in the site's press format the first paragraph runs on to the
+    REF line ("REF: SECSTATE 72078  (U) Embassy London has received ..."), and the whole
+    REF block was left out: Gordon Brown and David Miliband were no one (08TRIPOLI467 lost
+    25 people so). A reference's letter is no portion marking ("(C) MOSCOW 789")."""
+    cable = parse_cable(
+        "TAGS: PREL UK\nSUBJECT: UNGA\n\nREF: SECSTATE 72078  (U) Embassy London has heard:"
+        "  A. Prime Minister Gordon Brown will attend.  C. Foreign Minister David Miliband"
+        " will attend.\nREF: (A) MOSCOW 12 (C) MOSCOW 789 FM Lavrov\n\n1. (U) Text.\n",
+        metadata={"origin": "Embassy London"},
+    )
+    names = {p["name"] for p in extract_entities(cable).to_dict()["people"]}
+    assert names == {"Gordon Brown", "David Miliband"}
+
+
+def test_spanish_articles_liaison_and_a_title_before_a_nationality() -> None:
+    """Regression (set 20): "El Mundo", "El Tiempo" (papers) were people "Mundo", "Tiempo"
+    in Spanish-speaking posts (not "El Baradei" elsewhere); "Foreign Liaison" gave a person
+    "Liaison"; "Douglas" (a city) lost "Douglas Alexander"; "the current Secretary General,
+    Qatari Abdul Rahman Al Attiyah" had no title; "Renta Dignidad" is a programme."""
+    names = _names(
+        "El Mundo and El Tiempo reported that the program Renta Dignidad grew.",
+        origin="Embassy Madrid",
+    )
+    assert names == {}
+    names = _names("El Baradei said so.", origin="Embassy Cairo")
+    assert list(names) == ["Baradei"]
+    cable = parse_cable(
+        "SUBJECT: A TEST\n\n1. (C) The General People's Committee Secretary for Foreign"
+        " Liaison and International Cooperation wrote. Douglas Alexander, Minister for the"
+        " Department for International Development, came. Bahrain cleared the way for the"
+        " current Secretary General, Qatari Abdul Rahman Al Attiyah. Al Attiyah agreed.\n",
+        metadata={"origin": "Embassy Manama"},
+    )
+    people = {p["name"]: p for p in extract_entities(cable).to_dict()["people"]}
+    assert set(people) == {"Douglas Alexander", "Abdul Rahman Al Attiyah"}
+    assert [t["expanded"] for t in people["Abdul Rahman Al Attiyah"]["titles"]] == [
+        "Secretary General"
+    ]

@@ -162,6 +162,12 @@ NAMED_THINGS: Final = frozenset(
     """.split()
 )
 _BODY_WORDS: Final = NAMED_THINGS | ORG_HEADS  # a name's next word that makes it a body's
+# Countries whose posts report in Spanish names ("El Tiempo" is a paper, not a name).
+_SPANISH_SPEAKING: Final = frozenset(
+    """Spain Mexico Guatemala Honduras Nicaragua Panama Cuba Colombia Venezuela Ecuador
+    Peru Bolivia Chile Argentina Uruguay Paraguay""".split()
+    + ["El Salvador", "Costa Rica", "Dominican Republic"]
+)
 # Lower-case nouns after a name that make it a place's ("the Dar Al Salaam area").
 _PLACE_NOUNS: Final = frozenset(
     "area district neighborhood neighbourhood suburb governorate municipality township".split()
@@ -192,6 +198,7 @@ THING_FIRST: Final = THING_BEFORE | frozenset(
     Federacion Asociacion Compania Sociedad Upper Lower Consulate Consulates Congen
     La Le Les Los Las
     Ansar Jamaat Jamaa Jaish Harakat Hizb Shatt Shat Borg Burj Jebel Jabal Wadi Souk Audiencia
+    Renta Bono
     """.split()
 )
 # A descriptive role after "a"/"an" ("Migi, an accountant,"): its last word names a person.
@@ -1032,6 +1039,8 @@ class PeopleFinder:
         "met the Minister of Culture, Mohamed Elmoctar." The title begins a phrase (after
         "the", "a" or a mark) and runs, chain and tail, to the comma."""
         toks, info, gaps, n = self.words, self.info, self.gaps, len(self.words)
+        if a > 2 and _space(gaps[a - 1]) and self.demonym(toks[a - 1]):
+            a -= 1  # "the current Secretary General, Qatari Abdul Rahman Al Attiyah."
         if self.caps or a < 2 or gaps[a - 1].strip() != "," or "\n\n" in gaps[a - 1]:
             return []
         if b < n and gaps[b - 1].strip()[:1] not in (",", ".", ";"):
@@ -1045,6 +1054,8 @@ class PeopleFinder:
             while s > 0 and info[s - 1] & (wi.MOD | wi.QUALL) and _space(gaps[s - 1]):
                 s -= 1  # "Deputy Minister", "former head"
             before = toks[s - 1] if s > 0 else ""
+            if before in ("current", "present") and s > 1:
+                before = toks[s - 2]  # "the current Secretary General, ...": no qualifier
             if (
                 s > 0
                 and before not in ("the", "The", "a", "an", "A", "An")
@@ -2260,6 +2271,15 @@ class PeopleFinder:
             (toks[a].capitalize() in THING_FIRST and b - a > 1)
             or (a > 0 and toks[a - 1].capitalize() in THING_BEFORE and self.gaps[a - 1] in " \n")
             or (a > 0 and self.gaps[a - 1].strip() == "&")  # "Heckler & Koch", a firm
+            # Spanish's article: "El Mundo", "El Tiempo" (in Arabic names "El" is a particle:
+            # "El Baradei")
+            or (
+                self.host in _SPANISH_SPEAKING
+                and (
+                    (a > 0 and toks[a - 1] == "El" and self.gaps[a - 1] == " ")
+                    or (toks[a] == "El" and b - a > 1)
+                )
+            )
             # "Al Masry Al Youm", "Al Sharq al Awsat": a paper's or a body's name
             or (b - a > 3 and toks[a] == "Al" and toks[a + 2] in ("Al", "al"))
             or (

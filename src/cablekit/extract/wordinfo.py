@@ -63,7 +63,7 @@ _NOUN_ENDINGS = (
 # Relations General Directorate": no General Directorate).
 _UNIT_WORDS = frozenset(
     "Ministry Department Directorate Division Bureau Office Secretariat Commission Committee"
-    " Council Agency Section Unit Desk Club".split()
+    " Council Agency Section Unit Desk Club Liaison".split()
 )
 # Given names with such an ending: names all the same ("Prime Minister Lawrence Gonzi").
 _NAMES_LIKE_NOUNS = frozenset(
@@ -73,7 +73,7 @@ _NAMES_LIKE_NOUNS = frozenset(
 # name ("Vladimir Davydov", "Sofia Jarrin"); alone they stay places.
 NAMES_LIKE_CITIES: Final = frozenset(
     "Vladimir Victoria Florence Regina Sofia Adelaide Charlotte Elizabeth Salvador Rosario"
-    " Concepcion Orlando".split()
+    " Concepcion Orlando Douglas".split()
 )
 _CACHE_MAX = 500_000  # distinct words kept per mode before the cache starts afresh
 _caches: dict[bool, dict[str, int]] = {False: {}, True: {}}

@@ -27,6 +27,10 @@ _MARKING = re.compile(
 )
 # the Classified By line run on to a REF block's line (170 cables of the dev corpus)
 _CLASSIFIED_BY = re.compile(r"Classified\s+By|CLASSIFIED\s+BY|Classified\s+by")
+# a press-format record's first paragraph run on to its REF line, after a portion marking
+# ("REF: SECSTATE 72078  (U) Embassy London has received ..."; not a reference's letter,
+# "(C) MOSCOW 789")
+_RUN_ON = re.compile(r"\s\((?:U|C|S|SBU|U/FOUO|C/NF|S/NF|SBU/NF)\)\s+[A-Z][a-z]+\s")
 _HEADER_END = re.compile(r"\s*(?:TO|INFO|FM|BT|DE|R|P|O|ZNY|VZCZC)\b")
 
 
@@ -261,6 +265,9 @@ def annotated_zone(text: str) -> Zone:
         cb = _CLASSIFIED_BY.search(text, a, end)
         if cb is not None:
             end = cb.start()  # "REF: CAIRO 1855 Classified By: ECPO Mincouns ...": kept
+        run_on = _RUN_ON.search(text, a, end)
+        if run_on is not None:
+            end = walk_end = run_on.start()  # (a REF line after it is a block of its own)
         blank.append((a, end))
     out: list[str] = []
     if start:
