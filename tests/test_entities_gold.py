@@ -37,6 +37,8 @@ UNSEEN16_DIR = GOLD_DIR.parent / "entities-unseen16"  # a sixteenth, measured on
 UNSEEN17_DIR = GOLD_DIR.parent / "entities-unseen17"  # a seventeenth, measured once (session 19)
 UNSEEN18_DIR = GOLD_DIR.parent / "entities-unseen18"  # an eighteenth, measured once (session 20)
 UNSEEN19_DIR = GOLD_DIR.parent / "entities-unseen19"  # a nineteenth, measured once (session 20)
+UNSEEN20_DIR = GOLD_DIR.parent / "entities-unseen20"  # a twentieth, measured once (session 20)
+UNSEEN21_DIR = GOLD_DIR.parent / "entities-unseen21"  # a twenty-first, measured once (session 20)
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -74,6 +76,8 @@ GOLD = _gold(
     UNSEEN17_DIR,
     UNSEEN18_DIR,
     UNSEEN19_DIR,
+    UNSEEN20_DIR,
+    UNSEEN21_DIR,
 )
 
 

@@ -1127,3 +1127,16 @@ def test_spanish_articles_liaison_and_a_title_before_a_nationality() -> None:
     assert [t["expanded"] for t in people["Abdul Rahman Al Attiyah"]["titles"]] == [
         "Secretary General"
     ]
+
+
+def test_no_person_in_a_staff_a_troika_a_gun_shop_or_a_paper() -> None:
+    """Regression (set 21): "GENERAL STAFF" and "the EU FM Troika" gave people "Staff" and
+    "Troika"; "(Armeria Chacon)" is a gun shop, "El Masri El Yom" a paper; "Nuevo Leon" is
+    a Mexican state."""
+    names = _names(
+        "Chief of the General Staff spoke. The EU FM Troika met. The shops are in Alajuela"
+        " (Deportes Huracan) and Perez (Armeria Chacon). El Masri El Yom reported that Nuevo"
+        " Leon voted.",
+        origin="Embassy San Jose",
+    )
+    assert names == {}

@@ -960,3 +960,15 @@ def test_a_body_the_cable_names_itself_in_a_title() -> None:
         origin="Embassy The Hague",
     )
     assert _expanded(people["Schofer"]) == ["Charge d'Affaires"]
+
+
+def test_joint_sections_in_capitals() -> None:
+    """Regression (set 21): "POLECON Counselor", "POLEC Counselor" and "EcoPol Chief" were
+    left unexpanded (only "PolEcon" was known)."""
+    people = _people(
+        "(C) POLECON Counselor Andrew Mann met. He saw POLEC Counselor Martina Strong and"
+        " EcoPol Chief Brian Quigley."
+    )
+    assert _expanded(people["Andrew Mann"]) == ["Political/Economic Counselor"]
+    assert _expanded(people["Martina Strong"]) == ["Political/Economic Counselor"]
+    assert _expanded(people["Brian Quigley"]) == ["Economic/Political Chief"]

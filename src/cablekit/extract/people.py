@@ -157,7 +157,7 @@ NAMED_THINGS: Final = frozenset(
     Nationalists Islamists Maoists Unionists Loyalists Peronists Sandinistas Chavistas
     Times Post Herald Tribune Journal Gazette Magazine Newspaper
     Labs Laboratories Pharmaceuticals Pharma Mining Mines Minerals Petroleum Oil Motors Telecom
-    Club
+    Club Troika
     Chapter Article Section Annex Paragraph Clause
     """.split()
 )
@@ -198,7 +198,7 @@ THING_FIRST: Final = THING_BEFORE | frozenset(
     Federacion Asociacion Compania Sociedad Upper Lower Consulate Consulates Congen
     La Le Les Los Las
     Ansar Jamaat Jamaa Jaish Harakat Hizb Shatt Shat Borg Burj Jebel Jabal Wadi Souk Audiencia
-    Renta Bono
+    Renta Bono Armeria Deportes
     """.split()
 )
 # A descriptive role after "a"/"an" ("Migi, an accountant,"): its last word names a person.
@@ -2281,7 +2281,7 @@ class PeopleFinder:
                 )
             )
             # "Al Masry Al Youm", "Al Sharq al Awsat": a paper's or a body's name
-            or (b - a > 3 and toks[a] == "Al" and toks[a + 2] in ("Al", "al"))
+            or (b - a > 3 and toks[a] in ("Al", "El") and toks[a + 2] in ("Al", "al", "El", "el"))
             or (
                 a > 1
                 and toks[a - 1] in _MEDIA_BEFORE

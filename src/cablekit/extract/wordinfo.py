@@ -63,7 +63,7 @@ _NOUN_ENDINGS = (
 # Relations General Directorate": no General Directorate).
 _UNIT_WORDS = frozenset(
     "Ministry Department Directorate Division Bureau Office Secretariat Commission Committee"
-    " Council Agency Section Unit Desk Club Liaison".split()
+    " Council Agency Section Unit Desk Club Liaison Staff Troika".split()
 )
 # Given names with such an ending: names all the same ("Prime Minister Lawrence Gonzi").
 _NAMES_LIKE_NOUNS = frozenset(
