@@ -972,3 +972,15 @@ def test_joint_sections_in_capitals() -> None:
     assert _expanded(people["Andrew Mann"]) == ["Political/Economic Counselor"]
     assert _expanded(people["Martina Strong"]) == ["Political/Economic Counselor"]
     assert _expanded(people["Brian Quigley"]) == ["Economic/Political Chief"]
+
+
+def test_lower_case_words_of_a_role() -> None:
+    """Regression (set 22): "Elysee strategic affairs advisor Richier" had the title
+    "advisor"; "diplomatic", "nuclear", "international" qualify roles too."""
+    people = _people(
+        "(C) We met Elysee strategic affairs advisor Richier. Iran's nuclear negotiator"
+        " Saeed Jalili was there.",
+        origin="Embassy Paris",
+    )
+    assert _expanded(people["Richier"]) == ["Elysee strategic affairs advisor"]
+    assert _expanded(people["Saeed Jalili"]) == ["nuclear negotiator"]

@@ -109,6 +109,7 @@ LOWER_MODS: Final = frozenset(
     business Islamic Catholic Orthodox Coptic Anglican Evangelical Muslim Christian Jewish
     Buddhist Shia Shiite Sunni Druze Maronite
     policy team junta paramilitary faction bloc delegation cell country investigating
+    strategic affairs international diplomatic nuclear environmental cultural
     investigative independent constitutional
     famous prominent leading noted veteran renowned popular influential convicted democracy
     auxiliary wealthy climate
