@@ -39,6 +39,8 @@ UNSEEN18_DIR = GOLD_DIR.parent / "entities-unseen18"  # an eighteenth, measured 
 UNSEEN19_DIR = GOLD_DIR.parent / "entities-unseen19"  # a nineteenth, measured once (session 20)
 UNSEEN20_DIR = GOLD_DIR.parent / "entities-unseen20"  # a twentieth, measured once (session 20)
 UNSEEN21_DIR = GOLD_DIR.parent / "entities-unseen21"  # a twenty-first, measured once (session 20)
+UNSEEN22_DIR = GOLD_DIR.parent / "entities-unseen22"  # a twenty-second, measured once (session 20)
+UNSEEN23_DIR = GOLD_DIR.parent / "entities-unseen23"  # a twenty-third, measured once (session 20)
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -78,6 +80,8 @@ GOLD = _gold(
     UNSEEN19_DIR,
     UNSEEN20_DIR,
     UNSEEN21_DIR,
+    UNSEEN22_DIR,
+    UNSEEN23_DIR,
 )
 
 

@@ -1140,3 +1140,17 @@ def test_no_person_in_a_staff_a_troika_a_gun_shop_or_a_paper() -> None:
         origin="Embassy San Jose",
     )
     assert names == {}
+
+
+def test_another_spelling_in_brackets_is_the_same_person() -> None:
+    """Regression (set 23): "Omar Amer Taher Dghis (Omar A. Deghays - ISN 727)" gave two
+    people; a party in brackets after its leader is not his name ("Berlusconi (Forza
+    Italia)"). An airport or a republic named for someone is no person's mention."""
+    names = _names(
+        "As regards Omar Amer Taher Dghis (Omar A. Deghays - ISN 727), we inform you. The"
+        " flight left Juan Santamaria International Airport for the Bolivarian Republic of"
+        " Venezuela."
+    )
+    assert names == {"Omar Amer Taher Dghis": ["Omar Amer Taher Dghis", "Omar A. Deghays"]}
+    names = _names("Premier Silvio Berlusconi (Forza Italia) spoke.", origin="Embassy Rome")
+    assert names["Silvio Berlusconi"] == ["Silvio Berlusconi"]

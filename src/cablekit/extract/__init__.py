@@ -36,6 +36,7 @@ from cablekit.extract.people import (
     country_named,
     drop_headline_verbs,
     link_aliases,
+    link_bracketed_names,
     link_initials,
     link_surnames,
     merge,
@@ -332,6 +333,7 @@ def _extract(cable: Cable) -> Entities:
     link_surnames(people, toks, caps, up0_at)
     people = link_initials(people, zt, toks)
     people = link_aliases(people, zt)
+    people = link_bracketed_names(people, zt)
     people = drop_headline_verbs(people, zt)
     finder.roles_after_mentions(people)
     for p in people:

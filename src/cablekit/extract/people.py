@@ -157,7 +157,7 @@ NAMED_THINGS: Final = frozenset(
     Nationalists Islamists Maoists Unionists Loyalists Peronists Sandinistas Chavistas
     Times Post Herald Tribune Journal Gazette Magazine Newspaper
     Labs Laboratories Pharmaceuticals Pharma Mining Mines Minerals Petroleum Oil Motors Telecom
-    Club Troika
+    Club Troika Republic
     Chapter Article Section Annex Paragraph Clause
     """.split()
 )
@@ -2297,6 +2297,12 @@ class PeopleFinder:
             gap = self.gaps[b - 1]
             if not (
                 (after in NAMED_THINGS and gap in " \n")
+                # "Juan Santamaria International Airport"
+                or (
+                    after in ("International", "National", "Memorial")
+                    and b + 1 < len(toks)
+                    and toks[b + 1] in NAMED_THINGS
+                )
                 or (
                     after in _FIRM_SUFFIXES and gap in (", ", ",", ",\n")
                 )  # "Brinkley Africa, Ltd."
@@ -2777,6 +2783,39 @@ def link_aliases(people: list[Cand], text: str) -> list[Cand]:
                 cand.affiliation = cand.affiliation or p.affiliation
             people.append(cand)
     return people
+
+
+def link_bracketed_names(people: list[Cand], text: str) -> list[Cand]:
+    """A person's other spelling in brackets just after the name is a mention of that
+    person, not a second person: "Omar Amer Taher Dghis (Omar A. Deghays - ISN 727)", as
+    lists of detainees and vetting requests write transliterations."""
+    if "(" not in text:
+        return people
+    ends: dict[int, Cand] = {}
+    for p in people:
+        for _, b in p.mentions:
+            ends[b] = p
+    out: list[Cand] = []
+    for c in people:
+        s, e = min(c.mentions)
+        j = s - 2
+        while j >= 0 and text[j] == " ":
+            j -= 1
+        owner = ends.get(j + 1) if text[s - 1 : s] == "(" else None
+        if (
+            owner is not None
+            and owner is not c
+            and not c.titles
+            # a spelling of the same name: a word in common ("Omar"), not a party's name
+            # after its leader ("Berlusconi (Forza Italia)")
+            and {t.casefold() for t in c.tokens} & {t.casefold() for t in owner.tokens}
+            and text[e : e + 1] in (")", " ", ",")
+            and text[e : e + 3].strip()[:1] in (")", "-", ",")
+        ):
+            owner.mentions.extend(c.mentions)
+            continue
+        out.append(c)
+    return out
 
 
 _SUBJECT_LINE: Final = re.compile(r"^SUBJECT:[^\n]*", re.M)
