@@ -2796,12 +2796,18 @@ def link_bracketed_names(people: list[Cand], text: str) -> list[Cand]:
         for _, b in p.mentions:
             ends[b] = p
     out: list[Cand] = []
+    into: dict[int, Cand] = {}  # id of a person joined to another -> that other
     for c in people:
+        if not c.mentions:
+            out.append(c)
+            continue
         s, e = min(c.mentions)
         j = s - 2
         while j >= 0 and text[j] == " ":
             j -= 1
         owner = ends.get(j + 1) if text[s - 1 : s] == "(" else None
+        while owner is not None and id(owner) in into:
+            owner = into[id(owner)]  # "A (A') (A'')": all to the first
         if (
             owner is not None
             and owner is not c
@@ -2813,6 +2819,7 @@ def link_bracketed_names(people: list[Cand], text: str) -> list[Cand]:
             and text[e : e + 3].strip()[:1] in (")", "-", ",")
         ):
             owner.mentions.extend(c.mentions)
+            into[id(c)] = owner
             continue
         out.append(c)
     return out
