@@ -1096,7 +1096,7 @@ def test_a_paragraph_run_on_to_the_ref_line_is_read() -> None:
     cable = parse_cable(
         "TAGS: PREL UK\nSUBJECT: UNGA\n\nREF: SECSTATE 72078  (U) Embassy London has heard:"
         "  A. Prime Minister Gordon Brown will attend.  C. Foreign Minister David Miliband"
-        " will attend.\nREF: (A) MOSCOW 12 (C) MOSCOW 789 FM Lavrov\n\n1. (U) Text.\n",
+        " will attend.\nREF: (A) MOSCOW 12 (C) Paris 789 FM Lavrov\n\n1. (U) Text.\n",
         metadata={"origin": "Embassy London"},
     )
     names = {p["name"] for p in extract_entities(cable).to_dict()["people"]}

@@ -58,6 +58,7 @@ def test_a_capital_wins_a_name_it_shares_and_a_post_is_never_at_home() -> None:
     assert host_country("American Institute Taiwan, Taipei") == "Taiwan"
     assert host_country("Iran RPO Dubai") == "Iran"  # it reports on Iran
     assert host_country("US Delegation, Secretary") is None
+    assert host_country("Embassy ") is None  # (an origin with no city)
     cable = parse_cable(
         "SUBJECT: A TEST\n\n1. (C) The Ministry of Foreign Relations in San Jose wrote to\n"
         "Rangoon, Kiev and Bombay.\n",

@@ -64,6 +64,8 @@ def host_country(origin: str | None) -> str | None:
     if not origin or _MULTILATERAL.match(origin):
         return None
     city = _ORIGIN_PREFIX.sub("", origin).strip()
+    if not city:
+        return None
     places = lexicon().places
     # the city, else what follows a comma ("American Institute Taiwan, Taipei"), its first
     # word ("Iran RPO Dubai" reports on Iran) or its last ("US Interests Section Havana");

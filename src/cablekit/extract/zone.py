@@ -28,9 +28,9 @@ _MARKING = re.compile(
 # the Classified By line run on to a REF block's line (170 cables of the dev corpus)
 _CLASSIFIED_BY = re.compile(r"Classified\s+By|CLASSIFIED\s+BY|Classified\s+by")
 # a press-format record's first paragraph run on to its REF line, after a portion marking
-# ("REF: SECSTATE 72078  (U) Embassy London has received ..."; not a reference's letter,
-# "(C) MOSCOW 789")
-_RUN_ON = re.compile(r"\s\((?:U|C|S|SBU|U/FOUO|C/NF|S/NF|SBU/NF)\)\s+[A-Z][a-z]+\s")
+# ("REF: SECSTATE 72078  (U) Embassy London has received ..."; not a reference's letter
+# before a citation, "(C) MOSCOW 789", "(C) Paris 456")
+_RUN_ON = re.compile(r"\s\((?:U|C|S|SBU|U/FOUO|C/NF|S/NF|SBU/NF)\)\s+[A-Z][a-z]+\s+(?![\d(])")
 _HEADER_END = re.compile(r"\s*(?:TO|INFO|FM|BT|DE|R|P|O|ZNY|VZCZC)\b")
 
 
