@@ -1152,5 +1152,13 @@ def test_another_spelling_in_brackets_is_the_same_person() -> None:
         " Venezuela."
     )
     assert names == {"Omar Amer Taher Dghis": ["Omar Amer Taher Dghis", "Omar A. Deghays"]}
+    # the same spelling again, with a third after it in brackets: all one person
+    names = _names(
+        "As regards Omar Amer Dghis (Omar Deghays - ISN 727), we note. Omar Deghays (Omar"
+        " Dghies) left."
+    )
+    assert names == {
+        "Omar Amer Dghis": ["Omar Amer Dghis", "Omar Deghays", "Omar Deghays", "Omar Dghies"]
+    }
     names = _names("Premier Silvio Berlusconi (Forza Italia) spoke.", origin="Embassy Rome")
     assert names["Silvio Berlusconi"] == ["Silvio Berlusconi"]

@@ -984,3 +984,14 @@ def test_lower_case_words_of_a_role() -> None:
     )
     assert _expanded(people["Richier"]) == ["Elysee strategic affairs advisor"]
     assert _expanded(people["Saeed Jalili"]) == ["nuclear negotiator"]
+
+
+def test_a_body_before_a_title_takes_the_cables_definition() -> None:
+    """Regression (set 18): "DAS Director" in a Bogota cable that defines DAS as the
+    Administrative Department of Security was a "Deputy Assistant Secretary Director"."""
+    people = _people(
+        "(C) The Administrative Department of Security (DAS) reported that DAS Director"
+        " Andres Penate resigned.",
+        origin="Embassy Bogota",
+    )
+    assert _expanded(people["Andres Penate"]) == ["Administrative Department of Security Director"]

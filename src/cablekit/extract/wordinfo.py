@@ -13,6 +13,7 @@ from typing import Final, cast
 from cablekit.extract import acronyms as _acr_mod
 from cablekit.extract import organizations as _org_mod
 from cablekit.extract.lexicon import Lexicon, lexicon
+from cablekit.extract.titles import UNIT_NOUNS as _UNIT_NOUNS
 from cablekit.extract.titles import singular as _singular
 from cablekit.extract.zone import OFFSETS as _OFFSETS
 
@@ -61,9 +62,8 @@ _NOUN_ENDINGS = (
 )
 # A body's unit nouns, which are no one's name even after a title ("Ministry of Foreign
 # Relations General Directorate": no General Directorate).
-_UNIT_WORDS = frozenset(
-    "Ministry Department Directorate Division Bureau Office Secretariat Commission Committee"
-    " Council Agency Section Unit Desk Club Liaison Staff Troika".split()
+_UNIT_WORDS = _UNIT_NOUNS | frozenset(
+    "Ministry Secretariat Commission Committee Council Agency Club Liaison Staff Troika".split()
 )
 # Given names with such an ending: names all the same ("Prime Minister Lawrence Gonzi").
 _NAMES_LIKE_NOUNS = frozenset(
