@@ -1162,3 +1162,81 @@ def test_another_spelling_in_brackets_is_the_same_person() -> None:
     }
     names = _names("Premier Silvio Berlusconi (Forza Italia) spoke.", origin="Embassy Rome")
     assert names["Silvio Berlusconi"] == ["Silvio Berlusconi"]
+
+
+def test_an_organisation_named_before_a_title_is_all_of_the_title_s_body() -> None:
+    """Regression (session 21, from the residual errors of the blind sets): the look-back
+    word by word stopped at a common word or a possessive ("Court Prosecutor" for the
+    International Criminal Court's, "Army leader" for the Lord's Resistance Army's). The
+    whole name the organisation pass found is the body, but not a nationality or country
+    that opens a name no list knows, a sentence's first word, a name ending in the title
+    itself ("Office of the President"), nor one holding another title."""
+    people = _people_of(
+        "1. (C) International Criminal Court Prosecutor Luis Moreno-Ocampo came. Lord's\n"
+        "Resistance Army leader Joseph Kony stayed. Royal Jordanian Airlines senior\n"
+        "executive Hussein Dabbas spoke. Costa Rican Supreme Court Magistrate Luis Rivas\n"
+        "agreed. Venezuela's Central Bank President Nelson Merentes left. Convicted Hofstad\n"
+        "Group member Jason Walters was seen. He met the Economic Office of the President\n"
+        "Pedro Marin.\n",
+        origin="Embassy The Hague",
+    )
+    assert _titles(people["Luis Moreno-Ocampo"]) == [
+        ("International Criminal Court Prosecutor", "International Criminal Court Prosecutor")
+    ]
+    assert _titles(people["Joseph Kony"]) == [
+        ("Lord's Resistance Army leader", "Lord's Resistance Army leader")
+    ]
+    assert _titles(people["Hussein Dabbas"]) == [
+        ("Royal Jordanian Airlines senior executive", "Royal Jordanian Airlines senior executive")
+    ]
+    assert _titles(people["Luis Rivas"]) == [
+        ("Supreme Court Magistrate", "Supreme Court Magistrate")
+    ]
+    assert _titles(people["Nelson Merentes"]) == [
+        ("Central Bank President", "Central Bank President")
+    ]
+    assert _titles(people["Jason Walters"]) == [("Hofstad Group member", "Hofstad Group member")]
+    assert _titles(people["Pedro Marin"]) == [("President", "President")]
+
+
+def test_occupations_before_a_name_are_its_label() -> None:
+    """Regression (session 21): descriptive roles the guidelines keep as titles ("Catalan
+    painter Joan Miro", "Human Rights Watch researcher Joe Stork", "political prisoner
+    Aref Dalila") were not read; "suspect" and "producer" stay out (a verb, a firm)."""
+    people = _people_of(
+        "1. (C) The Catalan painter Joan Miro lived here. Human Rights Watch researcher Joe\n"
+        "Stork and political prisoner Aref Dalila spoke. Officials suspect Mohammad Daudzai\n"
+        "knew.\n",
+        origin="Embassy Madrid",
+    )
+    assert _titles(people["Joan Miro"]) == [("painter", "painter")]
+    assert _titles(people["Joe Stork"]) == [
+        ("Human Rights Watch researcher", "Human Rights Watch researcher")
+    ]
+    assert _titles(people["Aref Dalila"]) == [("political prisoner", "political prisoner")]
+    assert _titles(people["Mohammad Daudzai"]) == []
+
+
+def test_a_table_s_cell_before_a_title_is_not_its_body() -> None:
+    """Regression (session 21, third blind set): in a table of officials, the birthplace
+    ending one row or a unit's name on a line of its own ran into the title of the next
+    row ("Taiwan Central Mobile Team Unit Leader"), where the wrapped prose of a cable
+    keeps the name ("International Criminal Court\\nProsecutor")."""
+    people = _people_of(
+        "1. (U) Participants:\n"
+        "Forensic Sec. Officer LI, Tien lai; D/POB:10-16-1968,Taiwan\n"
+        "Central Mobile Team Unit Leader SU, William; D/POB:01-02-1966,Taiwan\n"
+        "Police University Detective and Forensic Research Center\n"
+        "Director WANG, Sheng Meng; D/POB:01-02-1966,Taiwan\n\n"
+        "2. (C) On Monday the delegation met the International Criminal Court\n"
+        "Prosecutor Luis Moreno-Ocampo in the capital.\n",
+        origin="AIT Taipei",
+    )
+    titles = {name: _titles(p) for name, p in people.items()}
+    assert titles["William Su"] == [
+        ("Central Mobile Team Unit Leader", "Central Mobile Team Unit Leader")
+    ]
+    assert titles["Sheng Meng Wang"] == [("Director", "Director")]
+    assert titles["Luis Moreno-Ocampo"] == [
+        ("International Criminal Court Prosecutor", "International Criminal Court Prosecutor")
+    ]

@@ -264,6 +264,7 @@ def _extract(cable: Cable) -> Entities:
     orgs: dict[str, list[tuple[int, int]]] = {}
     found: list[tuple[int, int, str]] = []
     known_multi: list[int] = []  # where a known name of several words starts
+    known_spans: set[tuple[int, int]] = set()
     for m in org_mod.find_known(zt, zone.start, starts, toks.words, known_at):
         form = m.group(1)
         if form == "State" and zt[m.end() : m.end() + 1] != "-":
@@ -273,6 +274,7 @@ def _extract(cable: Cable) -> Entities:
         if prev and prev[-1] in lex.demonyms and prev[-1] not in lex.regional:
             adj = prev[-1]
         found.append((m.start(), m.end(), org_mod.canonical_known(form, adj)))
+        known_spans.add((m.start(), m.end()))
         if " " in form:
             known_multi.append(m.start())
     heads = [(starts[i], toks.ends[i]) for i in head_at]
@@ -314,9 +316,11 @@ def _extract(cable: Cable) -> Entities:
             found.append((m.start(), m.end(), f"Government of {country}"))
     found.extend(org_mod.find_posts(zt, zone.start))
     # longest first, then in order
+    spans: list[tuple[int, int, bool]] = []
     for s, e, name in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
         if _claim(claimed, starts, s, e):
             orgs.setdefault(name, []).append((s, e))
+            spans.append((s, e, (s, e) in known_spans))
     _join_country_prefixed(orgs)
     _join_own_post(orgs, cable.origin)
 
@@ -326,6 +330,10 @@ def _extract(cable: Cable) -> Entities:
         k = bisect_left(starts, s)
         if k < len(starts) and starts[k] == s and claimed[k]:
             finder.org_starts.add(k)
+    for s, e, known in spans:
+        k = bisect_left(starts, s)
+        if k < len(starts) and starts[k] == s:
+            finder.org_ends[e] = (k, known)
     finder.scan()
     finder.caps_lists()
     finder.caps_headings()

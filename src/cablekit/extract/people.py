@@ -549,6 +549,14 @@ def _space(gap: str) -> bool:
     return gap.strip() == "" and "\n\n" not in gap and len(gap) < 6
 
 
+# a person's own title nouns: an organisation's name before a title never holds one
+# ("Diplomatic Advisor Frederic Mondoloni Foreign Minister ...", "Political Officer
+# Congress"), where "General Assembly", "Council of Ministers", "Lord's" may
+_TITLE_NOUNS: Final = STRONG_LOWER_HEADS | frozenset(
+    "officer secretary counselor counsellor deputy undersecretary".split()
+)
+
+
 class PeopleFinder:
     """Runs over the zone's tokens once; see the module docstring for the signals.
 
@@ -578,6 +586,9 @@ class PeopleFinder:
         # tokens where a known organisation of several words starts ("White House"): a
         # name never runs into one ("the Obama White House")
         self.org_starts: set[int] = set()
+        # the organisations found before people, by the offset where each ends: the token
+        # where it starts, and whether it is a known name ("American Airlines")
+        self.org_ends: dict[int, tuple[int, bool]] = {}
         self.host = host
         self.info = info if info is not None else wi.classify(toks.words, caps)
         # the tokens with wi.SCAN, when the caller has them
@@ -911,6 +922,9 @@ class PeopleFinder:
         bracketed = self._bracketed_body(i)
         if bracketed:
             return bracketed
+        body = self._org_before(i)
+        if body:
+            return body
         if i > 0 and info[i - 1] & wi.PLACE and self._two_word_country(i - 1):
             return []  # "South African President": the affiliation
         k = i - 1
@@ -1024,6 +1038,78 @@ class PeopleFinder:
             return []  # the end of a name before: "Head of State General", "Chief of Staff"
         self._prefix_from = k + 1
         return self._words(list(range(k + 1, i)))
+
+    def _org_before(self, i: int) -> list[str]:
+        """All of an organisation's name that ends just before a title at token i (or in
+        its first words, which the title chain read as well), as the organisation pass
+        found it: "International Criminal Court Prosecutor", "Lord's Resistance Army
+        leader", "Royal Jordanian Airlines senior executive" (the look-back word by word
+        stops at a common word or a nationality). Not a nationality or country that opens
+        a name no list knows ("Russian Foreign Ministry spokesman", "Venezuela's Central
+        Bank": the affiliation), a sentence's first word ("Convicted Hofstad Group
+        member"), nor a name holding a title ("Political Officer Congress")."""
+        info, toks, gaps = self.info, self.words, self.gaps
+        if i == 0 or not self.org_ends or not _space(gaps[i - 1]):
+            return []
+        found = None
+        for j in range(i - 1, min(i + 3, len(self.ends))):
+            found = self.org_ends.get(self.ends[j])
+            if found is not None:
+                if j >= i and not info[i - 1] & wi.UP0:
+                    return []  # "Office of the President": the title is the name's end
+                break
+        if found is None or found[0] >= i:
+            return []
+        m, known = found
+        while m < i - 1:
+            w = toks[m]
+            if not known and gaps[m] == " " and self._country_or_demonym(f"{w} {toks[m + 1]}"):
+                m += 2  # "Costa Rican"
+            elif not known and (
+                info[m] & wi.DEM or (info[m] & wi.PLACE and gaps[m][:2] in _POSSESSIVE)
+            ):
+                m += 1
+            elif (
+                not known
+                and "\n" in gaps[m]
+                and info[m] & wi.PLACE
+                and m > 0
+                and not gaps[m - 1][-1:].isspace()
+            ):
+                m += 1  # a table's cell ends the line before: "D/POB:1968,Taiwan \n Central"
+            elif gaps[m] == "-" and toks[m + 1].islower():
+                m += 2  # "Mid-level", "London-based"
+            elif (
+                w.lower() in self.lex.common
+                and not info[m] & (wi.MOD | wi.PLACE | wi.KNOWN | wi.ORGHEAD | wi.QUALL)
+                and (m == 0 or any(c in gaps[m - 1] for c in ".:;)"))
+            ):
+                m += 1  # a sentence's first word: "Influential", "Another", "Instead"
+            else:
+                break
+        if (
+            m >= i - 1
+            or i - m > 8
+            or any(
+                (toks[x].lower() in _TITLE_NOUNS and gaps[x][:2] not in _POSSESSIVE)
+                or info[x] & wi.ABBR  # "Poloff Congress MP"
+                or (x < i - 1 and "." in gaps[x])  # "Blake, Jr. \n Embassy Political ..."
+                for x in range(m, i)
+            )
+            or "\n\n" in self.text[self.starts[m] : self.starts[i]]
+            # the title opens a line after one of capitalised words alone: a heading or a
+            # table's cell ("Police University Detective and Forensic Research Center \n
+            # Director WANG, Sheng Meng;"), not wrapped prose
+            or ("\n" in gaps[i - 1] and self._heading_line(m))
+        ):
+            return []  # one word: the look-back word by word reads it as well
+        self._prefix_from = m
+        return self._words(list(range(m, i)))
+
+    def _heading_line(self, k: int) -> bool:
+        """Whether the line of token k, up to it, holds capitalised words and joins alone."""
+        a = self.text.rfind("\n", 0, self.starts[k]) + 1
+        return all(w[:1].isupper() or w in _JOINS for w in self.text[a : self.starts[k]].split())
 
     def _demonym_before(self) -> str | None:
         """The country of a nationality just before the body the last ``_title_prefix``

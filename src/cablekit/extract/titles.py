@@ -84,6 +84,13 @@ LOWER_HEADS: Final = frozenset(
     columnist magistrate intellectual strongman defendant emissary scientist
     pastor distributor publisher vice-minister vice-president-elect president-elect
     governor-elect mayor-elect
+    researcher painter investigator engineer inspector clerk accountant administrator
+    philosopher consultant physician doctor surgeon teacher lecturer architect banker
+    lobbyist campaigner photographer commentator preacher rabbi mullah ayatollah monk
+    archbishop detective informant defector hostage prisoner detainee inmate fugitive
+    militant guerrilla lawmaker congressman congresswoman assemblyman assemblywoman
+    delegate councilman councilwoman auditor comptroller treasurer chancellor specialist
+    technician protester facilitator playwright composer musician actor actress
     """.split()
 )
 # Lower-case roles that label a person named by the surname alone ("leader Nasrallah");
