@@ -41,6 +41,8 @@ UNSEEN20_DIR = GOLD_DIR.parent / "entities-unseen20"  # a twentieth, measured on
 UNSEEN21_DIR = GOLD_DIR.parent / "entities-unseen21"  # a twenty-first, measured once (session 20)
 UNSEEN22_DIR = GOLD_DIR.parent / "entities-unseen22"  # a twenty-second, measured once (session 20)
 UNSEEN23_DIR = GOLD_DIR.parent / "entities-unseen23"  # a twenty-third, measured once (session 20)
+UNSEEN24_DIR = GOLD_DIR.parent / "entities-unseen24"  # a twenty-fourth, measured once (session 21)
+UNSEEN25_DIR = GOLD_DIR.parent / "entities-unseen25"  # a twenty-fifth, measured once (session 21)
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -82,6 +84,8 @@ GOLD = _gold(
     UNSEEN21_DIR,
     UNSEEN22_DIR,
     UNSEEN23_DIR,
+    UNSEEN24_DIR,
+    UNSEEN25_DIR,
 )
 
 

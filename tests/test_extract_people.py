@@ -1240,3 +1240,32 @@ def test_a_table_s_cell_before_a_title_is_not_its_body() -> None:
     assert titles["Luis Moreno-Ocampo"] == [
         ("International Criminal Court Prosecutor", "International Criminal Court Prosecutor")
     ]
+
+
+def test_ranks_citizens_parts_and_double_barrelled_surnames() -> None:
+    """Regression (sets 24 and 25): "Lt." before "General" was read as a man named Lt
+    (and "Brig", "Maj" likewise); "Amcit" (an American citizen), "Tier III" and "the Patriot
+    Angel exercises" were people; "in general Costa Rica" gave the country the title
+    "general"; "Llewellyn-Jones" after "Ben Llewellyn-Jones" was two people."""
+    people = _people_of(
+        "1. (C) The Army's 11 Corps Commander, Lt. General Masood Aslam, approved. Brig Gen\n"
+        "Tariq Majid and Maj Ali Raza came. An Amcit Holocaust survivor and Amcit John Smith\n"
+        "left. Its Tier III ranking stays for the Patriot Angel exercises. In general Costa\n"
+        "Rica agrees. FCO Zimbabwe Team Leader Ben Llewellyn-Jones spoke. Later\n"
+        "Llewellyn-Jones said no.\n",
+        origin="Embassy London",
+    )
+    people.pop("Pearson")  # the signer
+    assert {n: _titles(p) for n, p in people.items()} == {
+        "Masood Aslam": [("Lt. General", "Lieutenant General")],
+        "Tariq Majid": [("Brig Gen", "Brigadier General")],
+        "Ali Raza": [("Maj", "Major")],
+        "John Smith": [],
+        "Ben Llewellyn-Jones": [
+            ("FCO Zimbabwe Team Leader", "Foreign and Commonwealth Office Zimbabwe Team Leader")
+        ],
+    }
+    assert [m["text"] for m in people["Ben Llewellyn-Jones"]["mentions"]] == [
+        "Ben Llewellyn-Jones",
+        "Llewellyn-Jones",
+    ]

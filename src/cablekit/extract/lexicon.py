@@ -122,6 +122,9 @@ def lexicon() -> Lexicon:
     for d, name in regional.items():
         lex.demonyms.setdefault(d, name)
     lex.regional = frozenset(regional)
+    # the cables' own word for an American citizen ("an Amcit Holocaust survivor")
+    for d in ("Amcit", "AmCit", "Amcits", "AmCits"):
+        lex.demonyms.setdefault(d, "United States")
     return lex
 
 

@@ -199,6 +199,7 @@ THING_FIRST: Final = THING_BEFORE | frozenset(
     La Le Les Los Las
     Ansar Jamaat Jamaa Jaish Harakat Hizb Shatt Shat Borg Burj Jebel Jabal Wadi Souk Audiencia
     Renta Bono Armeria Deportes
+    Tier Phase Stage Round Title Category Tranche Schedule
     """.split()
 )
 # A descriptive role after "a"/"an" ("Migi, an accountant,"): its last word names a person.
@@ -444,6 +445,8 @@ _COMPOUND_ENDS: Final = frozenset(
     """led run era born based style type like made owned free wide level class elect
     year old law to on up off out down over ist ite ism wing might may will""".split()
 )
+# lower-case nouns a thing's name comes before ("the Patriot Angel exercises")
+_EVENT_NOUNS: Final = frozenset({"exercise", "exercises", "maneuvers", "drills"})
 _RANK_ABBR_DOT: Final = frozenset(
     {
         "Amb",
@@ -1652,6 +1655,8 @@ class PeopleFinder:
                 k = end  # "the Egyptian General Petroleum Corporation": a firm's name
             if k > end and lower and k - a < 2 and toks[i] not in STRONG_LOWER_HEADS:
                 k = end  # "member States"
+            if k > end and lower and self._place_not_person(a, k, toks[i]):
+                k = end  # "in general Costa Rica is in agreement": a place, not a general
             if k > end and i == self._appos_at and self.tgaps[end - 1].strip() == ",":
                 # "Laurent Stokvis, Director of the Department, Anton Schellekens, Desk
                 # Officer": the title was the apposition of the name before it
@@ -1716,6 +1721,9 @@ class PeopleFinder:
             if len(real) >= 2 and not hyphen_pair:
                 self.add(i, k, [], None, apposition=True)
                 return k
+            if hyphen_pair and self._named_before(toks[i], toks[i + 1]):
+                self.add(i, i + 2, [], None)  # "Llewellyn-Jones" after "Ben Llewellyn-Jones"
+                return k
             if hyphen_pair and all(
                 self.info[j] & wi.SURN and not self.info[j] & (wi.DEM | wi.PLACE1)
                 for j in (i, i + 1)
@@ -1726,6 +1734,27 @@ class PeopleFinder:
                 self.add(i + 1, i + 2, [], None)
                 return k
         return i + 1
+
+    def _place_not_person(self, a: int, b: int, role: str) -> bool:
+        """Whether the name [a, b) after a lower-case role is a place: a country, or a
+        city after a weak role ("member Hong Kong"); "presidential candidate Toledo" is a
+        man."""
+        place = self.lex.places.get(" ".join(self.words[a:b]).casefold())
+        if place is None:
+            return False
+        return place.kind == "country" or role not in STRONG_LOWER_HEADS
+
+    def _named_before(self, first: str, second: str) -> bool:
+        """Whether a person found earlier has these two words in a row in the name: a
+        double-barrelled surname, one person, not two ("the Obama-Medvedev meeting")."""
+        for c in self.cands:
+            t = c.tokens
+            for x in range(len(t) - 1):
+                if t[x] == first and t[x + 1] == second:
+                    return True
+            if f"{first}-{second}" in t:
+                return True
+        return False
 
     def _not_a_name_alone(self, i: int) -> bool:
         """Whether the lone word i is in quotes (a paper's or a thing's name: 'sources such
@@ -2394,6 +2423,7 @@ class PeopleFinder:
                 )  # "Brinkley Africa, Ltd."
                 # a place's: "Cairo's low-income Dar Al Salaam area"
                 or (after in _PLACE_NOUNS and gap in " \n")
+                or (after in _EVENT_NOUNS and gap in " \n")  # "the Patriot Angel exercises"
                 # a ship's, a flight's, a model's: "the Kang Nam 1 affair", "Pan Am 103
                 # bomber"
                 or (

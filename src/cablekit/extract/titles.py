@@ -127,7 +127,7 @@ LOWER_MODS: Final = frozenset(
 # ("UN Division Head", "MFA Afghan Desk Officer"), else the person's affiliation ("NSC
 # Director", "USEU Political M/C").
 UNIT_NOUNS: Final = frozenset(
-    {"Desk", "Division", "Department", "Office", "Bureau", "Section", "Unit", "Directorate"}
+    {"Desk", "Division", "Department", "Office", "Bureau", "Section", "Unit", "Directorate", "Team"}
 )
 QUALIFIERS: Final = frozenset(
     {
