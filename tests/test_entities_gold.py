@@ -43,6 +43,8 @@ UNSEEN22_DIR = GOLD_DIR.parent / "entities-unseen22"  # a twenty-second, measure
 UNSEEN23_DIR = GOLD_DIR.parent / "entities-unseen23"  # a twenty-third, measured once (session 20)
 UNSEEN24_DIR = GOLD_DIR.parent / "entities-unseen24"  # a twenty-fourth, measured once (session 21)
 UNSEEN25_DIR = GOLD_DIR.parent / "entities-unseen25"  # a twenty-fifth, measured once (session 21)
+UNSEEN26_DIR = GOLD_DIR.parent / "entities-unseen26"  # a twenty-sixth, measured once (session 21)
+UNSEEN27_DIR = GOLD_DIR.parent / "entities-unseen27"  # a twenty-seventh, measured once (session 21)
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -86,6 +88,8 @@ GOLD = _gold(
     UNSEEN23_DIR,
     UNSEEN24_DIR,
     UNSEEN25_DIR,
+    UNSEEN26_DIR,
+    UNSEEN27_DIR,
 )
 
 

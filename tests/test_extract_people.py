@@ -1269,3 +1269,23 @@ def test_ranks_citizens_parts_and_double_barrelled_surnames() -> None:
         "Ben Llewellyn-Jones",
         "Llewellyn-Jones",
     ]
+
+
+def test_a_grade_or_a_form_s_answer_after_a_title_is_no_name() -> None:
+    """Regression (sets 26 and 27): after a title and a comma or colon, a grade ("Public
+    Affairs Officer, FS 3,", "Deputy Chief of Mission, OC,"), an office's initials and a
+    form's answer ("Attendance of the Foreign Minister: Yes.") were people; "speaker" is a
+    role ("parliamentary speaker Fathi Surour")."""
+    people = _people_of(
+        "1. (U) C. Attendance of the Foreign Minister: Yes.\n"
+        "1 Public Affairs Officer, FS 3, promotes energy efforts.\n"
+        "1 Deputy Chief of Mission, OC, engages the government.\n"
+        "2. (C) Parliamentary speaker Fathi Surour leads it. The Minister of Defense, Carme\n"
+        "Chacon, agreed.\n",
+        origin="Embassy Reykjavik",
+    )
+    people.pop("Pearson")  # the signer
+    assert {n: _titles(p) for n, p in people.items()} == {
+        "Fathi Surour": [("Parliamentary speaker", "Parliamentary speaker")],
+        "Carme Chacon": [("Minister of Defense", "Minister of Defense")],
+    }

@@ -445,6 +445,8 @@ _COMPOUND_ENDS: Final = frozenset(
     """led run era born based style type like made owned free wide level class elect
     year old law to on up off out down over ist ite ism wing might may will""".split()
 )
+# a form's answers, after a title and a colon: no name
+_ANSWERS: Final = frozenset("Yes No None Unknown Unavailable TBD".split())
 # lower-case nouns a thing's name comes before ("the Patriot Angel exercises")
 _EVENT_NOUNS: Final = frozenset({"exercise", "exercises", "maneuvers", "drills"})
 _RANK_ABBR_DOT: Final = frozenset(
@@ -2484,6 +2486,12 @@ class PeopleFinder:
             a = self._skip_hon(end)
             k = self.name_at(a, True)
             if k <= a:
+                return none
+            w = self.words[a]
+            if k == a + 1 and (w in _ANSWERS or (not self.caps and w.isupper() and len(w) <= 3)):
+                # a form's answer ("Attendance of the Foreign Minister: Yes.") or a grade
+                # ("1 Public Affairs Officer, FS 3, promotes ...", "Deputy Chief of
+                # Mission, OC, engages ...")
                 return none
             close = self.tgaps[k - 1].strip()[:1] if k < n else ""
             if g == "(":

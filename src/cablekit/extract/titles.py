@@ -90,7 +90,7 @@ LOWER_HEADS: Final = frozenset(
     archbishop detective informant defector hostage prisoner detainee inmate fugitive
     militant guerrilla lawmaker congressman congresswoman assemblyman assemblywoman
     delegate councilman councilwoman auditor comptroller treasurer chancellor specialist
-    technician protester facilitator playwright composer musician actor actress
+    technician protester facilitator playwright composer musician actor actress speaker
     """.split()
 )
 # Lower-case roles that label a person named by the surname alone ("leader Nasrallah");
