@@ -1269,6 +1269,9 @@ def test_ranks_citizens_parts_and_double_barrelled_surnames() -> None:
         "Ben Llewellyn-Jones",
         "Llewellyn-Jones",
     ]
+    # "LT" in capitals in a mixed-case cable is not "Lt": here the Lashkar-e-Tayyiba
+    people = _people_of("1. (S) SCA - India - LT member Shafiq Khafa met them.\n")
+    assert _titles(people["Shafiq Khafa"]) == [("LT member", "LT member")]
 
 
 def test_a_grade_or_a_form_s_answer_after_a_title_is_no_name() -> None:

@@ -83,7 +83,10 @@ def lexicon() -> Lexicon:
             lex.title_parts.setdefault(parts[0][1:], parts[1])
         elif len(parts) == 2:
             lex.titles.setdefault(parts[0], parts[1])
-            lex.titles_upper.setdefault(parts[0].upper(), parts[1])
+            if len(parts[0]) > 2 or parts[0].isupper():
+                # (not "Lt" as "LT", which a cable in mixed case writes for another thing:
+                # "LT member Shafiq Khafa", the Lashkar-e-Tayyiba)
+                lex.titles_upper.setdefault(parts[0].upper(), parts[1])
             for variant in _written_variants(parts[0]):
                 lex.titles.setdefault(variant, parts[1])
     lex.common = frozenset(_lines("common_words.txt"))

@@ -1107,7 +1107,7 @@ class PeopleFinder:
             # Director WANG, Sheng Meng;"), not wrapped prose
             or ("\n" in gaps[i - 1] and self._heading_line(m))
         ):
-            return []  # one word: the look-back word by word reads it as well
+            return []  # the look-back word by word decides
         self._prefix_from = m
         return self._words(list(range(m, i)))
 
