@@ -1269,6 +1269,11 @@ def test_ranks_citizens_parts_and_double_barrelled_surnames() -> None:
         "Ben Llewellyn-Jones",
         "Llewellyn-Jones",
     ]
+    # a name before "exercises" the verb stays a person's
+    people = _people_of(
+        "1. (C) He said Barack Obama exercises his veto. The Bright Star exercise ended.\n"
+    )
+    assert set(people) == {"Barack Obama", "Pearson"}
     # "LT" in capitals in a mixed-case cable is not "Lt": here the Lashkar-e-Tayyiba
     people = _people_of("1. (S) SCA - India - LT member Shafiq Khafa met them.\n")
     assert _titles(people["Shafiq Khafa"]) == [("LT member", "LT member")]

@@ -447,8 +447,13 @@ _COMPOUND_ENDS: Final = frozenset(
 )
 # a form's answers, after a title and a colon: no name
 _ANSWERS: Final = frozenset("Yes No None Unknown Unavailable TBD".split())
-# lower-case nouns a thing's name comes before ("the Patriot Angel exercises")
+# lower-case nouns a thing's name comes before ("the Patriot Angel exercises"), and the
+# words that may follow them there (not a verb's object: "Barack Obama exercises his veto")
 _EVENT_NOUNS: Final = frozenset({"exercise", "exercises", "maneuvers", "drills"})
+_AFTER_NOUN: Final = frozenset(
+    "in with at on of for from to near off and or that this next last scheduled planned"
+    " held will would were was are is began begin ended end".split()
+)
 _RANK_ABBR_DOT: Final = frozenset(
     {
         "Amb",
@@ -1737,6 +1742,13 @@ class PeopleFinder:
                 return k
         return i + 1
 
+    def _noun_at(self, k: int) -> bool:
+        """Whether token k reads as a noun ending its phrase, not a verb before its object:
+        a mark or the text's end after it, or a preposition or auxiliary."""
+        if k + 1 >= len(self.words) or self.gaps[k].strip():
+            return True
+        return self.words[k + 1].lower() in _AFTER_NOUN
+
     def _place_not_person(self, a: int, b: int, role: str) -> bool:
         """Whether the name [a, b) after a lower-case role is a place: a country, or a
         city after a weak role ("member Hong Kong"); "presidential candidate Toledo" is a
@@ -2425,7 +2437,7 @@ class PeopleFinder:
                 )  # "Brinkley Africa, Ltd."
                 # a place's: "Cairo's low-income Dar Al Salaam area"
                 or (after in _PLACE_NOUNS and gap in " \n")
-                or (after in _EVENT_NOUNS and gap in " \n")  # "the Patriot Angel exercises"
+                or (after in _EVENT_NOUNS and gap in " \n" and self._noun_at(b))
                 # a ship's, a flight's, a model's: "the Kang Nam 1 affair", "Pan Am 103
                 # bomber"
                 or (
