@@ -45,6 +45,8 @@ UNSEEN24_DIR = GOLD_DIR.parent / "entities-unseen24"  # a twenty-fourth, measure
 UNSEEN25_DIR = GOLD_DIR.parent / "entities-unseen25"  # a twenty-fifth, measured once (session 21)
 UNSEEN26_DIR = GOLD_DIR.parent / "entities-unseen26"  # a twenty-sixth, measured once (session 21)
 UNSEEN27_DIR = GOLD_DIR.parent / "entities-unseen27"  # a twenty-seventh, measured once (session 21)
+UNSEEN28_DIR = GOLD_DIR.parent / "entities-unseen28"  # a twenty-eighth, measured once (session 22)
+UNSEEN29_DIR = GOLD_DIR.parent / "entities-unseen29"  # a twenty-ninth, measured once (session 22)
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -90,6 +92,8 @@ GOLD = _gold(
     UNSEEN25_DIR,
     UNSEEN26_DIR,
     UNSEEN27_DIR,
+    UNSEEN28_DIR,
+    UNSEEN29_DIR,
 )
 
 

@@ -1297,3 +1297,65 @@ def test_a_grade_or_a_form_s_answer_after_a_title_is_no_name() -> None:
         "Fathi Surour": [("Parliamentary speaker", "Parliamentary speaker")],
         "Carme Chacon": [("Minister of Defense", "Minister of Defense")],
     }
+
+
+def test_a_staff_title_after_a_preposition_opens_the_sentence() -> None:
+    """Regression (sets 28 and 29): "In a meeting with Poloff, Mario Cortes, head of CONE,
+    stated" gave the US officer's title to the sentence's subject, as did "related to
+    Fujimori, D/Polcouns spoke" to the name before it (about 30 dev cables)."""
+    people = _people_of(
+        "1. (C) In a recent meeting with Poloff, Mario Silva, head of CONE, stated it.\n"
+        "2. (C) In a meeting with DCM, Saygun raised the subject. Saygun said so.\n"
+        "3. (C) In other developments related to Fujimori, D/Polcouns spoke with them.\n"
+        "4. (C) He met Ivanov, DCM of Russia, and Lavrov, FM, later.\n"
+    )
+    people.pop("Pearson")  # the signer
+    assert {n: _titles(p) for n, p in people.items()} == {
+        "Mario Silva": [("head of CONE", "head of CONE")],
+        "Saygun": [],
+        "Fujimori": [],
+        "Ivanov": [("DCM of Russia", "Deputy Chief of Mission of Russia")],
+        "Lavrov": [("FM", "Foreign Minister")],
+    }
+
+
+def test_a_full_name_given_again_with_a_slip_is_one_person() -> None:
+    """Regression (set 29): "Kamal ZOUGAM" and "Kamal ZOUGAN", "Mohamed CHAQUI" and
+    "Mohamed CHAOUI", "Vinay KHOLY" and "Vinay KOHLY" were six people, not three; a
+    different given name or a short family-first name stays apart."""
+    people = _people_of(
+        "1. (C) Kamal ZOUGAM was arrested. Later Kamal ZOUGAN was charged, with Mohamed\n"
+        "CHAQUI (also written Mohamed CHAOUI) and Vinay KHOLY (Vinay KOHLY). Jalal Fairouz\n"
+        "and his brother Jawad Fairouz spoke, as did Wang Yang and Wang Yong.\n",
+        origin="Embassy Madrid",
+    )
+    people.pop("Pearson")  # the signer
+    assert {n: len(p["mentions"]) for n, p in people.items()} == {
+        "Kamal Zougam": 2,
+        "Mohamed Chaqui": 2,
+        "Vinay Kholy": 2,
+        "Jalal Fairouz": 1,
+        "Jawad Fairouz": 1,
+        "Wang Yang": 1,
+        "Wang Yong": 1,
+    }
+
+
+def test_a_place_s_or_a_firm_s_noun_before_a_name_makes_it_no_person() -> None:
+    """Regression (sets 28 and 29): "the village of Jid Hafs" (and later "in Jid Hafs"),
+    "the British Embassy in Addis Abba", "the British law firm Mishcon de Reya" and an
+    acronym the cable defines after a name ("Stork SSIS' role") were people; a paper's
+    editor after its name is one ("Al-Wasat newspaper Mansour Al-Jamri")."""
+    people = _people_of(
+        "1. (C) Clashes in the village of Jid Hafs went on; later Jid Hafs was calm. The\n"
+        "British Embassy in Addis Abba covers Somaliland. An opinion came from the British\n"
+        "law firm Mishcon de Reya. Al-Wasat newspaper Mansour Al-Jamri wrote it. The\n"
+        "company Phillips left; Ambassador Phillips stayed.\n"
+        "2. (C) The State Security Investigative Service (SSIS) met HRW's Joe Stork. He\n"
+        "described to Stork SSIS' role.\n",
+        origin="Embassy Manama",
+    )
+    people.pop("Pearson")  # the signer
+    assert set(people) == {"Mansour Al-Jamri", "Phillips", "Joe Stork"}
+    assert len(people["Joe Stork"]["mentions"]) == 2
+    assert _titles(people["Phillips"]) == [("Ambassador", "Ambassador")]

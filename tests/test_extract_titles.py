@@ -995,3 +995,43 @@ def test_a_body_before_a_title_takes_the_cables_definition() -> None:
         origin="Embassy Bogota",
     )
     assert _expanded(people["Andres Penate"]) == ["Administrative Department of Security Director"]
+
+
+def test_glossary_titles_a_deputy_s_and_a_group_s_lower_case_noun() -> None:
+    """Regression (sets 28 and 29): the glossary's title abbreviations were no titles
+    before a name ("CHOD Basbug", "SECDEF Gates"), nor "D/" before one (a deputy:
+    "D/CHOD Saygun"); "for Europe and the Middle East" stopped at "Europe"; an apposition
+    ending in a group's noun in lower case ("the Deputy Chairman of the Shi'a Al-Wifaq
+    parliamentary bloc, Khalil Al Marzooq,") was dropped, and "Shi'a Al-Wifaq" a man."""
+    people = _people(
+        "(C) CHOD Basbug met SECDEF Gates. The D/CHOD Saygun and the VCHOD Igsiz came.\n"
+        "2. (C) Assistant Secretary for Europe and the Middle East Christopher Wilson and\n"
+        "Provincial Minister for Public Works Rosina Semenya spoke.\n"
+        "3. (C) On October 30, the Deputy Chairman of the Shi'a Al-Wifaq parliamentary\n"
+        "bloc, Khalil Al Marzooq, signed it.",
+        "Embassy Ankara",
+    )
+    written = {
+        n: [(t["as_written"], t["expanded"]) for t in p["titles"]] for n, p in people.items()
+    }
+    assert written == {
+        "Basbug": [("CHOD", "Chief of Defense")],
+        "Gates": [("SECDEF", "Secretary of Defense")],
+        "Saygun": [("D/CHOD", "Deputy Chief of Defense")],
+        "Igsiz": [("VCHOD", "Vice Chief of Defense")],
+        "Christopher Wilson": [
+            (
+                "Assistant Secretary for Europe and the Middle East",
+                "Assistant Secretary for Europe and the Middle East",
+            )
+        ],
+        "Rosina Semenya": [
+            ("Provincial Minister for Public Works", "Provincial Minister for Public Works")
+        ],
+        "Khalil Al Marzooq": [
+            (
+                "Deputy Chairman of the Shi'a Al-Wifaq parliamentary bloc",
+                "Deputy Chairman of the Shi'a Al-Wifaq parliamentary bloc",
+            )
+        ],
+    }

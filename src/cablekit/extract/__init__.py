@@ -334,6 +334,8 @@ def _extract(cable: Cable) -> Entities:
         k = bisect_left(starts, s)
         if k < len(starts) and starts[k] == s:
             finder.org_ends[e] = (k, known)
+    defs = acr_mod.definitions(zt[zone.start :])
+    finder.defined = defs
     finder.scan()
     finder.caps_lists()
     finder.caps_headings()
@@ -370,7 +372,6 @@ def _extract(cable: Cable) -> Entities:
             country_mentions[g.country] += 0
 
     # acronyms
-    defs = acr_mod.definitions(zt[zone.start :])
     tag_countries = [lex.fips[t] for t in cable.tags if t in lex.fips]
     acrs: dict[str, Acronym] = {}
     words, ends = toks.words, toks.ends

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Final
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -70,6 +71,12 @@ def _written_variants(form: str) -> list[str]:
     return []
 
 
+# Glossary titles that are no title abbreviation before a name: an office before its
+# holder's rank ("CDDEA Ambassador E. Anthony Wayne") and a routing address ("SECSTATE
+# WASHDC")
+_NOT_BEFORE_NAMES: Final = frozenset({"CDDEA", "SECSTATE"})
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     lex = Lexicon()
@@ -89,6 +96,16 @@ def lexicon() -> Lexicon:
                 lex.titles_upper.setdefault(parts[0].upper(), parts[1])
             for variant in _written_variants(parts[0]):
                 lex.titles.setdefault(variant, parts[1])
+    # the glossary's titles are title abbreviations too ("CHOD Basbug", "SECDEF Gates"),
+    # not a plural ("MPs") nor one written as an office before a rank or an address
+    for short, (long, kind) in lex.acronyms.items():
+        if kind == "title" and not short.endswith("s") and short not in _NOT_BEFORE_NAMES:
+            lex.titles.setdefault(short, long)
+            lex.titles_upper.setdefault(short.upper(), long)
+    # "D/" before a title abbreviation is its deputy: "D/PM Bos", "D/CHOD Saygun"
+    for short, long in list(lex.titles.items()):
+        if "/" not in short and short[:1].isupper() and not long.startswith("Deputy"):
+            lex.titles.setdefault(f"D/{short}", f"Deputy {long}")
     lex.common = frozenset(_lines("common_words.txt"))
     lex.known_surnames = frozenset(ln.split("|", 1)[0] for ln in _lines("known_people.txt"))
     try:

@@ -108,7 +108,8 @@ STOP: Final = frozenset(
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday
     Friday Saturday Sunday Summary Comment End Note Begin Text Subject Ref Classified
     Reason Reasons Septel Reftel God Allah Islam Islamic Christian Christians Muslim Muslims
-    Jewish Jews Catholic Catholics Orthodox Sunni Sunnis Shia Shiite Shiites Kurdish Kurds
+    Jewish Jews Catholic Catholics Orthodox Sunni Sunnis Shia Shiite Shiites Shi'a Shi'ite
+    Shi'ites Shi'i Kurdish Kurds
     Arab Arabs Western Eastern Northern Southern North South East West New Old Embassy
     Mission Post Department Government Ministry Congress Parliament Senate Court Cabinet
     Presidency Republic Democratic Party Union United Nations State States Council
@@ -228,6 +229,7 @@ _AFTER_APPOSITION: Final = frozenset(
     "in at of for with to from on and or who whose since until under during designate elect"
     " emeritus nominee ad interim".split()
 )
+_PREPOSITIONS: Final = frozenset("with to by from for of about".split())
 _ROLE_BREAKS: Final = frozenset("the to in on and or who whom which that is was".split())
 # an apposition's title runs on past its chain only if it is of or for something ...
 _OF_WORDS: Final = frozenset("of for at with".split())
@@ -599,6 +601,10 @@ class PeopleFinder:
         # the organisations found before people, by the offset where each ends: the token
         # where it starts, and whether it is a known name ("American Airlines")
         self.org_ends: dict[int, tuple[int, bool]] = {}
+        # the acronyms the cable defines in brackets ("(SSIS)")
+        self.defined: dict[str, str] = {}
+        # names the text calls a place's or a firm's ("the village of Jid Hafs"): nobody's
+        self.cued: set[tuple[str, ...]] = set()
         self.host = host
         self.info = info if info is not None else wi.classify(toks.words, caps)
         # the tokens with wi.SCAN, when the caller has them
@@ -709,8 +715,8 @@ class PeopleFinder:
                 and not info[j] & (wi.HEAD | wi.ORGHEAD | wi.ABBR)
             ):
                 break
-            if j > i and j in self.org_starts:
-                break
+            if j > i and (j in self.org_starts or words[j] in self.defined):
+                break  # "Stork SSIS' role": an acronym the cable defines is no name's word
             j += 1
             if j < n and not self._name_gap_ok(j - 1):
                 break
@@ -1411,6 +1417,14 @@ class PeopleFinder:
                 continue
             if (
                 t2 in ("and", "AND")
+                # "for Europe and the Middle East": a second place with its article
+                or (
+                    t2 in ("the", "THE")
+                    and toks[k - 1] in ("and", "AND")
+                    and k + 1 < n
+                    and info[k - 2] & (wi.PLACE | wi.PLACE1)
+                    and info[k + 1] & (wi.PLACE | wi.PLACE1)
+                )
                 or (f2 & (wi.MOD | wi.HEAD | wi.ORGACR) and (f2 & wi.UP0 or self.caps))
                 or t2 in ORG_HEADS
                 or self._unit_acronym(k)  # "Commissioner to the IWC"
@@ -1600,6 +1614,8 @@ class PeopleFinder:
                 nxt, pending, pending_at = nxt
             # the next candidate at or after nxt (tokens between them start nothing)
             ci = bisect_left(cand, nxt, ci + 1)
+        if self.cued:  # "the village of Jid Hafs", then "in Jid Hafs": a place
+            self.cands = [c for c in self.cands if c.titles or tuple(c.tokens) not in self.cued]
 
     def _step(
         self, i: int, n: int, pending: tuple[list[str], str | None] | None
@@ -2096,6 +2112,17 @@ class PeopleFinder:
             self._appos_at = j
             return self._words(list(range(j, tail))), aff
         if (
+            article not in ("the", "The", "a", "an")
+            and end == j + 1
+            and self.info[j] & wi.ABBR
+            and end < n
+            and _space(self.gaps[end - 1])
+            and self.words[end].islower()
+            and len(self.words[end]) > 2  # (not "Charge d'Affaires" misspelt)
+            and self.words[end] not in _AFTER_APPOSITION
+        ):
+            return [], None  # "related to Fujimori, D/Polcouns spoke with ...": a subject
+        if (
             article in ("the", "The")  # not "Bayona, an UNAIM prosecutor suspected of",
             # "Roser Clavell, Secretary General of Foreign Affairs told CG"
             and end < n
@@ -2149,7 +2176,7 @@ class PeopleFinder:
             ):
                 break  # a second role: "head of International Organizations and Murillo's boss"
             if (
-                not t.isalpha()
+                not t.replace("'", "").isalpha()
                 or t in _TAIL_BREAKS
                 or f & (wi.HON | wi.SPEECH | wi.RANK)
                 # another one's title: "Head of Delegation Colonel X", "Secretary of State
@@ -2181,6 +2208,8 @@ class PeopleFinder:
         last = toks[k - 1]
         if k == role_end:
             return k
+        if last in _GROUP_NOUNS and k - 1 > end:
+            return k  # "Deputy Chairman of the Sunni Al-Asala bloc, Ibrahim Bu Sandal,"
         if not last[:1].isupper() or last in self.lex.known_surnames:
             return role_end
         # the next one's name ends the list entry, not a body's: "Mayor of Greater Caracas
@@ -2357,9 +2386,36 @@ class PeopleFinder:
             aff = self._affiliation(words)
             if listed and aff == self.host:
                 aff = None  # "Presidents Lukashenko and Medvedev" in a Vilnius cable
+        if not titles and (self._place_cue(a) or self._firm_cue(a)):
+            self.cued.add(tuple(name_toks))
+            return  # "the village of Jid Hafs", "the British law firm Mishcon de Reya"
         if name_toks[-1] in US_LEADERS:
             aff = "United States"
         self.cands.append(Cand(name_toks, titles, aff, [(start, end)], None, start))
+
+    def _firm_cue(self, a: int) -> bool:
+        """Whether a firm's, paper's or group's noun right before token a says its name
+        follows: "the British law firm Mishcon de Reya", "Spanish daily El Pais"; not
+        after a name ("Al-Wasat newspaper Mansour Al-Jamri": its editor)."""
+        if a < 2 or not _space(self.gaps[a - 1]) or self.words[a - 1] not in _FIRM_NOUNS:
+            return False
+        before = self.words[a - 2]
+        return not (
+            before[:1].isupper()
+            and before not in ("The", "A", "An")
+            and self.demonym(before) is None
+            and _space(self.gaps[a - 2])
+        )
+
+    def _place_cue(self, a: int) -> bool:
+        """Whether the two words before token a say a place's name follows: "the town of",
+        "the province of", "the Embassy in"."""
+        if a < 2 or not (_space(self.gaps[a - 1]) and _space(self.gaps[a - 2])):
+            return False
+        noun, prep = self.words[a - 2].lower(), self.words[a - 1].lower()
+        return (prep == "of" and noun in _PLACE_NOUNS) or (
+            prep == "in" and noun in ("embassy", "consulate")
+        )
 
     def _given_after_comma(self, a: int, b: int) -> int:
         """The end of the given names of a list entry written "SURNAME, Given Names;" (as
@@ -2517,6 +2573,11 @@ class PeopleFinder:
                 # "Minister of Defense, Carme Chacon."; a lower-case role only in a closed
                 # apposition: "opposition MP, Jasim Husain (from ...)"
                 ok = not lowh or close in (",", "(", ";")
+                if ok and end >= 2 and self.info[end - 1] & wi.ABBR:
+                    # "In a meeting with Poloff, Mario Cortes, head of CONE, stated", "with
+                    # DCM, Saygun raised": a staff title after a preposition ends the
+                    # sentence's opening phrase; its subject, another, follows
+                    ok = self.words[end - 2] not in _PREPOSITIONS
             else:
                 # "Minister of Communications: Kristjan Moller (SDA)"; a dash opening the
                 # next line is a list bullet ("Vice Minister of Energy \n- Paola Arias")
@@ -2676,6 +2737,23 @@ def _compatible(a: list[str], b: list[str]) -> bool:
 
 
 _DESCENT: Final = frozenset({"bin", "ibn", "bint", "al", "el"})
+# What a place is called, before "of" and its name ("the village of Jid Hafs")
+_PLACE_NOUNS: Final = frozenset(
+    "village town city province district governorate region area neighborhood neighbourhood"
+    " suburb state island port municipality county".split()
+)
+# What a firm, a paper or a group is called before its name ("the law firm X")
+_FIRM_NOUNS: Final = frozenset(
+    "firm company bank newspaper daily magazine weekly airline brewery NGO network channel"
+    " station website agency consultancy hotel restaurant corporation conglomerate"
+    " manufacturer carrier insurer outlet tabloid paper publication organization group".split()
+)
+# A group's noun in lower case, which can end the name of the body a title is of ("head
+# of the ruling party", "Deputy Chairman of the Al-Wifaq parliamentary bloc")
+_GROUP_NOUNS: Final = frozenset(
+    "bloc party faction caucus coalition movement group committee council society union"
+    " association federation alliance front".split()
+)
 # "son of", "daughter of" before the father's name: [the word] as ``tokens[-2:-1]`` gives it
 _DESCENT_WORDS: Final = (["bin"], ["ibn"], ["bint"], ["Bin"], ["Ibn"], ["BIN"], ["IBN"])
 _PORTUGUESE_PARTICLES: Final = frozenset({"da", "do", "dos", "das"})
@@ -2778,6 +2856,19 @@ def merge(cands: list[Cand], text: str = "") -> list[Cand]:
             given = given or (c2 != p2 and (pf in cc if c2 else cf in pc))
             # "Skarphedinnsson" beside "Skarphedinsson": a long surname mistyped
             typo = not given and pl != cl and not (c2 and p2) and _one_typo(pl, cl)
+            # "Kamal ZOUGAN" after "Kamal ZOUGAM": a full name given again, its surname
+            # mistyped (one letter changed, or two swapped)
+            typo = typo or (
+                c2
+                and p2
+                and pl != cl
+                and len(c.tokens) == len(out[n].tokens)
+                and out[n].tokens[0] not in _FAMILY_FIRST
+                and len(out[n].tokens[0]) > 2
+                and [t.casefold() for t in c.tokens[:-1]]
+                == [t.casefold() for t in out[n].tokens[:-1]]
+                and _one_slip(pl, cl)
+            )
             if pl != cl and not (c2 and p2 and pf == cf) and not given and not typo:
                 continue
             p = out[n]
@@ -2830,6 +2921,22 @@ def _one_typo(a: str, b: str) -> bool:
     while q < len(a) - p and q < len(b) - p and a[-1 - q] == b[-1 - q]:
         q += 1
     return p >= 2 and q >= 2 and p + q >= max(len(a), len(b)) - 1
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether two surnames of five letters or more and of one length differ by one
+    letter changed or two neighbours swapped ("Zougam", "Zougan"; "Kholy", "Kohly")."""
+    if len(a) != len(b) or len(a) < 5:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(diff) == 1:
+        return True
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
 
 
 _ALIAS_AFTER: Final = re.compile(r"[ \t]{0,2}\(([A-Z][A-Za-z]{1,4})\)")

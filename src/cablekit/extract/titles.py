@@ -114,7 +114,7 @@ LOWER_MODS: Final = frozenset(
     film movie music television radio newspaper media arms drug narcotics counter-narcotics
     counternarcotics counter anti crime militia rebel insurgent terrorist traditional illicit
     business Islamic Catholic Orthodox Coptic Anglican Evangelical Muslim Christian Jewish
-    Buddhist Shia Shiite Sunni Druze Maronite
+    Buddhist Shia Shiite Shi'a Shi'ite Sunni Druze Maronite
     policy team junta paramilitary faction bloc delegation cell country investigating
     strategic affairs international diplomatic nuclear environmental cultural
     investigative independent constitutional
