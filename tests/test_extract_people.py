@@ -1344,13 +1344,15 @@ def test_a_full_name_given_again_with_a_slip_is_one_person() -> None:
 def test_a_place_s_or_a_firm_s_noun_before_a_name_makes_it_no_person() -> None:
     """Regression (sets 28 and 29): "the village of Jid Hafs" (and later "in Jid Hafs"),
     "the British Embassy in Addis Abba", "the British law firm Mishcon de Reya" and an
-    acronym the cable defines after a name ("Stork SSIS' role") were people; a paper's
-    editor after its name is one ("Al-Wasat newspaper Mansour Al-Jamri")."""
+    acronym the cable defines after a name ("Stork SSIS' role") were people, as were a name
+    before "region" or "province" (22 dev cables); a paper's editor after its name is one
+    ("Al-Wasat newspaper Mansour Al-Jamri")."""
     people = _people_of(
         "1. (C) Clashes in the village of Jid Hafs went on; later Jid Hafs was calm. The\n"
         "British Embassy in Addis Abba covers Somaliland. An opinion came from the British\n"
         "law firm Mishcon de Reya. Al-Wasat newspaper Mansour Al-Jamri wrote it. The\n"
-        "company Phillips left; Ambassador Phillips stayed.\n"
+        "company Phillips left; Ambassador Phillips stayed. Farms in the Nile Delta region\n"
+        "and in Entre Rios province suffered.\n"
         "2. (C) The State Security Investigative Service (SSIS) met HRW's Joe Stork. He\n"
         "described to Stork SSIS' role.\n",
         origin="Embassy Manama",

@@ -169,9 +169,16 @@ _SPANISH_SPEAKING: Final = frozenset(
     Peru Bolivia Chile Argentina Uruguay Paraguay""".split()
     + ["El Salvador", "Costa Rica", "Dominican Republic"]
 )
-# Lower-case nouns after a name that make it a place's ("the Dar Al Salaam area").
+# Lower-case nouns after a name that make it a place's ("the Dar Al Salaam area", "the
+# Nile Delta region", "Entre Rios province")
 _PLACE_NOUNS: Final = frozenset(
-    "area district neighborhood neighbourhood suburb governorate municipality township".split()
+    "area district neighborhood neighbourhood suburb governorate municipality township region"
+    " province island port county valley village town".split()
+)
+# What a place is called, before "of" and its name ("the village of Jid Hafs")
+_PLACE_KINDS: Final = frozenset(
+    "village town city province district governorate region area neighborhood neighbourhood"
+    " suburb state island port municipality county".split()
 )
 # The legal form of a firm, also after a comma ("Brinkley Africa, Ltd.").
 _FIRM_SUFFIXES: Final = frozenset("Ltd Limited Inc Incorporated LLC PLC Plc Corp GmbH".split())
@@ -185,10 +192,14 @@ THING_BEFORE: Final = frozenset(
     "Article Articles Chapter Annex Operation Hurricane Cyclone Typhoon Exercise San Santa Santo"
     " Sao".split()
 )
-# words for a paper before its name ("the Egyptian newspaper Al Masry Al Youm", "the daily
-# Clarin"), unless another name comes first: "Al-Wasat newspaper Mansour Al-Jamri" is its
-# editor
-_MEDIA_BEFORE: Final = frozenset("newspaper daily weekly magazine tabloid".split())
+# Words for a paper, a firm or a group before its name ("the Egyptian newspaper Al Masry Al
+# Youm", "the daily Clarin", "the British law firm Mishcon de Reya"), unless another name
+# comes first: "Al-Wasat newspaper Mansour Al-Jamri" is its editor
+_FIRM_NOUNS: Final = frozenset(
+    "firm company bank newspaper daily magazine weekly airline brewery NGO network channel"
+    " station website agency consultancy hotel restaurant corporation conglomerate"
+    " manufacturer carrier insurer outlet tabloid paper publication organization group".split()
+)
 THING_FIRST: Final = THING_BEFORE | frozenset(
     """
     Section Paragraph Clause Partido Partida Casa Fuerza Fuerzas Frente Movimiento Polo
@@ -2386,9 +2397,6 @@ class PeopleFinder:
             aff = self._affiliation(words)
             if listed and aff == self.host:
                 aff = None  # "Presidents Lukashenko and Medvedev" in a Vilnius cable
-        if not titles and (self._place_cue(a) or self._firm_cue(a)):
-            self.cued.add(tuple(name_toks))
-            return  # "the village of Jid Hafs", "the British law firm Mishcon de Reya"
         if name_toks[-1] in US_LEADERS:
             aff = "United States"
         self.cands.append(Cand(name_toks, titles, aff, [(start, end)], None, start))
@@ -2413,7 +2421,7 @@ class PeopleFinder:
         if a < 2 or not (_space(self.gaps[a - 1]) and _space(self.gaps[a - 2])):
             return False
         noun, prep = self.words[a - 2].lower(), self.words[a - 1].lower()
-        return (prep == "of" and noun in _PLACE_NOUNS) or (
+        return (prep == "of" and noun in _PLACE_KINDS) or (
             prep == "in" and noun in ("embassy", "consulate")
         )
 
@@ -2467,13 +2475,12 @@ class PeopleFinder:
             )
             # "Al Masry Al Youm", "Al Sharq al Awsat": a paper's or a body's name
             or (b - a > 3 and toks[a] in ("Al", "El") and toks[a + 2] in ("Al", "al", "El", "el"))
-            or (
-                a > 1
-                and toks[a - 1] in _MEDIA_BEFORE
-                and self.gaps[a - 1] in " \n"
-                and (not self.info[a - 2] & wi.UP0 or self.info[a - 2] & wi.DEM)
-            )
         )
+        if not thing and (self._place_cue(a) or self._firm_cue(a)):
+            # "the village of Jid Hafs", "the British law firm Mishcon de Reya": and the
+            # name alone elsewhere in the cable ("in Jid Hafs")
+            self.cued.add(tuple(_mixed(t) for t in toks[a:b]))
+            return False
         # a thing's name running on into the next word ("Ortega Bloc Cajibio": a table's
         # next column)
         thing = thing or any(t in NAMED_THINGS for t in toks[a + 1 : b - 1])
@@ -2737,17 +2744,6 @@ def _compatible(a: list[str], b: list[str]) -> bool:
 
 
 _DESCENT: Final = frozenset({"bin", "ibn", "bint", "al", "el"})
-# What a place is called, before "of" and its name ("the village of Jid Hafs")
-_PLACE_NOUNS: Final = frozenset(
-    "village town city province district governorate region area neighborhood neighbourhood"
-    " suburb state island port municipality county".split()
-)
-# What a firm, a paper or a group is called before its name ("the law firm X")
-_FIRM_NOUNS: Final = frozenset(
-    "firm company bank newspaper daily magazine weekly airline brewery NGO network channel"
-    " station website agency consultancy hotel restaurant corporation conglomerate"
-    " manufacturer carrier insurer outlet tabloid paper publication organization group".split()
-)
 # A group's noun in lower case, which can end the name of the body a title is of ("head
 # of the ruling party", "Deputy Chairman of the Al-Wifaq parliamentary bloc")
 _GROUP_NOUNS: Final = frozenset(
