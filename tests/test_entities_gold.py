@@ -47,6 +47,8 @@ UNSEEN26_DIR = GOLD_DIR.parent / "entities-unseen26"  # a twenty-sixth, measured
 UNSEEN27_DIR = GOLD_DIR.parent / "entities-unseen27"  # a twenty-seventh, measured once (session 21)
 UNSEEN28_DIR = GOLD_DIR.parent / "entities-unseen28"  # a twenty-eighth, measured once (session 22)
 UNSEEN29_DIR = GOLD_DIR.parent / "entities-unseen29"  # a twenty-ninth, measured once (session 22)
+UNSEEN30_DIR = GOLD_DIR.parent / "entities-unseen30"  # a thirtieth, measured once (session 22)
+UNSEEN31_DIR = GOLD_DIR.parent / "entities-unseen31"  # a thirty-first, measured once (session 22)
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -94,6 +96,8 @@ GOLD = _gold(
     UNSEEN27_DIR,
     UNSEEN28_DIR,
     UNSEEN29_DIR,
+    UNSEEN30_DIR,
+    UNSEEN31_DIR,
 )
 
 

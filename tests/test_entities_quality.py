@@ -5,9 +5,9 @@ found people, and acronym expansions right, on the 32 gold cables. The extractor
 developed against the even-numbered half (sorted by id) only; the odd half is reported
 apart as a held-out check. ``entities-unseen`` holds 16 more cables, annotated blind after
 the rules were written; its figures are what to expect on cables nobody has read.
-``entities-unseen2`` to ``entities-unseen29`` hold 12 more each, annotated blind in
+``entities-unseen2`` to ``entities-unseen31`` hold 12 more each, annotated blind in
 sessions 12 to 22 (what the extractor scored on them before any rule was written against
-them: GUIDELINES.md, sections 10 to 37). Figures are printed (``pytest -s``) and held to the
+them: GUIDELINES.md, sections 10 to 39). Figures are printed (``pytest -s``) and held to the
 floors of ``tests/floors.json`` keys ``entities`` and ``entities_unseen*``.
 """
 
@@ -56,6 +56,8 @@ UNSEEN26_DIR = ROOT / "fixtures" / "entities-unseen26"  # a twenty-sixth (GUIDEL
 UNSEEN27_DIR = ROOT / "fixtures" / "entities-unseen27"  # a twenty-seventh (GUIDELINES.md 35)
 UNSEEN28_DIR = ROOT / "fixtures" / "entities-unseen28"  # a twenty-eighth (GUIDELINES.md 36)
 UNSEEN29_DIR = ROOT / "fixtures" / "entities-unseen29"  # a twenty-ninth (GUIDELINES.md 37)
+UNSEEN30_DIR = ROOT / "fixtures" / "entities-unseen30"  # a thirtieth (GUIDELINES.md 38)
+UNSEEN31_DIR = ROOT / "fixtures" / "entities-unseen31"  # a thirty-first (GUIDELINES.md 39)
 CORPUS = ROOT.parents[0].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 FLOORS = ROOT / "floors.json"
 PARTIAL = "This record is a partial extract"
@@ -235,6 +237,8 @@ _BLIND: dict[str, tuple[Path, int]] = {
     "entities_unseen27": (UNSEEN27_DIR, 12),
     "entities_unseen28": (UNSEEN28_DIR, 12),
     "entities_unseen29": (UNSEEN29_DIR, 12),
+    "entities_unseen30": (UNSEEN30_DIR, 12),
+    "entities_unseen31": (UNSEEN31_DIR, 12),
 }
 
 

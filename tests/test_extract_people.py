@@ -1361,3 +1361,24 @@ def test_a_place_s_or_a_firm_s_noun_before_a_name_makes_it_no_person() -> None:
     assert set(people) == {"Mansour Al-Jamri", "Phillips", "Joe Stork"}
     assert len(people["Joe Stork"]["mentions"]) == 2
     assert _titles(people["Phillips"]) == [("Ambassador", "Ambassador")]
+
+
+def test_titles_listed_a_month_in_a_name_and_an_indefinite_title() -> None:
+    """Regression (sets 30 and 31): in "DCM, Econ Chief, and ..." and "President, Prime
+    Minister ..." the word after the comma was a man ("Econ", "Prime"; about 30 dev
+    cables); "Gretar Mar Sigurdsson" was two people ("Mar" read as March); "represented
+    by an Ambassador, Paucelle said" gave him the title; "EGIS" was no known body."""
+    people = _people_of(
+        "1. (C) DCM, Econ Chief, and the Pol Intern presented it. Permanent Secretary\n"
+        "Gretar Mar Sigurdsson received them. Sigurdsson said so. On Mar 5 he left.\n"
+        "2. (C) The EU will be represented by an Ambassador, Paucelle said. EGIS Chief\n"
+        "Soliman agreed.\n",
+        origin="Embassy Reykjavik",
+    )
+    people.pop("Pearson")  # the signer
+    assert {n: _titles(p) for n, p in people.items()} == {
+        "Gretar Mar Sigurdsson": [("Permanent Secretary", "Permanent Secretary")],
+        "Paucelle": [],
+        "Soliman": [("EGIS Chief", "Egyptian General Intelligence Service Chief")],
+    }
+    assert len(people["Gretar Mar Sigurdsson"]["mentions"]) == 2

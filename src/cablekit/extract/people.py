@@ -109,7 +109,7 @@ STOP: Final = frozenset(
     Friday Saturday Sunday Summary Comment End Note Begin Text Subject Ref Classified
     Reason Reasons Septel Reftel God Allah Islam Islamic Christian Christians Muslim Muslims
     Jewish Jews Catholic Catholics Orthodox Sunni Sunnis Shia Shiite Shiites Shi'a Shi'ite
-    Shi'ites Shi'i Kurdish Kurds
+    Shi'ites Shi'i Kurdish Kurds Econ Intern Interns
     Arab Arabs Western Eastern Northern Southern North South East West New Old Embassy
     Mission Post Department Government Ministry Congress Parliament Senate Court Cabinet
     Presidency Republic Democratic Party Union United Nations State States Council
@@ -240,6 +240,8 @@ _AFTER_APPOSITION: Final = frozenset(
     "in at of for with to from on and or who whose since until under during designate elect"
     " emeritus nominee ad interim".split()
 )
+# Months' names that are also given names ("Gretar Mar Sigurdsson", "May Otaibi")
+_MONTH_NAMES: Final = frozenset("Mar May June April".split())
 _PREPOSITIONS: Final = frozenset("with to by from for of about".split())
 _ROLE_BREAKS: Final = frozenset("the to in on and or who whom which that is was".split())
 # an apposition's title runs on past its chain only if it is of or for something ...
@@ -716,14 +718,25 @@ class PeopleFinder:
                     j += 2  # "Javier de la Cueva", "Rudi van der Berg": two particles
                     continue
                 break
-            if not self.nameish(j, after_title or j > i) and not (
-                # a capitalised word joined to a particle: "Saif al-Islam", "Nasr al-Din"
-                j > i
-                and info[j - 1] & wi.PART
-                and self.tgaps[j - 1] == "-"
-                and info[j] & wi.UP0
-                and words[j].isalpha()
-                and not info[j] & (wi.HEAD | wi.ORGHEAD | wi.ABBR)
+            if (
+                not self.nameish(j, after_title or j > i)
+                and not (
+                    # a capitalised word joined to a particle: "Saif al-Islam", "Nasr al-Din"
+                    j > i
+                    and info[j - 1] & wi.PART
+                    and self.tgaps[j - 1] == "-"
+                    and info[j] & wi.UP0
+                    and words[j].isalpha()
+                    and not info[j] & (wi.HEAD | wi.ORGHEAD | wi.ABBR)
+                )
+                # a month's name between two of a name's words: "Gretar Mar Sigurdsson"
+                and not (
+                    j > i
+                    and words[j] in _MONTH_NAMES
+                    and j + 1 < n
+                    and _space(self.tgaps[j])
+                    and self.nameish(j + 1, True)
+                )
             ):
                 break
             if j > i and (j in self.org_starts or words[j] in self.defined):
@@ -2585,6 +2598,19 @@ class PeopleFinder:
                     # DCM, Saygun raised": a staff title after a preposition ends the
                     # sentence's opening phrase; its subject, another, follows
                     ok = self.words[end - 2] not in _PREPOSITIONS
+                elif (
+                    ok
+                    and end >= 3
+                    and self.words[end - 2] in ("a", "an")
+                    and self.words[end - 3] in _PREPOSITIONS
+                    and k < n
+                    and _space(self.tgaps[k - 1])
+                    and self.words[k].islower()
+                ):
+                    ok = False  # "represented by an Ambassador, Paucelle said"
+                if ok and k == a + 1 and k < n and _space(self.tgaps[k - 1]):
+                    # "DCM, Econ Chief, and visiting EUR/NB Desk Officer": titles listed
+                    ok = not self.info[k] & (wi.HEAD | wi.ABBR) or bool(self.info[k] & wi.NAME_T)
             else:
                 # "Minister of Communications: Kristjan Moller (SDA)"; a dash opening the
                 # next line is a list bullet ("Vice Minister of Energy \n- Paola Arias")
