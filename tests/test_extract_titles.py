@@ -1035,3 +1035,33 @@ def test_glossary_titles_a_deputy_s_and_a_group_s_lower_case_noun() -> None:
             )
         ],
     }
+
+
+def test_an_owner_s_title_a_list_s_label_and_staff_heads() -> None:
+    """Regression (sets 30 and 31, read): an apposition's title owned by a body, place or
+    person ("John Crocker, Shell's Head of International Government Relations,") was
+    dropped, kept only when the apposition closes there ("France's chief climate change
+    negotiator" is no "France's chief"); a list's label ended by a common noun ("--
+    Minister of the Canal: Romulo de Roux;") lost its title; "Specialist", "Negotiator",
+    "Rapporteur" were no title heads; "Engineer" before a name is a style, as "Dr."."""
+    people = _people(
+        "(C) EconOff met John Crocker, Shell's Head of International Government Relations,\n"
+        "on December 2, and Marcel Biato, Lula's deputy foreign affairs advisor, later.\n"
+        "Brice Lalonde, France's chief climate change negotiator, visited.\n"
+        "-- Minister of the Canal: Romulo de Roux;\n"
+        "-- Minister of Public Works: Ricardo Quijano;\n"
+        "2. (C) Contact person: Agueda Marin, Program Specialist. Engineer Ahmed Shah and\n"
+        "Special Rapporteur Paulo Pinheiro came.",
+        "Embassy Panama",
+    )
+    written = {n: [t["as_written"] for t in p["titles"]] for n, p in people.items()}
+    assert written == {
+        "John Crocker": ["Shell's Head of International Government Relations"],
+        "Marcel Biato": [],
+        "Brice Lalonde": [],
+        "Romulo de Roux": ["Minister of the Canal"],
+        "Ricardo Quijano": ["Minister of Public Works"],
+        "Agueda Marin": ["Program Specialist"],
+        "Ahmed Shah": [],
+        "Paulo Pinheiro": ["Special Rapporteur"],
+    }

@@ -1491,32 +1491,44 @@ class PeopleFinder:
         # end on a word that can end a unit's name ("of the Far" is no title); after "Office
         # of" a capitalised common word can ("Office of Sub-Saharan Africa Assistance")
         unit_of = any(toks[m] in ORG_HEADS and toks[m + 1] in ("of", "for") for m in ext[1:-1])
-        while len(ext) > 1 and not (
-            info[ext[-1]] & (wi.MOD | wi.HEAD | wi.ORGACR | wi.PLACE1 | wi.ORGHEAD)
-            or toks[ext[-1]] in ORG_HEADS
-            or toks[ext[-1]] in _UNIT_ENDS
-            or self._unit_acronym(ext[-1])
-            or self._place_goes_on(ext[-1])
-            # a capitalised common noun after a unit's word: "for Joint Commitments" (not a
-            # rank, "Chief of Staff General", nor a name: "Affairs June Tancredi")
-            or (
-                len(ext) > 2
-                and info[ext[-2]] & wi.MOD
-                and info[ext[-1]] & wi.UP0
-                and not info[ext[-1]] & (wi.NAME_T | wi.NAME_F | wi.HEAD | wi.ABBR | wi.RANK)
-                and toks[ext[-1]].lower() in self.lex.common
-                and toks[ext[-1]].endswith(_NOUN_ENDS)
-            )
-            or (
-                unit_of
-                and info[ext[-1]] & wi.UP0
-                and not info[ext[-1]] & wi.NAME_T
-                and toks[ext[-1]] not in _NOT_PREFIX
-                and not (  # the unit's name goes on: "Sensitive Technologies"
-                    ext[-1] + 1 < n
-                    and gaps[ext[-1]] == " "
-                    and info[ext[-1] + 1] & wi.UP0
-                    and (not info[ext[-1] + 1] & wi.NAME_T or noun_or_verb(toks[ext[-1] + 1]))
+        while (
+            len(ext) > 1
+            and not (
+                info[ext[-1]] & (wi.MOD | wi.HEAD | wi.ORGACR | wi.PLACE1 | wi.ORGHEAD)
+                or toks[ext[-1]] in ORG_HEADS
+                or toks[ext[-1]] in _UNIT_ENDS
+                # a list's label, its name after the colon: "-- Minister of the Canal: Romulo
+                # de Roux;"
+                or (
+                    gaps[ext[-1]].strip()[:1] == ":"
+                    and info[ext[-1]] & wi.UP0
+                    and not info[ext[-1]] & wi.NAME_T
+                    and not any("\n" in gaps[m] for m in ext[:-1])
+                    and toks[ext[-1]].lower() != "by"
+                )
+                or self._unit_acronym(ext[-1])
+                or self._place_goes_on(ext[-1])
+                # a capitalised common noun after a unit's word: "for Joint Commitments" (not a
+                # rank, "Chief of Staff General", nor a name: "Affairs June Tancredi")
+                or (
+                    len(ext) > 2
+                    and info[ext[-2]] & wi.MOD
+                    and info[ext[-1]] & wi.UP0
+                    and not info[ext[-1]] & (wi.NAME_T | wi.NAME_F | wi.HEAD | wi.ABBR | wi.RANK)
+                    and toks[ext[-1]].lower() in self.lex.common
+                    and toks[ext[-1]].endswith(_NOUN_ENDS)
+                )
+                or (
+                    unit_of
+                    and info[ext[-1]] & wi.UP0
+                    and not info[ext[-1]] & wi.NAME_T
+                    and toks[ext[-1]] not in _NOT_PREFIX
+                    and not (  # the unit's name goes on: "Sensitive Technologies"
+                        ext[-1] + 1 < n
+                        and gaps[ext[-1]] == " "
+                        and info[ext[-1] + 1] & wi.UP0
+                        and (not info[ext[-1] + 1] & wi.NAME_T or noun_or_verb(toks[ext[-1] + 1]))
+                    )
                 )
             )
         ):
@@ -2087,14 +2099,27 @@ class PeopleFinder:
         if j >= n:
             return [], None
         body = ""
-        if (
-            j + 1 < n
-            and self.info[j] & wi.ORGACR
-            and self.gaps[j][:2] in _POSSESSIVE
-            and _space(self.gaps[j][2:])
+        # a body, place or person owning the title: "the MFA's UNSC Desk Officer",
+        # "Gazprom's Deputy Chairman", "Human Rights Watch's Deputy Director"
+        h = j
+        while (
+            h < min(j + 3, n - 1)
+            and self.info[h] & wi.UP0
+            and not self.info[h] & (wi.HEAD | wi.ABBR | wi.HON)
+            and self.gaps[h][:2] not in _POSSESSIVE
+            and _space(self.gaps[h])
         ):
-            body = self.words[j] + self.gaps[j][:2]  # "the MFA's UNSC Desk Officer"
-            j += 1
+            h += 1
+        if (
+            h + 1 < n
+            and self.info[h] & (wi.UP0 | wi.ORGACR)
+            and not self.info[h] & (wi.HEAD | wi.ABBR | wi.HON)
+            and self.gaps[h][:2] in _POSSESSIVE
+            and _space(self.gaps[h][2:])
+            and self.info[h + 1] & (wi.HEAD | wi.MOD | wi.ABBR | wi.ORGACR)
+        ):
+            body = " ".join(self.words[j : h + 1]) + self.gaps[h][:2]
+            j = h + 1
         end, words, aff = self.title_chain(j)
         if body:
             if not words:
@@ -2155,8 +2180,24 @@ class PeopleFinder:
             and self.words[end] not in _AFTER_APPOSITION
         ):
             return [], None  # "Minister Akamatsu, the DCM met ...": a new clause's subject
-        self._appos_at = j
         tail = self._appos_tail(j, end)
+        if (
+            body
+            and tail < n
+            and self.gaps[tail - 1].strip()[:1] not in (",", ";", ")", "(", ".", ":")
+            and self.words[tail] not in ("who", "whose", "which")
+            and not (  # "and" a second role: "..., Chile's Ambassador to Argentina and a",
+                # "the MFA's head of International Organizations and Murillo's boss"
+                self.words[tail] == "and"
+                and tail + 1 < n
+                and (self.words[tail + 1].islower() or self.gaps[tail + 1][:2] in _POSSESSIVE)
+            )
+            and not self.info[tail] & wi.SPEECH
+        ):
+            # an owner's title must close the apposition: not "France's chief climate
+            # negotiator" read to "chief", nor the next entry's title in a list
+            return [], None
+        self._appos_at = j
         if tail > end:
             words = words + self._words(list(range(end, tail)))
         return words, aff

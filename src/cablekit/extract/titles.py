@@ -30,6 +30,8 @@ HEADS: Final = frozenset(
     Archimandrite Reverend Pastor Cleric Cmdr Commandant Warlord Vicar Abbot Assemblyman
     Minister-Counselor Lieutenant-General Major-General Brigadier-General Commander-in-Chief
     Counsel Parliamentarian Mufti Lady Baroness Viscount
+    Specialist Negotiator Scientist Rapporteur Consultant Treasurer Comptroller Researcher
+    Investigator
     """.split()
 )
 # Words that qualify a head inside a chain ("Deputy Foreign Minister", "Political M/C").
@@ -172,6 +174,7 @@ HONORIFICS: Final = frozenset(
         "Sr",
         "Don",
         "Dona",
+        "Engineer",  # "Engineer Amirzai Sangin": in Afghan and Arab usage, as "Dr."
     }
 )
 
