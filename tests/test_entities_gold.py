@@ -49,6 +49,8 @@ UNSEEN28_DIR = GOLD_DIR.parent / "entities-unseen28"  # a twenty-eighth, measure
 UNSEEN29_DIR = GOLD_DIR.parent / "entities-unseen29"  # a twenty-ninth, measured once (session 22)
 UNSEEN30_DIR = GOLD_DIR.parent / "entities-unseen30"  # a thirtieth, measured once (session 22)
 UNSEEN31_DIR = GOLD_DIR.parent / "entities-unseen31"  # a thirty-first, measured once (session 22)
+UNSEEN32_DIR = GOLD_DIR.parent / "entities-unseen32"  # a thirty-second, measured once (session 22)
+UNSEEN33_DIR = GOLD_DIR.parent / "entities-unseen33"  # a thirty-third, measured once (session 22)
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -98,6 +100,8 @@ GOLD = _gold(
     UNSEEN29_DIR,
     UNSEEN30_DIR,
     UNSEEN31_DIR,
+    UNSEEN32_DIR,
+    UNSEEN33_DIR,
 )
 
 

@@ -1065,3 +1065,27 @@ def test_an_owner_s_title_a_list_s_label_and_staff_heads() -> None:
         "Ahmed Shah": [],
         "Paulo Pinheiro": ["Special Rapporteur"],
     }
+
+
+def test_a_classifier_s_staff_title_and_a_bare_office() -> None:
+    """Regression (set 32): "Pol/C" and "Econ/C" were spelt "Pol/c"; a classifying
+    official's bureau office alone ("OES/OPA, Evan Bloom") was given as a title (an
+    agency's initials stay one: "DTRA Fred Carter"); "Charge d'Affaires, a.i., Steven
+    White" is his title."""
+
+    def classifier(line: str) -> list[tuple[str, str]]:
+        text = (
+            f"SUBJECT: TEST\n\nClassified By: {line} for reasons 1.4 (b) and (d)\n\n1. (C) Text.\n"
+        )
+        cable = parse_cable(text, "09TEST1", metadata={"origin": "Embassy Lima"})
+        people = extract_entities(cable).to_dict()["people"]
+        found = [p for p in people if p["role"] and "classified_by" in p["role"]]
+        assert len(found) == 1, line
+        return [(t["as_written"], t["expanded"]) for t in found[0]["titles"]]
+
+    assert classifier("Pol/C Alexis Ludwig") == [("Pol/C", "Political Counselor")]
+    assert classifier("OES/OPA, Evan Bloom") == []
+    assert classifier("DTRA Fred Carter") == [("DTRA", "Defense Threat Reduction Agency")]
+    assert classifier("Charge d'Affaires, a.i., Steven White") == [
+        ("Charge d'Affaires, a.i.", "Charge d'Affaires, ad interim")
+    ]

@@ -450,3 +450,24 @@ def test_classified_by_a_title_and_its_office_symbol() -> None:
     assert cb.title == "DIRECTOR, INR/OPS"
     cb = P.parse_classified_by("Classified By: Ambassador John Smith, reasons 1.4 (b,d)")
     assert cb is not None and cb.title == "Ambassador"
+
+
+def test_classified_by_a_title_written_before_the_name_and_a_comma() -> None:
+    """Regression (set 32): "Charge d'Affaires, a.i., Steven White" gave no title (41 dev
+    cables: "CDA, a.i., Hugo Llorens", "DCM, Doug Silliman"); a surname written first
+    ("GILMOUR, David, DCM") is no title, nor are a name's words ("DCM Luis G, Moreno")."""
+    cases = {
+        "Classified By: Charge d'Affaires, a.i., Steven White for Reasons 1.4 (B , D)": (
+            ["Steven White"],
+            "Charge d'Affaires, a.i.",
+        ),
+        "CLASSIFIED BY: DCM, DOUG SILLIMAN, FOR REASONS 1.4 (B,D)": (["DOUG SILLIMAN"], "DCM"),
+        "CLASSIFIED BY: GILMOUR, David, DCM, State, Embassy Panama; REASON: 1.4(B), (D)": (
+            ["David"],
+            "DCM",
+        ),
+        "Classified By: DCM Luis G, Moreno, Reason 1.4 (b) (d)": (["Moreno"], None),
+    }
+    for line, (names, title) in cases.items():
+        cb = P.parse_classified_by(line)
+        assert cb is not None and (cb.names, cb.title) == (names, title), line

@@ -147,9 +147,12 @@ def _signer_and_classifier(
             if pos < 0:
                 continue
             titles = []
+            bare = cb.title.strip() if cb.title else ""
+            if OFFICE_SYMBOL.fullmatch(bare) and bare.upper() not in lexicon().titles_upper:
+                pass  # a bureau's office alone, no title: "OES/OPA, Evan Bloom"
             # (not a title cut short: "DANA MURRAY, SENIOR WATCH OF..." in a line the
             # cable gives again in full)
-            if cb.title and not cb.title.endswith(".."):
+            elif cb.title and not cb.title.endswith(".."):
                 # "Charge d'Affaires, a.i.", "DIRECTOR, INR/OPS": each part expanded, an
                 # office symbol (bureau/office) from the office up: "Director, Office of
                 # Intelligence Operations, Bureau of Intelligence and Research"

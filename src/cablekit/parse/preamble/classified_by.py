@@ -300,6 +300,18 @@ def _names_and_title(phrase: str) -> tuple[tuple[str, ...], str | None]:
             if title is not None and title.lower() in ("a.i.", "a.i") and seg_index > 0:
                 # "Charge d'Affaires, a.i. Lisa Kubiske": the office is the segment before
                 title = f"{segments[seg_index - 1].strip(' ,;:')}, {title}"
+            if title is None and seg_index > 0 and not found and not singles:
+                # "Charge d'Affaires, a.i., Steven White": the title in the segments before
+                # (a title's word among them: not "GILMOUR, David, DCM", a surname first)
+                before = [t.strip(" ,;:") for t in segments[:seg_index]]
+                words = [w for b in before for w in b.split()]
+                if any(_is_title_word(_norm_word(w.strip(",;:()"))) for w in words) and all(
+                    _is_title_token(w, mixed)
+                    or _LOWER_SHORT_RE.fullmatch(w)
+                    or w.lower().strip(".") == "a.i"
+                    for w in words
+                ):
+                    title = ", ".join(b for b in before if b) or None
             if title is None and seg_index + 1 < len(segments):
                 title = segments[seg_index + 1].strip() or None
                 office = segments[seg_index + 2] if seg_index + 2 < len(segments) else ""
