@@ -82,6 +82,13 @@ def _titles(person: dict) -> list[tuple[str, str]]:
     return [(t["as_written"], t["expanded"]) for t in person["titles"]]
 
 
+def _titled(body: str, origin: str = "Embassy Ankara") -> dict[str, list[tuple[str, str]]]:
+    """Each person's titles (written, expanded) in a cable of ``body``, the signer left out."""
+    people = _people_of(body, origin=origin)
+    people.pop("Pearson")
+    return {n: _titles(p) for n, p in people.items()}
+
+
 def test_title_abbreviations_as_cables_write_them() -> None:
     """Regression (unseen gold set): a run-together staff title in one capital, a title
     with stops, and security-office abbreviations are titles, not part of the name."""
@@ -1303,14 +1310,12 @@ def test_a_staff_title_after_a_preposition_opens_the_sentence() -> None:
     """Regression (sets 28 and 29): "In a meeting with Poloff, Mario Cortes, head of CONE,
     stated" gave the US officer's title to the sentence's subject, as did "related to
     Fujimori, D/Polcouns spoke" to the name before it (about 30 dev cables)."""
-    people = _people_of(
+    assert _titled(
         "1. (C) In a recent meeting with Poloff, Mario Silva, head of CONE, stated it.\n"
         "2. (C) In a meeting with DCM, Saygun raised the subject. Saygun said so.\n"
         "3. (C) In other developments related to Fujimori, D/Polcouns spoke with them.\n"
         "4. (C) He met Ivanov, DCM of Russia, and Lavrov, FM, later.\n"
-    )
-    people.pop("Pearson")  # the signer
-    assert {n: _titles(p) for n, p in people.items()} == {
+    ) == {
         "Mario Silva": [("head of CONE", "head of CONE")],
         "Saygun": [],
         "Fujimori": [],
@@ -1368,17 +1373,16 @@ def test_titles_listed_a_month_in_a_name_and_an_indefinite_title() -> None:
     Minister ..." the word after the comma was a man ("Econ", "Prime"; about 30 dev
     cables); "Gretar Mar Sigurdsson" was two people ("Mar" read as March); "represented
     by an Ambassador, Paucelle said" gave him the title; "EGIS" was no known body."""
-    people = _people_of(
+    body = (
         "1. (C) DCM, Econ Chief, and the Pol Intern presented it. Permanent Secretary\n"
         "Gretar Mar Sigurdsson received them. Sigurdsson said so. On Mar 5 he left.\n"
         "2. (C) The EU will be represented by an Ambassador, Paucelle said. EGIS Chief\n"
-        "Soliman agreed.\n",
-        origin="Embassy Reykjavik",
+        "Soliman agreed.\n"
     )
-    people.pop("Pearson")  # the signer
-    assert {n: _titles(p) for n, p in people.items()} == {
+    assert _titled(body, origin="Embassy Reykjavik") == {
         "Gretar Mar Sigurdsson": [("Permanent Secretary", "Permanent Secretary")],
         "Paucelle": [],
         "Soliman": [("EGIS Chief", "Egyptian General Intelligence Service Chief")],
     }
+    people = _people_of(body, origin="Embassy Reykjavik")
     assert len(people["Gretar Mar Sigurdsson"]["mentions"]) == 2
