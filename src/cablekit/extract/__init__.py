@@ -148,11 +148,12 @@ def _signer_and_classifier(
                 continue
             titles = []
             bare = cb.title.strip() if cb.title else ""
-            if OFFICE_SYMBOL.fullmatch(bare) and bare.upper() not in lexicon().titles_upper:
-                pass  # a bureau's office alone, no title: "OES/OPA, Evan Bloom"
+            office_only = bool(OFFICE_SYMBOL.fullmatch(bare)) and (
+                bare.upper() not in lexicon().titles_upper
+            )
             # (not a title cut short: "DANA MURRAY, SENIOR WATCH OF..." in a line the
-            # cable gives again in full)
-            elif cb.title and not cb.title.endswith(".."):
+            # cable gives again in full; nor a bureau's office alone: "OES/OPA, Evan Bloom")
+            if cb.title and not cb.title.endswith("..") and not office_only:
                 # "Charge d'Affaires, a.i.", "DIRECTOR, INR/OPS": each part expanded, an
                 # office symbol (bureau/office) from the office up: "Director, Office of
                 # Intelligence Operations, Bureau of Intelligence and Research"
