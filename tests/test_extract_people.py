@@ -1254,16 +1254,14 @@ def test_ranks_citizens_parts_and_double_barrelled_surnames() -> None:
     (and "Brig", "Maj" likewise); "Amcit" (an American citizen), "Tier III" and "the Patriot
     Angel exercises" were people; "in general Costa Rica" gave the country the title
     "general"; "Llewellyn-Jones" after "Ben Llewellyn-Jones" was two people."""
-    people = _people_of(
+    body = (
         "1. (C) The Army's 11 Corps Commander, Lt. General Masood Aslam, approved. Brig Gen\n"
         "Tariq Majid and Maj Ali Raza came. An Amcit Holocaust survivor and Amcit John Smith\n"
         "left. Its Tier III ranking stays for the Patriot Angel exercises. In general Costa\n"
         "Rica agrees. FCO Zimbabwe Team Leader Ben Llewellyn-Jones spoke. Later\n"
-        "Llewellyn-Jones said no.\n",
-        origin="Embassy London",
+        "Llewellyn-Jones said no.\n"
     )
-    people.pop("Pearson")  # the signer
-    assert {n: _titles(p) for n, p in people.items()} == {
+    assert _titled(body, origin="Embassy London") == {
         "Masood Aslam": [("Lt. General", "Lieutenant General")],
         "Tariq Majid": [("Brig Gen", "Brigadier General")],
         "Ali Raza": [("Maj", "Major")],
@@ -1272,6 +1270,7 @@ def test_ranks_citizens_parts_and_double_barrelled_surnames() -> None:
             ("FCO Zimbabwe Team Leader", "Foreign and Commonwealth Office Zimbabwe Team Leader")
         ],
     }
+    people = _people_of(body, origin="Embassy London")
     assert [m["text"] for m in people["Ben Llewellyn-Jones"]["mentions"]] == [
         "Ben Llewellyn-Jones",
         "Llewellyn-Jones",
@@ -1291,16 +1290,14 @@ def test_a_grade_or_a_form_s_answer_after_a_title_is_no_name() -> None:
     Affairs Officer, FS 3,", "Deputy Chief of Mission, OC,"), an office's initials and a
     form's answer ("Attendance of the Foreign Minister: Yes.") were people; "speaker" is a
     role ("parliamentary speaker Fathi Surour")."""
-    people = _people_of(
+    body = (
         "1. (U) C. Attendance of the Foreign Minister: Yes.\n"
         "1 Public Affairs Officer, FS 3, promotes energy efforts.\n"
         "1 Deputy Chief of Mission, OC, engages the government.\n"
         "2. (C) Parliamentary speaker Fathi Surour leads it. The Minister of Defense, Carme\n"
-        "Chacon, agreed.\n",
-        origin="Embassy Reykjavik",
+        "Chacon, agreed.\n"
     )
-    people.pop("Pearson")  # the signer
-    assert {n: _titles(p) for n, p in people.items()} == {
+    assert _titled(body, origin="Embassy Reykjavik") == {
         "Fathi Surour": [("Parliamentary speaker", "Parliamentary speaker")],
         "Carme Chacon": [("Minister of Defense", "Minister of Defense")],
     }
