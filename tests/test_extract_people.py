@@ -1383,3 +1383,27 @@ def test_titles_listed_a_month_in_a_name_and_an_indefinite_title() -> None:
     }
     people = _people_of(body, origin="Embassy Reykjavik")
     assert len(people["Gretar Mar Sigurdsson"]["mentions"]) == 2
+
+
+def test_title_abbreviations_written_only_with_their_stop() -> None:
+    """Regression (set 33, and about 100 dev cables): "Rep.", "Sen.", "Min.", "Dep.",
+    "Gov." and "Asst." were never titles (the token has no stop, the lexicon's entry
+    has); "Sec." stays a section's, and a name's last word before a sentence is no
+    title ("Prime Minister Hun Sen. MM Lee ...")."""
+    titled = _titled(
+        "1. (U) The complaint prompted a letter from Rep. Linda Sanchez (D-CA) to the "
+        "Secretary. A/S Shapiro deferred to Special Envoy Sen. George Mitchell's efforts.\n"
+        "2. (C) Min. Santiago Mourao met Gov. Omar and Asst. Minister Bassim. Conservative "
+        "Rep. Muriel Benitorebollo agreed. Politics are personalized around Prime Minister "
+        "Hun Sen. MM Lee dismissed Laos. Amartya Sen spoke.\n",
+        origin="Embassy San Jose",
+    )
+    assert titled["Linda Sanchez"] == [("Rep.", "Representative")]
+    assert titled["George Mitchell"] == [("Special Envoy", "Special Envoy"), ("Sen.", "Senator")]
+    assert titled["Santiago Mourao"] == [("Min.", "Minister")]
+    assert titled["Omar"] == [("Gov.", "Governor")]
+    assert titled["Bassim"] == [("Asst. Minister", "Assistant Minister")]
+    assert titled["Muriel Benitorebollo"] == [("Conservative Rep.", "Conservative Representative")]
+    assert titled["Hun Sen"] == [("Prime Minister", "Prime Minister")]
+    assert titled["Amartya Sen"] == []
+    assert "MM Lee" not in titled

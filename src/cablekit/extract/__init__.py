@@ -262,6 +262,25 @@ def _extract(cable: Cable) -> Entities:
     starts = toks.starts
     claimed = [False] * len(starts)
     info, at = wi.classify_where(toks.words, caps, _BITS)
+    if lex.dotted_titles is not None:
+        # "Sen. Chuck Hagel": the token is "Sen", its mask that of the title "Sen."
+        # (not a name's end before a sentence: "Prime Minister Hun Sen. MM Lee dismissed")
+        for m in lex.dotted_titles.finditer(zt, zone.start):
+            k = bisect_left(starts, m.start())
+            if k < len(starts) and starts[k] == m.start():
+                if (
+                    k > 0
+                    and info[k - 1] & wi.NAME_F
+                    and toks.gaps[k - 1] == " "
+                    # (a name's word next, not initials: "Conservative Rep. Muriel ...")
+                    and not (
+                        k + 1 < len(info)
+                        and info[k + 1] & wi.NAME_T
+                        and (caps or not toks.words[k + 1].isupper())
+                    )
+                ):
+                    continue
+                info[k] = wi.classify([m.group()], caps)[0]
     known_at, head_at, scan_at, place_at, acr_at, up0_at = at[0], at[1], at[2], at[3], at[4], at[5]
 
     # organisations: known names, then head-noun patterns, then governments

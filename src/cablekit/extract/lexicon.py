@@ -7,6 +7,7 @@ is domain knowledge of cable writing, not learnt from any corpus of cables.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -43,6 +44,10 @@ class Lexicon:
     iso: dict[str, str] = field(default_factory=dict)  # folded name/alias/demonym -> ISO "RU"
     common: frozenset[str] = frozenset()  # lower-case English words
     known_surnames: frozenset[str] = frozenset()  # "Musharraf": a person's name alone
+    # the title abbreviations only ever written with their stop ("Sen.", "Rep.", "Min."),
+    # before a capitalised word: the tokenizer leaves the stop out ("Sen"), and the word
+    # alone is a name as often ("Amartya Sen", "Min Ko Naing")
+    dotted_titles: re.Pattern[str] | None = None
 
 
 def fold(s: str) -> str:
@@ -69,6 +74,31 @@ def _written_variants(form: str) -> list[str]:
     if form.isupper() and 2 <= len(form) <= 3:
         return [".".join(form) + "."]
     return []
+
+
+# A dotted abbreviation that is also another word's: "International Sec. Officer" is a
+# section's officer, not a secretary
+_DOTTED_NOT_TITLES: Final = frozenset({"Sec"})
+
+
+def _dotted_titles(lex: Lexicon) -> re.Pattern[str]:
+    """Where a title abbreviation the lexicon lists only with its stop stands before a
+    capitalised word: "Sen. Chuck Hagel", "Rep. Dan Burton", "Min. Santiago Mourao"; in
+    capitals too, unless the capitals are also a glossary acronym ("GOV." for Venezuela's
+    government)."""
+    forms: list[str] = []
+    for written in lex.titles:
+        bare = written[:-1]
+        if (
+            written.endswith(".")
+            and bare.isalpha()
+            and bare not in lex.titles
+            and bare not in _DOTTED_NOT_TITLES
+        ):
+            forms.append(bare)
+            if bare.upper() not in lex.acronyms:
+                forms.append(bare.upper())
+    return re.compile(r"\b(?:" + "|".join(sorted(forms)) + r")\.(?=[ \t]*\n?[ \t]*[A-Z])")
 
 
 # Glossary titles that are no title abbreviation before a name: an office before its
@@ -106,6 +136,7 @@ def lexicon() -> Lexicon:
     for short, long in list(lex.titles.items()):
         if "/" not in short and short[:1].isupper() and not long.startswith("Deputy"):
             lex.titles.setdefault(f"D/{short}", f"Deputy {long}")
+    lex.dotted_titles = _dotted_titles(lex)
     lex.common = frozenset(_lines("common_words.txt"))
     lex.known_surnames = frozenset(ln.split("|", 1)[0] for ln in _lines("known_people.txt"))
     try:

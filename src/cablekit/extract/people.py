@@ -485,6 +485,9 @@ _RANK_ABBR_DOT: Final = frozenset(
         "Pres",
         "Sec",
         "Dir",
+        "Min",
+        "Dep",
+        "Asst",
         "Brig",
         "Cmdr",
         "Rev",
@@ -887,6 +890,14 @@ class PeopleFinder:
                     )
                 ):
                     break  # "Deputy Assistant Secretary Ambassador Kaidanow": two titles
+                if (
+                    last_head == len(idx)
+                    and idx
+                    and gaps[j][:1] == "."
+                    and tok + "." in self.lex.titles
+                    and tok not in self.lex.titles
+                ):
+                    break  # "Special Envoy Sen. George Mitchell": the stop's title is another
                 idx.append(j)
                 last_head = len(idx)
                 if f & wi.PLURAL:
