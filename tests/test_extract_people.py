@@ -1407,3 +1407,37 @@ def test_title_abbreviations_written_only_with_their_stop() -> None:
     assert titled["Hun Sen"] == [("Prime Minister", "Prime Minister")]
     assert titled["Amartya Sen"] == []
     assert "MM Lee" not in titled
+
+
+def test_another_s_title_after_a_role_s_of() -> None:
+    """Regression (sets 33 and 24): "a member of Prime Minister Nazif's trusted circle"
+    gave Nazif no title ("member of Prime Minister" was read as one), and "Interior
+    Minister Villepin's Cabinet" was an organisation holding him; a unit's name after
+    "of" stays the title's ("Minister of Finance Sheikh Ahmed")."""
+    titled = _titled(
+        "1. (C) Fahmy is seen as a member of Prime Minister Nazif's trusted circle. An "
+        "official, probably a member of Interior Minister Villepin's Cabinet, praised "
+        "Villepin. The press spokesman for Prime Minister Reinfeldt spoke. Minister of "
+        "Finance Sheikh Ahmed agreed.\n",
+        origin="Embassy Cairo",
+    )
+    assert titled["Nazif"] == [("Prime Minister", "Prime Minister")]
+    assert titled["Villepin"] == [("Interior Minister", "Interior Minister")]
+    assert titled["Reinfeldt"] == [("Prime Minister", "Prime Minister")]
+    assert ("Minister of Finance", "Minister of Finance") in titled["Ahmed"]
+
+
+def test_a_title_holder_s_possessive_is_no_organisation_s_name() -> None:
+    """Regression: "President Lula's Workers' Party" was one organisation; a title's or
+    a body's own possessive stays ("Attorney General's Office", "General People's
+    Congress")."""
+    cable = parse_cable(
+        "SUBJECT: TEST\n\n1. (C) President Lula's Workers' Party met the Attorney "
+        "General's Office and the General People's Congress.\n",
+        "09TEST1",
+        metadata={"origin": "Embassy Brasilia"},
+    )
+    names = {o["name"] for o in extract_entities(cable).to_dict()["organizations"]}
+    assert not any("Lula" in n for n in names)
+    assert "Attorney General's Office" in names
+    assert "General People's Congress" in names

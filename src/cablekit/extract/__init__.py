@@ -44,6 +44,7 @@ from cablekit.extract.people import (
 )
 from cablekit.extract.places import find_places
 from cablekit.extract.quotes import find_quotes
+from cablekit.extract.titles import HEADS as TITLE_HEADS
 from cablekit.extract.titles import expand
 from cablekit.extract.zone import Tokens, annotated_zone, tokenize
 from cablekit.model import Cable
@@ -314,6 +315,20 @@ def _extract(cable: Cable) -> Entities:
         ):
             s = zt.index(words[0], s) + len(words[0])
             words = words[1:]
+        # "Interior Minister Villepin's Cabinet": a title's holder, not the body's name
+        # (not a title's or body's own: "Attorney General's Office", "General People's
+        # Committee", "Consulate General Monterrey's ...")
+        for q in range(len(words) - 2, 0, -1):
+            holder = words[q][:-2]
+            if (
+                words[q].endswith(("'s", "\u2019s"))
+                and words[q - 1] in TITLE_HEADS
+                and wi.classify([holder], caps)[0] & wi.NAME_F
+            ):
+                for w in words[: q + 1]:
+                    s = zt.index(w, s) + len(w)
+                words = words[q + 1 :]
+                break
         if len(words) < 2 and words and words[0] not in ("Duma",):
             continue
         e = _name_after_org(s, e, toks, info)

@@ -1440,6 +1440,27 @@ class PeopleFinder:
             ):
                 break  # "Head of Minister Frattini's Private Office": another's title
             if (
+                len(ext) == 1
+                and f2 & wi.MOD
+                and not f2 & wi.HEAD
+                and k + 2 < n
+                and info[k + 1] & wi.HEAD
+                and not info[k + 1] & (wi.MOD | wi.RANK)
+                and toks[k + 1] not in _STYLES
+                and _space(gaps[k + 1])
+                and info[k + 2] & wi.NAME_T
+                and not info[k + 2] & (wi.MOD | wi.HEAD | wi.ORGHEAD)
+                and toks[j - 1] not in ("candidate", "nominee")  # the office itself
+                and (
+                    toks[j - 1].islower()
+                    or gaps[max(k + 2, self.name_at(k + 2, True) - 1)][:2] in _POSSESSIVE
+                )
+            ):
+                # "member of Prime Minister Nazif's trusted circle", "spokesman for Prime
+                # Minister Reinfeldt": a role's "of", then another's title and name (not
+                # "Minister of Finance Sheikh Ahmed", "Chief of Naval Staff Admiral Prakash")
+                break
+            if (
                 not self.caps
                 and t2 in ("for", "of")
                 and k + 2 < n
