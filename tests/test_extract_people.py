@@ -1441,3 +1441,16 @@ def test_a_title_holder_s_possessive_is_no_organisation_s_name() -> None:
     assert not any("Lula" in n for n in names)
     assert "Attorney General's Office" in names
     assert "General People's Congress" in names
+
+
+def test_ould_and_ag_inside_a_name() -> None:
+    """Regression (gold set, 10BAMAKO52): "ould" and "ag" ("son of" in Mauritanian,
+    Malian Arab and Tuareg names) ended a name: "Baba ould Choueck" was "Baba"."""
+    titled = _titled(
+        "1. (S) The GOM sent Malian Army Colonel Abderhamane ould Meydou and Tarkint Mayor "
+        "Baba ould Choueck. Attaher ag Intallah was kidnapped in 1993.\n",
+        origin="Embassy Bamako",
+    )
+    assert titled["Abderhamane ould Meydou"] == [("Army Colonel", "Army Colonel")]
+    assert titled["Baba ould Choueck"] == [("Tarkint Mayor", "Tarkint Mayor")]
+    assert "Attaher ag Intallah" in titled

@@ -100,6 +100,8 @@ PARTICLES: Final = frozenset(
         "Ibn",
         "Abdul",
         "Abd",
+        "ould",  # "son of" in Mauritanian and Malian Arab names: "Baba ould Sidi Elmoctar"
+        "ag",  # and in Tuareg names: "Attaher ag Intallah"
     }
 )
 STOP: Final = frozenset(
