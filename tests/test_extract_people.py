@@ -1454,3 +1454,19 @@ def test_ould_and_ag_inside_a_name() -> None:
     assert titled["Abderhamane ould Meydou"] == [("Army Colonel", "Army Colonel")]
     assert titled["Baba ould Choueck"] == [("Tarkint Mayor", "Tarkint Mayor")]
     assert "Attaher ag Intallah" in titled
+
+
+def test_a_country_s_initials_inside_a_title() -> None:
+    """Regression (set 29): "Assistant U.S. Trade Representative for Europe and the
+    Middle East" lost "Assistant U.S." (the title began at "Trade")."""
+    titled = _titled(
+        "1. (SBU) Assistant U.S. Trade Representative for Europe and the Middle East "
+        "Christopher S. Wilson met Assistant U.S. Attorney Steven Pelak. U.S. Trade "
+        "Representative Ron Kirk came.\n",
+        origin="Embassy Reykjavik",
+    )
+    assert titled["Christopher S. Wilson"] == [
+        ("Assistant U.S. Trade Representative for Europe and the Middle East",) * 2
+    ]
+    assert titled["Steven Pelak"] == [("Assistant U.S. Attorney",) * 2]
+    assert titled["Ron Kirk"] == [("Trade Representative",) * 2]

@@ -934,6 +934,16 @@ class PeopleFinder:
                 and info[j + 1] & (wi.MOD | wi.HEAD)
             ):
                 idx.append(j)  # "MFA Afghan Desk Officer"
+            elif (
+                idx
+                and f & wi.PLACE1
+                and last_head != len(idx)
+                and j + 1 < n
+                and info[j + 1] & (wi.MOD | wi.HEAD)
+                and tok.replace(".", "").isupper()
+                and self._country(tok)
+            ):
+                idx.append(j)  # "Assistant U.S. Trade Representative": a country's initials
             else:
                 break
             g = gaps[j]
@@ -1669,7 +1679,8 @@ class PeopleFinder:
                     or not info[i + 1]
                     & (
                         (_STEP_NEXT_N if f & wi.NAME_F else _STEP_NEXT)
-                        | (wi.PLACE1 if f & wi.QUALL else 0)  # "former Peru President"
+                        # "former Peru President", "Assistant U.S. Trade Representative"
+                        | (wi.PLACE1 if f & (wi.QUALL | wi.MOD) else 0)
                     )
                 )
                 and not (f & (wi.DEM | wi.PLACE | wi.QUALL) and self._country_before_title(i))
@@ -1704,6 +1715,13 @@ class PeopleFinder:
             info[i] & _TITLE_WORD
             or (i + 1 < n and info[i + 1] & (wi.MOD | wi.HEAD | wi.ABBR) and not self.caps)
             or (info[i] & wi.PLACE and self._country_before_title(i))
+            # "Assistant U.S. Trade Representative": a country's initials inside
+            or (
+                info[i] & wi.MOD
+                and i + 2 < n
+                and info[i + 1] & wi.PLACE1
+                and info[i + 2] & (wi.MOD | wi.HEAD)
+            )
         ):
             end, words, aff = self.title_chain(i)
         else:
