@@ -1470,3 +1470,25 @@ def test_a_country_s_initials_inside_a_title() -> None:
     ]
     assert titled["Steven Pelak"] == [("Assistant U.S. Attorney",) * 2]
     assert titled["Ron Kirk"] == [("Trade Representative",) * 2]
+
+
+def test_a_host_s_own_name_for_its_foreign_ministry() -> None:
+    """Regression (sets 25, 29, 30, 31: nine annotators alike): Iceland's, Sweden's and
+    Finland's foreign ministry is the "Ministry for Foreign Affairs"; the glossary's MFA
+    is "of", which stays for the others."""
+    text = (
+        "SUBJECT: TEST\n\n1. (SBU) Acting MFA Permanent Secretary Benedikt Jonsson met the MFA.\n"
+    )
+
+    def entities(origin: str) -> dict:
+        cable = parse_cable(text, "09TEST1", metadata={"origin": origin})
+        return extract_entities(cable).to_dict()
+
+    found = entities("Embassy Reykjavik")
+    assert [t["expanded"] for t in found["people"][0]["titles"]] == [
+        "Acting Ministry for Foreign Affairs Permanent Secretary"
+    ]
+    assert [o["name"] for o in found["organizations"]] == ["Icelandic Ministry for Foreign Affairs"]
+    assert [a["long"] for a in found["acronyms"]] == ["Ministry for Foreign Affairs"]
+    found = entities("Embassy Oslo")
+    assert [o["name"] for o in found["organizations"]] == ["Norwegian Ministry of Foreign Affairs"]

@@ -259,6 +259,7 @@ def _extract(cable: Cable) -> Entities:
     caps = zone.caps
     host = host_country(cable.origin)
     host_adj = lex.country_demonym.get(host) if host else None
+    own_mfa = host in _MINISTRY_FOR_FOREIGN_AFFAIRS
     toks = tokenize(zt)
     starts = toks.starts
     claimed = [False] * len(starts)
@@ -449,6 +450,8 @@ def _extract(cable: Cable) -> Entities:
                 key, long_form, kind = hit
         a = acrs.get(key.upper())
         if a is None:
+            if own_mfa and long_form == _MFA:
+                long_form = _own_mfa(long_form)
             a = acrs[key.upper()] = Acronym(short=tok, long=long_form)
         a.mentions.append(_mention(text, s, e))
         if kind == "place":
@@ -468,6 +471,8 @@ def _extract(cable: Cable) -> Entities:
         name = _person_name(zt, c)
         if defs:
             c.titles = [(a, _defined(a, b, defs)) for a, b in c.titles]
+        if own_mfa:
+            c.titles = [(a, _own_mfa(b) if "MFA" in a else b) for a, b in c.titles]
         ms = sorted(set(c.mentions))
         out_people.append(
             Person(
@@ -482,7 +487,10 @@ def _extract(cable: Cable) -> Entities:
     speaker_mentions.sort()
     ents.people = out_people
     ents.organizations = [
-        Organization(name=n, mentions=[_mention(text, s, e) for s, e in sorted(ms)])
+        Organization(
+            name=_own_mfa(n) if own_mfa and n == f"{host_adj} {_MFA}" else n,
+            mentions=[_mention(text, s, e) for s, e in sorted(ms)],
+        )
         for n, ms in orgs.items()
         if ms
     ]
@@ -536,6 +544,19 @@ def _name_after_org(s: int, e: int, toks: Tokens, info: list[int]) -> int:
         ):
             return ends[j - 1]
     return e
+
+
+# The countries whose foreign ministry's own English name is "Ministry for Foreign
+# Affairs" (the glossary's MFA is "of"): the name their cables' readers know
+_MINISTRY_FOR_FOREIGN_AFFAIRS: Final = frozenset({"Iceland", "Sweden", "Finland"})
+_MFA: Final = "Ministry of Foreign Affairs"
+
+
+def _own_mfa(name: str) -> str:
+    """``name`` with the host's own name for its foreign ministry ("Icelandic Ministry
+    for Foreign Affairs", "MFA Permanent Secretary" -> "Ministry for Foreign Affairs
+    Permanent Secretary")."""
+    return name.replace(_MFA, "Ministry for Foreign Affairs")
 
 
 def _defined(written: str, expanded: str, defs: dict[str, str]) -> str:
