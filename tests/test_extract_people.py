@@ -1492,3 +1492,18 @@ def test_a_host_s_own_name_for_its_foreign_ministry() -> None:
     assert [a["long"] for a in found["acronyms"]] == ["Ministry for Foreign Affairs"]
     found = entities("Embassy Oslo")
     assert [o["name"] for o in found["organizations"]] == ["Norwegian Ministry of Foreign Affairs"]
+
+
+def test_a_body_s_country_desk_before_a_title() -> None:
+    """Regression (set 28): "FCO Somalia Research Analyst Cedric Barnes" lost "FCO
+    Somalia" (a country before a title is a nationality, but not after a body's
+    initials); the body's own country stays out ("FCO UK Special Representative")."""
+    titled = _titled(
+        "1. (C) So said FCO Somalia Research Analyst Cedric Barnes and FCO UK Special "
+        "Representative Harriet Moynihan.\n",
+        origin="Embassy London",
+    )
+    assert titled["Cedric Barnes"] == [
+        ("FCO Somalia Research Analyst", "Foreign and Commonwealth Office Somalia Research Analyst")
+    ]
+    assert titled["Harriet Moynihan"] == [("Special Representative", "Special Representative")]

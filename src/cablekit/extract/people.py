@@ -1012,6 +1012,15 @@ class PeopleFinder:
             if toks[k + 1] in UNIT_NOUNS and self._country(toks[k]):
                 k -= 1  # "Afghanistan Desk Officer", "U.S.-Canada Division Chief": a unit's
                 continue
+            if (
+                k > 0
+                and info[k - 1] & wi.ORGACR
+                and _space(gaps[k - 1])
+                and not toks[k].replace(".", "").isupper()  # "FCO UK Special Envoy": its own
+                and self._country(toks[k])
+            ):
+                k -= 1  # "FCO Somalia Research Analyst": a body's country desk, no nationality
+                continue
             if not (
                 info[k] & wi.UP0
                 and len(toks[k]) > 1
