@@ -1507,3 +1507,23 @@ def test_a_body_s_country_desk_before_a_title() -> None:
         ("FCO Somalia Research Analyst", "Foreign and Commonwealth Office Somalia Research Analyst")
     ]
     assert titled["Harriet Moynihan"] == [("Special Representative", "Special Representative")]
+
+
+def test_a_list_s_apposition_with_a_topic_before_its_title() -> None:
+    """Regression (set 32): "Delphine Hournau and Zoe Smith, Nuclear Issues Desk Officers
+    at the FCO," gave no one a title: a topic's common words before an apposition's title
+    are part of it, and a list's plural title is each of its names'. Not a verb ("Told
+    Charge d'Affaires"), nor a unit's name running on to the next person's."""
+    titled = _titled(
+        "1. (C) Poloff met Delphine Hournau and Zoe Smith, Nuclear Issues Desk Officers at "
+        "the FCO, on January 13. Correa came with Vinicio Alvarado, Coordinating Minister "
+        "for Production Susana Cabeza de Vaca, and others.\n",
+        origin="Embassy London",
+    )
+    officer = (
+        "Nuclear Issues Desk Officer at the FCO",
+        "Nuclear Issues Desk Officer at the Foreign and Commonwealth Office",
+    )
+    assert titled["Delphine Hournau"] == [officer]
+    assert titled["Zoe Smith"] == [officer]
+    assert titled["Vinicio Alvarado"] == []

@@ -631,6 +631,7 @@ class PeopleFinder:
         self.cands: list[Cand] = []
         self._headings: dict[int, bool] = {}  # line start -> a Title Case heading line
         self._extended = False  # the last title chain read "of/for <unit>"
+        self._list_title = False  # the last apposition was a list's ("X and Y, advisors")
         self._appos_at = -1  # where the title of the last apposition read began
         self._prefix_from = 0  # where the words the last _title_prefix gave begin
 
@@ -2134,6 +2135,43 @@ class PeopleFinder:
             )
         return heading
 
+    def _topic_then_title(self, j: int) -> tuple[list[str], int, str | None]:
+        """An apposition's title after a topic of common words in capitals, at token j:
+        "Zoe Smith, Nuclear Issues Desk Officers at the FCO" -> (words, end, affiliation),
+        or ([], j, None)."""
+        info, toks = self.info, self.words
+        h = j
+        while (
+            h < min(j + 3, len(toks) - 1)
+            and info[h] & wi.UP0
+            and not info[h] & (wi.HEAD | wi.ABBR | wi.HON | wi.NAME_F | wi.PLACE | wi.SPEECH)
+            and toks[h].isalpha()
+            and toks[h].lower() not in SPEECH
+            and not toks[h].endswith("ed")  # a verb: "Told Charge d'Affaires ...
+            and toks[h].lower() in self.lex.common
+            and self.gaps[h] == " "
+        ):
+            h += 1
+        if h == j:
+            return [], j, None
+        end, words, aff = self.title_chain(h)
+        if not words or any(info[x] & wi.NAME_F for x in range(h, end)):
+            return [], j, None
+        # the apposition closes, or its body follows with an article ("at the FCO"); not
+        # a unit's name that could run on to the next person's ("Coordinating Minister
+        # for Production Susana Cabeza de Vaca,")
+        if not (
+            end >= len(toks)
+            or self.gaps[end - 1].strip()[:1] in (",", ".", ";", ")")
+            or (
+                toks[end].lower() in _EXT_WORDS
+                and end + 1 < len(toks)
+                and toks[end + 1] in ("the", "The")
+            )
+        ):
+            return [], j, None
+        return [*toks[j:h], *words], end, aff
+
     def apposition(self, k: int, a: int = -1) -> tuple[list[str], str | None]:
         """'Dmitri Lebedov, Second Secretary in the MFA' -> the title after the comma
         (``a``: where the name starts)."""
@@ -2182,6 +2220,8 @@ class PeopleFinder:
             body = " ".join(self.words[j : h + 1]) + self.gaps[h][:2]
             j = h + 1
         end, words, aff = self.title_chain(j)
+        if not words and not body:
+            words, end, aff = self._topic_then_title(j)
         if body:
             if not words:
                 return [], None
@@ -2193,6 +2233,7 @@ class PeopleFinder:
             if a < 1 or self.words[a - 1] != "and" or not single:
                 return [], None
             words = [*words[:-1], single]
+            self._list_title = True
             if end + 1 < n and self.words[end].lower() in _EXT_WORDS and _space(self.gaps[end - 1]):
                 ext = self._extension(end)  # "advisors to the Council": the chain stopped
                 if ext:
@@ -2493,6 +2534,7 @@ class PeopleFinder:
             for k in range(b, given):
                 self.claimed[k] = True
             b = given
+        self._list_title = False
         w2, a2 = self.apposition(b, a)
         if not (words or pending or w2):
             words = self._title_before_comma(a, b)
@@ -2514,7 +2556,24 @@ class PeopleFinder:
                 aff = None  # "Presidents Lukashenko and Medvedev" in a Vilnius cable
         if name_toks[-1] in US_LEADERS:
             aff = "United States"
+        if w2 and self._list_title:
+            self._share_list_title(a, titles[-1])
         self.cands.append(Cand(name_toks, titles, aff, [(start, end)], None, start))
+
+    def _share_list_title(self, a: int, title: tuple[str, str]) -> None:
+        """The title of a list's apposition for the names before its last (at token a):
+        "Delphine Hournau and Zoe Smith, Nuclear Issues Desk Officers at the FCO"."""
+        k = a - 1  # the list's "and" (not "Min. Mourao, and Alves, Officers")
+        for c in reversed(self.cands[-3:]):
+            if k < 1 or c.mentions[-1][1] != self.ends[k - 1] or self.tgaps[k - 1] != " ":
+                return
+            if title not in c.titles:
+                c.titles.append(title)
+            # before it, "A, B and C": a comma and the name before
+            s = bisect_left(self.starts, c.mentions[-1][0])
+            if s < 2 or self.tgaps[s - 1].strip() != ",":
+                return
+            k = s
 
     def _firm_cue(self, a: int) -> bool:
         """Whether a firm's, paper's or group's noun right before token a says its name
