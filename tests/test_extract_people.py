@@ -1527,3 +1527,22 @@ def test_a_list_s_apposition_with_a_topic_before_its_title() -> None:
     assert titled["Delphine Hournau"] == [officer]
     assert titled["Zoe Smith"] == [officer]
     assert titled["Vinicio Alvarado"] == []
+
+
+def test_a_bracketed_gloss_between_title_and_name() -> None:
+    """Regression (set 30): "French MFA Acting Middle East Director (Assistant-Secretary
+    equivalent) Jean-Christophe Paucelle" had no title; a gloss in brackets is passed
+    over, a unit in brackets stays ("Joint Secretary (Americas) Gaitri Kumar")."""
+    titled = _titled(
+        "1. (C) So said French MFA Acting Middle East Director (Assistant-Secretary "
+        "equivalent) Jean-Christophe Paucelle. He met Joint Secretary (Americas) Gaitri "
+        "Kumar.\n",
+        origin="Embassy Paris",
+    )
+    assert titled["Jean-Christophe Paucelle"] == [
+        (
+            "MFA Acting Middle East Director",
+            "Ministry of Foreign Affairs Acting Middle East Director",
+        )
+    ]
+    assert titled["Gaitri Kumar"] == [("Joint Secretary (Americas)",) * 2]

@@ -1261,7 +1261,10 @@ class PeopleFinder:
     def _bracketed_unit(self, end: int) -> tuple[int, str]:
         """A title's unit in brackets between it and the name, as Indian ministries write
         it: "Joint Secretary (Americas) Gaitri Kumar", "Director (Europe - I) Dammu". Returns
-        the token after the bracket and the bracket as written, else ``(end, "")``."""
+        the token after the bracket and the bracket as written, else ``(end, "")``; a
+        gloss of the title in brackets is passed over, the name follows it: ``(after,
+        "")`` ("Acting Middle East Director (Assistant-Secretary equivalent) Jean-Christophe
+        Paucelle")."""
         toks, gaps, n = self.words, self.gaps, len(self.words)
         if self.caps or not 0 < end < n or gaps[end - 1] != " (" or not toks[end][:1].isupper():
             return end, ""
@@ -1282,7 +1285,7 @@ class PeopleFinder:
                     and not f & (wi.HEAD | wi.ABBR | wi.RANK | wi.HON)
                 )
             ):
-                return end, ""
+                return self._after_gloss(end), ""
             g = gaps[k].strip()
             if g[:1] == ")":
                 break
@@ -1293,6 +1296,20 @@ class PeopleFinder:
             return end, ""
         written = " ".join(self.text[self.starts[end] : self.ends[k]].split())
         return k + 1, f"({written})"
+
+    def _after_gloss(self, end: int) -> int:
+        """The token after a short bracket opened before token ``end`` when a name follows
+        it on the line, else ``end``."""
+        gaps, n = self.gaps, len(self.words)
+        for k in range(end, min(end + 6, n - 1)):
+            g = gaps[k].strip()
+            if g[:1] == ")":
+                if gaps[k][1:] == " " and self.nameish(k + 1, True):
+                    return k + 1
+                return end
+            if g not in ("", ",", "-", "/"):
+                return end
+        return end
 
     def _bracketed_body(self, i: int) -> list[str]:
         """An organisation's name with its initials in brackets just before the title at
@@ -1747,7 +1764,7 @@ class PeopleFinder:
             unit_end, unit = self._bracketed_unit(end)
             if unit:
                 words = [*words, unit]  # "Joint Secretary (Americas) Gaitri Kumar"
-                end = unit_end
+            end = unit_end
             quoted = self._quoted_body(end)
             if quoted > end:
                 words = [*words, *self._words(list(range(end, quoted)))]
