@@ -61,8 +61,8 @@ def _most(a: str | None, b: str | None) -> str | None:
 def _count(dirty: dict[int, list[Any]], ident: int, date: str | None, *, removed: bool) -> None:
     """Add one cable gained or lost to an entity's pending change: [added, removed,
     added_lo, added_hi, removed_lo, removed_hi]."""
-    # called once per mention row stored or deleted: the comparisons of _least and _most
-    # written out, without their two calls
+    # called once per mention row deleted (``_add_entities`` has it written out for the
+    # rows it stores): the earlier / later of two dates written out, not called
     at = 1 if removed else 0
     delta = dirty.get(ident)
     if delta is None:
@@ -151,16 +151,33 @@ class EntityTables:
             "INSERT INTO version_entities VALUES (?,?,?)", (version_id, FORMAT, item.entities)
         )
         created = item.cable.created
-        mentioned: dict[str, Any] = {}  # as mentions_new keeps them (see the schema)
+        # as mentions_new keeps them (see the schema); the int keys are JSON strings
+        mentioned: dict[int, Any] = {}
+        # Why the loop is written out (no calls to _entity_id and _count, the ids as keys,
+        # not str(ident)): it runs once per entity row, 25 a cable, and was the writer's
+        # largest Python cost with entities.
+        known = self._entity_ids
         for row in item.entity_rows:
-            ident, name = self._entity_id(row)
-            names.setdefault(row.kind, []).append(name)
+            kind = row.kind
+            found = known.get((kind, row.key))  # _resolve_entities made the batch's
+            ident, name = found if found is not None else self._entity_id(row)
+            names.setdefault(kind, []).append(name)
             if row.titles or row.affiliation or row.role:
                 titles = _encode(row.titles).decode() if row.titles else None
-                mentioned[str(ident)] = (row.mentions, titles, row.affiliation, row.role)
+                mentioned[ident] = (row.mentions, titles, row.affiliation, row.role)
             else:
-                mentioned[str(ident)] = row.mentions
-            _count(dirty, ident, created, removed=False)
+                mentioned[ident] = row.mentions
+            # _count(dirty, ident, created, removed=False), inline
+            delta = dirty.get(ident)
+            if delta is None:
+                dirty[ident] = [1, 0, created, created, None, None]
+            else:
+                delta[0] += 1
+                if created is not None:
+                    if delta[2] is None or created < delta[2]:
+                        delta[2] = created
+                    if delta[3] is None or created > delta[3]:
+                        delta[3] = created
         if mentioned:
             db.execute(
                 "INSERT INTO mentions_new VALUES (?,?,?,?,?)",
