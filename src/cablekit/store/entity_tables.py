@@ -33,6 +33,7 @@ _COLUMNS = "e.id, e.kind, e.name, e.detail, e.cables, e.first_seen, e.last_seen"
 # the ids an entity stands for: itself and what was joined to it
 _MEMBERS = "SELECT id FROM entities WHERE id = :id OR alias_of = :id"
 _GROUP = "coalesce(e.alias_of, e.id)"
+_MAX_ID = "SELECT coalesce(max(id), 0) FROM entities"
 _CANDIDATES = 3_000  # most-named stored entities of a sample gathered under their entity
 # a row of ``mentions`` from an entry ``j`` of a ``mentions_new`` row ``n``'s JSON object:
 # entity_id, reference_id, count, titles, affiliation, role
@@ -258,7 +259,8 @@ class EntityTables:
             known.clear()
         # the rows made here are those after the highest id (the batch's transaction holds
         # the write lock): read back by a range of ids, not found key by key
-        last = self.db.execute("SELECT coalesce(max(id), 0) FROM entities").fetchone()[0]
+        last = self.db.execute(_MAX_ID).fetchone()[0]
+        before = self.db.total_changes
         self.db.executemany(
             "INSERT INTO entities (kind, key, name, detail) VALUES (?,?,?,?)"
             " ON CONFLICT(kind, key) DO NOTHING",
@@ -267,10 +269,17 @@ class EntityTables:
                 for r in new.values()
             ],
         )
-        for ident, kind, key, name in self.db.execute(
-            "SELECT id, kind, key, name FROM entities WHERE id > ?", (last,)
-        ):
-            known[(kind, key)] = (ident, name)
+        made = self.db.total_changes - before
+        if made == len(new) and self.db.execute(_MAX_ID).fetchone()[0] == last + made:
+            # every one was made (none was in the library): their ids are the next ones, in
+            # order (SQLite's rowids), and reading them back is not needed
+            for ident, (key, row) in enumerate(new.items(), last + 1):
+                known[key] = (ident, row.name)
+        else:
+            for ident, kind, key, name in self.db.execute(
+                "SELECT id, kind, key, name FROM entities WHERE id > ?", (last,)
+            ):
+                known[(kind, key)] = (ident, name)
         # and those the library had (this process had not seen them)
         keys = [key for key in new if key not in known]
         for at in range(0, len(keys), 4_000):  # 8,000 parameters a query
