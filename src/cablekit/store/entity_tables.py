@@ -34,6 +34,19 @@ _COLUMNS = "e.id, e.kind, e.name, e.detail, e.cables, e.first_seen, e.last_seen"
 _MEMBERS = "SELECT id FROM entities WHERE id = :id OR alias_of = :id"
 _GROUP = "coalesce(e.alias_of, e.id)"
 _MAX_ID = "SELECT coalesce(max(id), 0) FROM entities"
+# each changed entity's own count and dates moved by its change (``entities_dirty``, not
+# to be counted from scratch): ``n`` cables, from ``lo`` to ``hi``; ``scan``: its mentions
+# must be read again, as it lost cables and may have lost the one with its first or last
+# date (when it keeps none, n <= 0, it has none to read)
+_MOVED = (
+    "SELECT id, n, lo, hi, n > 0 AND removed != 0 AND rlo IS NOT NULL"
+    " AND coalesce(lo IS NULL OR rlo <= lo OR rhi >= hi, 1) AS scan FROM"
+    " (SELECT d.id, e.own_cables + d.added - d.removed AS n, d.removed,"
+    " d.removed_lo AS rlo, d.removed_hi AS rhi,"
+    " min(coalesce(e.own_first, d.added_lo), coalesce(d.added_lo, e.own_first)) AS lo,"
+    " max(coalesce(e.own_last, d.added_hi), coalesce(d.added_hi, e.own_last)) AS hi"
+    " FROM entities_dirty d JOIN entities e ON e.id = d.id WHERE d.added IS NOT NULL)"
+)
 _CANDIDATES = 3_000  # most-named stored entities of a sample gathered under their entity
 # a row of ``mentions`` from an entry ``j`` of a ``mentions_new`` row ``n``'s JSON object:
 # entity_id, reference_id, count, titles, affiliation, role
@@ -46,17 +59,9 @@ _WAITING = (
 )
 
 
-# the earlier / later of two dates, either of which may be NULL, in SQL and in Python
+# the earlier / later of two dates, either of which may be NULL (in SQL)
 _LEAST = "min(coalesce({0}, excluded.{0}), coalesce(excluded.{0}, {0}))"
 _MOST = "max(coalesce({0}, excluded.{0}), coalesce(excluded.{0}, {0}))"
-
-
-def _least(a: str | None, b: str | None) -> str | None:
-    return b if a is None else a if b is None else min(a, b)
-
-
-def _most(a: str | None, b: str | None) -> str | None:
-    return b if a is None else a if b is None else max(a, b)
 
 
 def _count(dirty: dict[int, list[Any]], ident: int, date: str | None, *, removed: bool) -> None:
@@ -355,15 +360,12 @@ class EntityTables:
                     "INSERT INTO entities_dirty (id) SELECT id FROM entities WHERE true"
                     " ON CONFLICT(id) DO UPDATE SET added = NULL"
                 )
-            changes = db.execute(
-                "SELECT d.id, d.added, d.removed, d.added_lo, d.added_hi, d.removed_lo,"
-                " d.removed_hi, e.own_cables, e.own_first, e.own_last"
-                " FROM entities_dirty d JOIN entities e ON e.id = d.id"
-            ).fetchall()
-            if not changes:
+            if not db.execute(
+                "SELECT 1 FROM entities_dirty d JOIN entities e ON e.id = d.id LIMIT 1"
+            ).fetchone():
                 db.execute("COMMIT")
                 return False
-            self._count_own(changes)
+            self._count_own()
             db.execute(
                 "UPDATE entities SET affiliation = NULL WHERE id IN (SELECT id FROM entities_dirty)"
             )
@@ -379,25 +381,21 @@ class EntityTables:
             raise
         return True
 
-    def _count_own(self, changes: list[tuple[Any, ...]]) -> None:
-        """Each changed entity's own count, first and last date."""
+    def _count_own(self) -> None:
+        """Each changed entity's own count, first and last date (``entities_dirty``)."""
+        # In SQL, not row by row in Python: an ingest of new cables changes most entities,
+        # and reading each change out and writing each count back took 0.3 s of the
+        # writer's CPU on the dev corpus (37,000 entities), more than the rest of it.
         db = self.db
-        moved: list[tuple[int, str | None, str | None, int]] = []
-        scan: list[tuple[int]] = []
-        for ident, added, removed, alo, ahi, rlo, rhi, own, first, last in changes:
-            if added is None:  # count from scratch
-                scan.append((ident,))
-                continue
-            n = own + added - removed
-            lo, hi = _least(first, alo), _most(last, ahi)
-            if n <= 0:
-                moved.append((0, None, None, ident))
-            elif removed and rlo is not None and (lo is None or rlo <= lo or rhi >= hi):
-                scan.append((ident,))  # it may have lost its first or last cable
-            else:
-                moved.append((n, lo, hi, ident))
-        db.executemany(
-            "UPDATE entities SET own_cables = ?, own_first = ?, own_last = ? WHERE id = ?", moved
+        scan = db.execute(  # before the counts move: they are what it is read from
+            f"SELECT id FROM entities_dirty WHERE added IS NULL UNION ALL"
+            f" SELECT id FROM ({_MOVED}) WHERE scan"
+        ).fetchall()
+        db.execute(
+            "UPDATE entities SET own_cables = max(c.n, 0),"
+            " own_first = CASE WHEN c.n > 0 THEN c.lo END,"
+            " own_last = CASE WHEN c.n > 0 THEN c.hi END"
+            f" FROM ({_MOVED}) AS c WHERE entities.id = c.id AND NOT c.scan"
         )
         if scan:
             db.execute("CREATE TEMP TABLE IF NOT EXISTS entities_scan (id INTEGER PRIMARY KEY)")
