@@ -1546,3 +1546,20 @@ def test_a_bracketed_gloss_between_title_and_name() -> None:
         )
     ]
     assert titled["Gaitri Kumar"] == [("Joint Secretary (Americas)",) * 2]
+
+
+def test_a_body_in_quotes_or_with_long_initials_before_a_title() -> None:
+    """Regression (sets 9, 27): '"UzbekSavdo" chairman Zafar Faiyziev' and "National
+    Frontier Service (SENAFRONT) Director Frank Abrego" lost their bodies (quotes; nine
+    letters of initials; "National" taken for a qualifier)."""
+    titled = _titled(
+        '1. (S) The wives of businessman Muhiddin Jamol, "UzbekSavdo" chairman Zafar '
+        "Faiyziev and National Frontier Service (SENAFRONT) Director Frank Abrego came. He "
+        'called it "a crime" President Bush said.\n',
+        origin="Embassy Tashkent",
+    )
+    assert titled["Zafar Faiyziev"] == [('"UzbekSavdo" chairman',) * 2]
+    assert titled["Frank Abrego"] == [
+        ("National Frontier Service (SENAFRONT) Director", "National Frontier Service Director")
+    ]
+    assert titled["Bush"] == [("President", "President")]

@@ -265,6 +265,10 @@ _GOES_ON: Final = (" and", " the", " of", " to", " for", " with", " by", " in", 
 _SMALL_WORDS: Final = frozenset("of for and the a an on in de del la y des du et".split())
 _PLURAL_ACRONYM: Final = re.compile(r"[A-Z]{2,}s").fullmatch  # "IDPs", "NGOs": never a name's word
 _UNIT_ACRONYM: Final = re.compile(r"[A-Z]{2,5}").fullmatch  # "PSO" in "PSO commander"
+# a body's name may begin with these ("National Frontier Service (SENAFRONT)")
+_NAME_MODS: Final = frozenset({"national", "federal", "general", "state", "central"})
+# a body's initials in brackets after its name: "National Frontier Service (SENAFRONT)"
+_BODY_INITIALS: Final = re.compile(r"[A-Z]{2,9}").fullmatch
 _REDACTED: Final = re.compile(r"[Xx]{3,}").fullmatch
 _POSSESSIVE: Final = frozenset({"'s", "\u2019s"})
 # lower-case words a Title Case headline keeps ("Ambassador Discusses Trade with the FM")
@@ -983,7 +987,7 @@ class PeopleFinder:
         toks, info, gaps = self.words, self.info, self.gaps
         if self.caps or not (lower or info[i] & wi.UP0):
             return []  # not before "former": "Islamist former P.M."
-        bracketed = self._bracketed_body(i)
+        bracketed = self._bracketed_body(i) or self._quoted_body_before(i)
         if bracketed:
             return bracketed
         body = self._org_before(i)
@@ -1325,7 +1329,7 @@ class PeopleFinder:
             gaps[a][:1] == ")"
             and _space(gaps[a][1:])
             and gaps[a - 1].strip() == "("
-            and _UNIT_ACRONYM(toks[a])
+            and _BODY_INITIALS(toks[a])
         ):
             return []
         k = self._initials_start(a) if _space(gaps[a - 1][:-1] or " ") else -1
@@ -1338,7 +1342,10 @@ class PeopleFinder:
                 and a - k < 8
             ):
                 k -= 1
-            while k < a and (self.info[k] & wi.DEM or toks[k].lower() in LOWER_MODS):
+            while k < a and (
+                self.info[k] & wi.DEM
+                or (toks[k].lower() in LOWER_MODS and toks[k].lower() not in _NAME_MODS)
+            ):
                 # "Spanish Socialist Party (PSOE)", "Opposition Republican People's Party
                 # (CHP)": the nationality or the party's standing is not its name
                 k += 1
@@ -1357,6 +1364,23 @@ class PeopleFinder:
             return []
         self._prefix_from = k
         return [*self._words(list(range(k, a))), f"({toks[a]})"]
+
+    def _quoted_body_before(self, i: int) -> list[str]:
+        """A body's name in quotes just before the title at token i: '"UzbekSavdo"
+        chairman Zafar Faiyziev' -> ['"UzbekSavdo"'] (at most three capitalised words)."""
+        gaps, toks = self.gaps, self.words
+        if i < 1 or gaps[i - 1] not in ('" ', "\u201d "):
+            return []
+        for k in range(i - 1, max(i - 4, 0), -1):
+            if not toks[k][:1].isupper():
+                return []
+            g = gaps[k - 1]
+            if g[-1:] in ('"', "\u201c") and (k < 2 or g[:-1].strip() in ("", ",")):
+                self._prefix_from = k
+                return [f'"{" ".join(toks[k:i])}"']
+            if g != " ":
+                return []
+        return []
 
     def _initials_start(self, a: int) -> int:
         """The first token of the words before the bracket at token a whose initials spell
@@ -2872,6 +2896,8 @@ class PeopleFinder:
         if k >= 0 and self.gaps[k][:1] == ")" and not self.caps:
             # "Middle East Technology University (METU) professor"
             pre[:0] = self._bracketed_body(k + 1)
+        elif k >= 0 and self.gaps[k] in ('" ', "\u201d ") and not self.caps:
+            pre[:0] = self._quoted_body_before(k + 1)  # '"UzbekSavdo" chairman'
         elif k >= 0 and _space(self.gaps[k]):
             t = toks[k]
             if self.info[k] & wi.DEM:
