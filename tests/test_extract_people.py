@@ -1563,3 +1563,16 @@ def test_a_body_in_quotes_or_with_long_initials_before_a_title() -> None:
         ("National Frontier Service (SENAFRONT) Director", "National Frontier Service Director")
     ]
     assert titled["Bush"] == [("President", "President")]
+
+
+def test_the_economic_minister_counselor_s_abbreviations() -> None:
+    """Regression (set 32): "EMIN Robert Pollard" was titled "EMIN" unexpanded; a TAGS
+    line run on to the text ("TAGS: EMIN PGOV SNAR ASEC") makes no person of its codes."""
+    titled = _titled(
+        "1. (C) EMIN Robert Pollard met E/MIN Mark Tokola.\n"
+        "2. (U) TAGS: EMIN PGOV SNAR ASEC EINV ENRG PE\n",
+        origin="Embassy Berlin",
+    )
+    assert titled["Robert Pollard"] == [("EMIN", "Economic Minister-Counselor")]
+    assert titled["Mark Tokola"] == [("E/MIN", "Economic Minister-Counselor")]
+    assert set(titled) == {"Robert Pollard", "Mark Tokola"}

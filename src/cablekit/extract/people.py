@@ -29,6 +29,7 @@ from cablekit.extract.titles import (
     singular,
 )
 from cablekit.extract.zone import Tokens
+from cablekit.parse.tags import SUBJECT_CODES
 
 ORG_HEADS: Final = frozenset(
     {
@@ -2536,6 +2537,8 @@ class PeopleFinder:
         name_toks = [_mixed(t) for t in self.words[a:b]]
         if not name_toks or not (words or pending or self._personal(a, b)):
             return
+        if len(name_toks) > 1 and all(t.upper() in SUBJECT_CODES for t in name_toks):
+            return  # "TAGS: EMIN PGOV SNAR" run on to a line of the text: no "EMIN Pgov Snar"
         if not _FACILITIES.isdisjoint(name_toks) or name_toks[0] in _STREET_FIRST:
             return  # "Dag Hammarskjold Library", "Hospital Aleman": a place named for one
         if b - a >= 3 and self._syllable_after(b - 1):
