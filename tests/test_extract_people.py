@@ -1576,3 +1576,17 @@ def test_the_economic_minister_counselor_s_abbreviations() -> None:
     assert titled["Robert Pollard"] == [("EMIN", "Economic Minister-Counselor")]
     assert titled["Mark Tokola"] == [("E/MIN", "Economic Minister-Counselor")]
     assert set(titled) == {"Robert Pollard", "Mark Tokola"}
+
+
+def test_an_organisation_before_an_apposition_s_title() -> None:
+    """Regression (set 33): "Fernando Remirez de Estenoz, the Communist Party chief of
+    Foreign Relations," had no title: a body the organisation pass found may begin an
+    apposition's title."""
+    titled = _titled(
+        "1. (C) Fernando Remirez de Estenoz, the Communist Party chief of Foreign "
+        "Relations, was replaced.\n",
+        origin="Embassy Havana",
+    )
+    assert titled["Fernando Remirez de Estenoz"] == [
+        ("Communist Party chief of Foreign Relations",) * 2
+    ]

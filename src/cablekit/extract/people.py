@@ -2183,6 +2183,13 @@ class PeopleFinder:
         or ([], j, None)."""
         info, toks = self.info, self.words
         h = j
+        # or a body the organisation pass found: "the Communist Party chief of Foreign
+        # Relations"
+        for e in range(j + 2, min(j + 7, len(toks))):
+            found = self.org_ends.get(self.ends[e - 1])
+            if found is not None and found[0] == j and _space(self.gaps[e - 1]):
+                h = e
+                break
         while (
             h < min(j + 3, len(toks) - 1)
             and info[h] & wi.UP0
