@@ -1590,3 +1590,17 @@ def test_an_organisation_before_an_apposition_s_title() -> None:
     assert titled["Fernando Remirez de Estenoz"] == [
         ("Communist Party chief of Foreign Relations",) * 2
     ]
+
+
+def test_a_month_s_name_as_a_given_name_after_a_title() -> None:
+    """Regression (09REYKJAVIK207, 06MOSCOW11778): "Central Bank Governor Mar
+    Gudmundsson", "June Tancredi" and "Dr. May Otaibi" alone were nobody (a month's name);
+    after a title or an honorific, before a name's word, it is a given name."""
+    titled = _titled(
+        "1. (C) Dr. May Otaibi confided that Central Bank Governor Mar Gudmundsson agreed. "
+        "President Bush said in May Smith was wrong.\n",
+        origin="Embassy Manama",
+    )
+    assert "May Otaibi" in titled
+    assert titled["Mar Gudmundsson"] == [("Central Bank Governor",) * 2]
+    assert "Smith" in titled

@@ -740,9 +740,10 @@ class PeopleFinder:
                     and words[j].isalpha()
                     and not info[j] & (wi.HEAD | wi.ORGHEAD | wi.ABBR)
                 )
-                # a month's name between two of a name's words: "Gretar Mar Sigurdsson"
+                # a month's name between two of a name's words: "Gretar Mar Sigurdsson", or
+                # first after a title or an honorific: "Dr. May Otaibi"
                 and not (
-                    j > i
+                    (j > i or after_title)
                     and words[j] in _MONTH_NAMES
                     and j + 1 < n
                     and _space(self.tgaps[j])
