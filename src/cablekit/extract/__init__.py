@@ -319,16 +319,16 @@ def _extract(cable: Cable) -> Entities:
         # "Interior Minister Villepin's Cabinet": a title's holder, not the body's name
         # (not a title's or body's own: "Attorney General's Office", "General People's
         # Committee", "Consulate General Monterrey's ...")
-        for q in range(len(words) - 2, 0, -1):
-            holder = words[q][:-2]
+        for hk in range(len(words) - 2, 0, -1):
+            holder = words[hk][:-2]
             if (
-                words[q].endswith(("'s", "\u2019s"))
-                and words[q - 1] in TITLE_HEADS
+                words[hk].endswith(("'s", "\u2019s"))
+                and words[hk - 1] in TITLE_HEADS
                 and wi.classify([holder], caps)[0] & wi.NAME_F
             ):
-                for w in words[: q + 1]:
+                for w in words[: hk + 1]:
                     s = zt.index(w, s) + len(w)
-                words = words[q + 1 :]
+                words = words[hk + 1 :]
                 break
         if len(words) < 2 and words and words[0] not in ("Duma",):
             continue
