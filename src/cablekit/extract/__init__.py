@@ -264,25 +264,7 @@ def _extract(cable: Cable) -> Entities:
     starts = toks.starts
     claimed = [False] * len(starts)
     info, at = wi.classify_where(toks.words, caps, _BITS)
-    if lex.dotted_titles is not None:
-        # "Sen. Chuck Hagel": the token is "Sen", its mask that of the title "Sen."
-        # (not a name's end before a sentence: "Prime Minister Hun Sen. MM Lee dismissed")
-        for m in lex.dotted_titles.finditer(zt, zone.start):
-            k = bisect_left(starts, m.start())
-            if k < len(starts) and starts[k] == m.start():
-                if (
-                    k > 0
-                    and info[k - 1] & wi.NAME_F
-                    and toks.gaps[k - 1] == " "
-                    # (a name's word next, not initials: "Conservative Rep. Muriel ...")
-                    and not (
-                        k + 1 < len(info)
-                        and info[k + 1] & wi.NAME_T
-                        and (caps or not toks.words[k + 1].isupper())
-                    )
-                ):
-                    continue
-                info[k] = wi.classify([m.group()], caps)[0]
+    _dotted_titles(toks, info, at[2], lex.dotted_titles, caps)
     known_at, head_at, scan_at, place_at, acr_at, up0_at = at[0], at[1], at[2], at[3], at[4], at[5]
 
     # organisations: known names, then head-noun patterns, then governments
@@ -511,6 +493,33 @@ def _extract(cable: Cable) -> Entities:
 
 
 _NOT_NAME: Final = wi.MOD | wi.HEAD | wi.ORGHEAD | wi.PLACE1 | wi.ORGACR | wi.KNOWN
+
+
+def _dotted_titles(
+    toks: Tokens, info: list[int], scan_at: list[int], dotted: frozenset[str], caps: bool
+) -> None:
+    """Give "Sen" of "Sen. Chuck Hagel" the mask of the title "Sen." (the token has no
+    stop, the lexicon's entry has): where a capitalised word follows the stop on the line
+    or the next, and the word is not a name's last before a sentence ("Prime Minister Hun
+    Sen. MM Lee dismissed ..."). Why over the scan's candidates, not a regex over the text:
+    a third of a millisecond a cable less."""
+    words, gaps = toks.words, toks.gaps
+    last = len(words) - 1
+    for k in scan_at:
+        if k >= last or words[k] not in dotted:
+            continue
+        g = gaps[k]
+        if g[:1] != "." or g.count("\n") > 1 or g[1:].strip() or not words[k + 1][:1].isupper():
+            continue
+        if (
+            k > 0
+            and info[k - 1] & wi.NAME_F
+            and gaps[k - 1] == " "
+            # (a name's word next, not initials: "Conservative Rep. Muriel ...")
+            and not (info[k + 1] & wi.NAME_T and (caps or not words[k + 1].isupper()))
+        ):
+            continue
+        info[k] = wi.classify([words[k] + "."], caps)[0]
 
 
 def _name_after_org(s: int, e: int, toks: Tokens, info: list[int]) -> int:

@@ -7,7 +7,6 @@ is domain knowledge of cable writing, not learnt from any corpus of cables.
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,7 +46,7 @@ class Lexicon:
     # the title abbreviations only ever written with their stop ("Sen.", "Rep.", "Min."),
     # before a capitalised word: the tokenizer leaves the stop out ("Sen"), and the word
     # alone is a name as often ("Amartya Sen", "Min Ko Naing")
-    dotted_titles: re.Pattern[str] | None = None
+    dotted_titles: frozenset[str] = frozenset()
 
 
 def fold(s: str) -> str:
@@ -81,12 +80,12 @@ def _written_variants(form: str) -> list[str]:
 _DOTTED_NOT_TITLES: Final = frozenset({"Sec"})
 
 
-def _dotted_titles(lex: Lexicon) -> re.Pattern[str]:
-    """Where a title abbreviation the lexicon lists only with its stop stands before a
-    capitalised word: "Sen. Chuck Hagel", "Rep. Dan Burton", "Min. Santiago Mourao"; in
-    capitals too, unless the capitals are also a glossary acronym ("GOV." for Venezuela's
-    government)."""
-    forms: list[str] = []
+def _dotted_titles(lex: Lexicon) -> frozenset[str]:
+    """The title abbreviations the lexicon lists only with their stop ("Sen." for "Sen
+    Chuck Hagel" written "Sen. Chuck Hagel", "Rep.", "Min."), as the tokenizer gives them
+    (without it); in capitals too, unless the capitals are also a glossary acronym ("GOV."
+    for Venezuela's government)."""
+    forms: set[str] = set()
     for written in lex.titles:
         bare = written[:-1]
         if (
@@ -95,10 +94,10 @@ def _dotted_titles(lex: Lexicon) -> re.Pattern[str]:
             and bare not in lex.titles
             and bare not in _DOTTED_NOT_TITLES
         ):
-            forms.append(bare)
+            forms.add(bare)
             if bare.upper() not in lex.acronyms:
-                forms.append(bare.upper())
-    return re.compile(r"\b(?:" + "|".join(sorted(forms)) + r")\.(?=[ \t]*\n?[ \t]*[A-Z])")
+                forms.add(bare.upper())
+    return frozenset(forms)
 
 
 # Glossary titles that are no title abbreviation before a name: an office before its
