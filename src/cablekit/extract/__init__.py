@@ -55,7 +55,6 @@ _ORIGIN_PREFIX = re.compile(
     re.I,
 )
 _MULTILATERAL = re.compile(r"^(?:USUN|USEU|Mission|UNVIE|US Mission|USOSCE|USNATO)", re.I)
-_WS = re.compile(r"\s+")
 
 
 def host_country(origin: str | None) -> str | None:
@@ -101,8 +100,16 @@ def _person_name(text: str, c: Cand) -> str:
     # of the mentions with the surname: not an alias ('Eder Veloza, AKA "Hernan Hernandez"')
     last = c.tokens[-1].casefold() if c.tokens else ""
     named = [m for m in c.mentions if last in text[m[0] : m[1]].casefold()] or c.mentions
-    best = max(named, key=lambda m: (m[1] - m[0], -m[0]))
-    raw = _WS.sub(" ", text[best[0] : best[1]]).strip()
+    # the longest, the first of those: max(named, key=lambda m: (m[1] - m[0], -m[0])) as
+    # a typed loop (the key was a Python-level call and a tuple per mention)
+    best = named[0]
+    for m in named:
+        size, best_size = m[1] - m[0], best[1] - best[0]
+        if size > best_size or (size == best_size and m[0] < best[0]):
+            best = m
+    # white space runs as one space, without a regex call (as re.sub(r"\s+", " ", ...)
+    # then .strip(): str.split's white space is the \s of a str pattern)
+    raw = " ".join(text[best[0] : best[1]].split())
     if raw.endswith(("'s", "'S")):
         raw = raw[:-2]
     words = [w.casefold() for w in raw.split()]

@@ -3237,20 +3237,25 @@ def link_surnames(people: list[Cand], toks: Tokens, caps: bool, up0_at: list[int
     words = toks.words
     tok_starts = toks.starts
     tok_ends = toks.ends
-    # a token (ASCII) folds to a surname of its own length, or of two less with "'s"
-    lengths = {len(k) for k in by_surname}
+    # a token (ASCII) folds to a surname of its own length, or of two less with "'s":
+    # fits[size] (a list, not a set of lengths: no int boxed per token)
+    longest = max(len(name) for name in by_surname) + 2
+    fits = [False] * (longest + 1)
+    for name in by_surname:
+        fits[len(name)] = fits[len(name) + 2] = True
     for i in up0_at:
         tok = words[i]
         size = len(tok)
-        if size not in lengths and size - 2 not in lengths:
+        if size > longest or not fits[size]:
             continue
         # only the tokens that fold to a known surname can be a mention
-        key = (tok[:-2] if tok.endswith(("'s", "'S")) else tok).casefold()
+        possessive = tok.endswith("'s") or tok.endswith("'S")  # (no tuple made per token)
+        key = (tok[:-2] if possessive else tok).casefold()
         if key not in by_surname:
             continue
         start, end = tok_starts[i], tok_ends[i]
         base = tok
-        if tok.endswith(("'s", "'S")):
+        if possessive:
             base = tok[:-2]
             end -= 2
         group = by_surname[key]
