@@ -9,7 +9,6 @@ fits, else to the fitting country the cable names most (TAGS count too).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from typing import Final
 
@@ -221,7 +220,7 @@ def _gox_fits(up: str) -> list[str]:
 
 
 def resolve_gox(
-    letters: str, host: str | None, mentions: Counter[str], tag_countries: list[str]
+    letters: str, host: str | None, mentions: dict[str, int], tag_countries: list[str]
 ) -> str | None:
     """The country of GO<letters>: the host if it fits, else the best-attested one."""
     fits = _gox_fits(letters.upper())

@@ -60,6 +60,7 @@ def _line_starts(p: re.Pattern[str], pnl: re.Pattern[str], text: str, pos: int) 
 
 
 _SUBJECT_M = _lines_re(_SUBJECT)
+_SUBJECT_NL = _after_newline(_SUBJECT_M)
 _ROUTING = re.compile(r"^(?:FM |DE RUE)", re.M)  # a telegram's routing lines
 _PRE_SUBJECT_M = re.compile(
     r"^(?i:[^\S\n]*(?:TAGS|E\.[^\S\n]?O\.|EO)[^\S\n]*(?::|[^\S\n]))", re.M
@@ -228,11 +229,14 @@ def annotated_zone(text: str) -> Zone:
         start = m.start()
         # a printout's own header ("Subject: ...") before the telegram's routing and its
         # SUBJECT line: the zone starts at the telegram's
-        while (later := _SUBJECT_M.search(text, m.end())) is not None and _ROUTING.search(
-            text, m.end(), later.start()
+        # (a later SUBJECT line found behind its newline, _SUBJECT_NL: a C scan for the
+        # newlines, where _SUBJECT_M tried every position of the text; m ends in ":", so
+        # the lines that start after m.end() are the lines after a newline from there)
+        while (later := _SUBJECT_NL.search(text, m.end())) is not None and _ROUTING.search(
+            text, m.end(), later.start() + 1
         ):
             m = later
-            start = m.start()
+            start = m.start() + 1
     else:
         pre = list(_PRE_SUBJECT_M.finditer(text, 0, _nth_line_end(text, 79)))
         last = pre[-1] if pre else None
