@@ -1604,3 +1604,16 @@ def test_a_month_s_name_as_a_given_name_after_a_title() -> None:
     assert "May Otaibi" in titled
     assert titled["Mar Gudmundsson"] == [("Central Bank Governor",) * 2]
     assert "Smith" in titled
+
+
+def test_a_letter_s_address_titles_its_name() -> None:
+    """Regression (set 34, 08SANJOSE730): "His Excellency Mr. George W. Bush \\n President
+    \\n United States of America" gave Bush no title: a line holding only a title, under
+    a name after an honorific that ends its line, is the name's."""
+    titled = _titled(
+        "1. (U) BEGIN TEXT:\n\nHis Excellency Mr. George W. Bush\nPresident\n"
+        "United States of America\n\nExcellency,\n\nDr. Ali Smith\nMinister Jones came.\n",
+        origin="Embassy San Jose",
+    )
+    assert titled["George W. Bush"] == [("President", "President")]
+    assert titled["Ali Smith"] == []

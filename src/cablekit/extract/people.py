@@ -1303,6 +1303,20 @@ class PeopleFinder:
         written = " ".join(self.text[self.starts[end] : self.ends[k]].split())
         return k + 1, f"({written})"
 
+    def _title_line_under(self, k: int) -> tuple[list[str], str | None]:
+        """A letter's address: the name ends its line (token k begins the next) and the
+        next line is a title and nothing else ("His Excellency Mr. George W. Bush \n
+        President \n United States of America")."""
+        n = len(self.words)
+        if k >= n or "\n" not in self.gaps[k - 1] or self.gaps[k - 1].strip():
+            return [], None
+        end, words, aff = self.title_chain(k)
+        if not words or (end < n and "\n" not in self.gaps[end - 1]):
+            return [], None
+        if any("\n" in self.gaps[x] for x in range(k, end - 1)):
+            return [], None  # the title on one line: "Secretary of State \n U.S. Department"
+        return words, aff
+
     def _after_gloss(self, end: int) -> int:
         """The token after a short bracket opened before token ``end`` when a name follows
         it on the line, else ``end``."""
@@ -1768,7 +1782,8 @@ class PeopleFinder:
         if self.info[i] & wi.HON:
             k = self.name_at(i + 1, True)
             if k > i + 1:
-                self.add(i + 1, k, [], None)
+                under = self._title_line_under(k)
+                self.add(i + 1, k, under[0], under[1])
                 return k
         info = self.info
         if (
