@@ -935,22 +935,16 @@ class PeopleFinder:
                 idx.append(j)
             elif (
                 idx
-                and f & wi.DEM
                 and last_head != len(idx)
                 and j + 1 < n
                 and info[j + 1] & (wi.MOD | wi.HEAD)
+                and (
+                    f & wi.DEM  # "MFA Afghan Desk Officer"
+                    # "Assistant U.S. Trade Representative": a country's initials
+                    or (f & wi.PLACE1 and tok.replace(".", "").isupper() and self._country(tok))
+                )
             ):
-                idx.append(j)  # "MFA Afghan Desk Officer"
-            elif (
-                idx
-                and f & wi.PLACE1
-                and last_head != len(idx)
-                and j + 1 < n
-                and info[j + 1] & (wi.MOD | wi.HEAD)
-                and tok.replace(".", "").isupper()
-                and self._country(tok)
-            ):
-                idx.append(j)  # "Assistant U.S. Trade Representative": a country's initials
+                idx.append(j)
             else:
                 break
             g = gaps[j]
