@@ -54,6 +54,9 @@ UNSEEN33_DIR = GOLD_DIR.parent / "entities-unseen33"  # a thirty-third, measured
 # two annotated at the end of session 22, measured once at the end of session 23 (GUIDELINES 44)
 UNSEEN34_DIR = GOLD_DIR.parent / "entities-unseen34"  # a thirty-fourth
 UNSEEN35_DIR = GOLD_DIR.parent / "entities-unseen35"  # a thirty-fifth
+# two annotated at the end of session 23, checked here but not yet scored (GUIDELINES 45)
+UNSEEN36_DIR = GOLD_DIR.parent / "entities-unseen36"
+UNSEEN37_DIR = GOLD_DIR.parent / "entities-unseen37"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -107,6 +110,8 @@ GOLD = _gold(
     UNSEEN33_DIR,
     UNSEEN34_DIR,
     UNSEEN35_DIR,
+    UNSEEN36_DIR,
+    UNSEEN37_DIR,
 )
 
 
