@@ -1490,6 +1490,17 @@ def test_a_host_s_own_name_for_its_foreign_ministry() -> None:
     ]
     assert [o["name"] for o in found["organizations"]] == ["Icelandic Ministry for Foreign Affairs"]
     assert [a["long"] for a in found["acronyms"]] == ["Ministry for Foreign Affairs"]
+    # one organisation when the cable also spells the ministry's own name
+    cable = parse_cable(
+        "SUBJECT: TEST\n\n1. (U) The Icelandic Ministry for Foreign Affairs said the MFA would "
+        "reply.\n",
+        "09TEST2",
+        metadata={"origin": "Embassy Reykjavik"},
+    )
+    orgs = extract_entities(cable).to_dict()["organizations"]
+    assert [(o["name"], len(o["mentions"])) for o in orgs] == [
+        ("Icelandic Ministry for Foreign Affairs", 2)
+    ]
     found = entities("Embassy Oslo")
     assert [o["name"] for o in found["organizations"]] == ["Norwegian Ministry of Foreign Affairs"]
 

@@ -477,11 +477,11 @@ def _extract(cable: Cable) -> Entities:
         speaker_mentions.extend((s, name) for s, _ in ms)
     speaker_mentions.sort()
     ents.people = out_people
+    if own_mfa and f"{host_adj} {_MFA}" in orgs:
+        # one organisation with the one the cable may spell out ("Ministry for ...")
+        orgs.setdefault(_own_mfa(f"{host_adj} {_MFA}"), []).extend(orgs.pop(f"{host_adj} {_MFA}"))
     ents.organizations = [
-        Organization(
-            name=_own_mfa(n) if own_mfa and n == f"{host_adj} {_MFA}" else n,
-            mentions=[_mention(text, s, e) for s, e in sorted(ms)],
-        )
+        Organization(name=n, mentions=[_mention(text, s, e) for s, e in sorted(ms)])
         for n, ms in orgs.items()
         if ms
     ]
