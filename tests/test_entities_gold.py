@@ -57,6 +57,9 @@ UNSEEN35_DIR = GOLD_DIR.parent / "entities-unseen35"  # a thirty-fifth
 # two annotated at the end of session 23, checked here but not yet scored (GUIDELINES 45)
 UNSEEN36_DIR = GOLD_DIR.parent / "entities-unseen36"
 UNSEEN37_DIR = GOLD_DIR.parent / "entities-unseen37"
+# two annotated during session 24, checked here but not yet scored (GUIDELINES 48)
+UNSEEN38_DIR = GOLD_DIR.parent / "entities-unseen38"
+UNSEEN39_DIR = GOLD_DIR.parent / "entities-unseen39"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -112,6 +115,8 @@ GOLD = _gold(
     UNSEEN35_DIR,
     UNSEEN36_DIR,
     UNSEEN37_DIR,
+    UNSEEN38_DIR,
+    UNSEEN39_DIR,
 )
 
 
