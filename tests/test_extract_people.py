@@ -1628,3 +1628,50 @@ def test_a_letter_s_address_titles_its_name() -> None:
     )
     assert titled["George W. Bush"] == [("President", "President")]
     assert titled["Ali Smith"] == []
+
+
+def test_a_topic_of_several_words_in_title_case_before_a_title() -> None:
+    """Regression (set 35, 08LONDON1901): "FCO Counter Proliferation Officer George
+    Sherriff" and "for Nuclear Issues Team Leader Nick Low" were titled "Officer" and
+    "Team Leader": a topic's words in Title Case after a lower-case word or a body's
+    initials belong to the title, not a headline's ("PPP Requires Action Against
+    Governor Taseer")."""
+    titled = _titled(
+        "1. (S) FCO Counter Proliferation Officer George Sherriff told poloff, filling in "
+        "for Nuclear Issues Team Leader John Brown, that he met Climate Change Secretary "
+        "Ed Miliband.\n\n- - -\nCooperation with PPP Requires Action Against Governor "
+        "Taseer\n- - -\n\n2. (C) He flew to Washington And Secretary Clinton came.\n",
+        origin="Embassy London",
+    )
+    assert titled["George Sherriff"] == [
+        (
+            "FCO Counter Proliferation Officer",
+            "Foreign and Commonwealth Office Counter Proliferation Officer",
+        )
+    ]
+    assert titled["John Brown"] == [("Nuclear Issues Team Leader",) * 2]
+    assert titled["Ed Miliband"] == [("Climate Change Secretary",) * 2]
+    assert titled["Taseer"] == [("Governor", "Governor")]
+    assert titled["Clinton"] == [("Secretary", "Secretary")]
+
+
+def test_an_apposition_s_role_without_an_article() -> None:
+    """Regression (set 26, 09THEHAGUE730; set 22, 09THEHAGUE725): "Sanne Kaasjager, lead
+    national negotiator from the Foreign Ministry," and "Joseph Babits, in-house counsel,"
+    had no title: a role of lower-case words closed by a comma, or by "from" a body, is
+    one without "a" or "the" too; a clause is not ("Tremonti, often supports
+    protectionist", "Arias's predecessor", "Amre Moussa, another old-guard insider")."""
+    titled = _titled(
+        "1. (U) EconOff met Sanne Kaasjager, lead national negotiator from the Foreign "
+        "Ministry, and Gerie Jonk, mitigation group representative from the Environment "
+        "Ministry (VROM). Joseph Babits, in-house counsel, also attended.\n"
+        "2. (C) Giulio Tremonti, often supports protectionist measures. Unlike Oscar "
+        "Arias's predecessor, Amre Moussa, another old-guard regime insider, came.\n",
+        origin="Embassy The Hague",
+    )
+    assert titled["Sanne Kaasjager"] == [("lead national negotiator",) * 2]
+    assert titled["Gerie Jonk"] == [("mitigation group representative",) * 2]
+    assert titled["Joseph Babits"] == [("in-house counsel",) * 2]
+    assert titled["Giulio Tremonti"] == []
+    assert titled["Oscar Arias"] == []
+    assert titled["Amre Moussa"] == []

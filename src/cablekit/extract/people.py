@@ -224,7 +224,7 @@ ROLE_NOUNS: Final = frozenset(
     diplomat cleric candidate adviser advisor deputy aide envoy student professor doctor
     priest imam mullah bishop businessman businesswoman spokesman spokeswoman politician
     academic economist scientist engineer commander officer magistrate prosecutor
-    missionary nun pastor
+    missionary nun pastor counsel
     """.split()
 )
 _ROLE_ENDINGS: Final = ("er", "or", "ist", "ant", "ent", "ian", "ive", "man", "woman", "ee")
@@ -243,9 +243,24 @@ _AFTER_APPOSITION: Final = frozenset(
     "in at of for with to from on and or who whose since until under during designate elect"
     " emeritus nominee ad interim".split()
 )
+# Small words a topic's name does not have in Title Case, a headline's do: "Cooperation
+# with PPP Requires Action Against Governor Taseer", "to Washington And Secretary Clinton"
+_HEADLINE_WORDS: Final = frozenset(
+    "a an and against as at by for from in into of on or over the to under with".split()
+)
+
 # Months' names that are also given names ("Gretar Mar Sigurdsson", "May Otaibi")
 _MONTH_NAMES: Final = frozenset("Mar May June April".split())
 _PREPOSITIONS: Final = frozenset("with to by from for of about".split())
+# ... and with no article before it, none of these words either (a clause's)
+_BARE_NOT: Final = frozenset(
+    """
+    a an his her him their its whose he she they it we our my your them another other this
+    these those some any each every no both all were was is are had has have been be will
+    would could should may might did does do went also still now then always often never
+    not though although unlike like just even once
+    """.split()
+)
 _ROLE_BREAKS: Final = frozenset("the to in on and or who whom which that is was".split())
 # an apposition's title runs on past its chain only if it is of or for something ...
 _OF_WORDS: Final = frozenset("of for at with".split())
@@ -975,6 +990,25 @@ class PeopleFinder:
             return end, self._words(idx), aff or acr[0]
         return end, self._words(idx), aff
 
+    def _cued_topic(self, k: int) -> bool:
+        """Token k ends a run of two or three words in Title Case that a lower-case word or
+        a body's initials come just before (a topic's words, not a sentence's first)."""
+        toks, gaps = self.words, self.gaps
+        m = k
+        while k - m < 3 and m > 0 and gaps[m - 1] == " ":
+            word = toks[m]
+            if (
+                not (word[1:].islower() and word.isalpha())
+                or word.lower() in _HEADLINE_WORDS  # "PPP Requires Action Against Governor X"
+                or word in self.lex.known_surnames
+            ):
+                return False
+            before = toks[m - 1]
+            if m < k and (before.islower() or self.info[m - 1] & wi.ORGACR):
+                return True
+            m -= 1
+        return False
+
     def _title_prefix(self, i: int, lower: bool = False) -> list[str]:
         """Capitalised words just before a title at token i that name its body or place:
         "New York Governor", "Generalitat President", "Bundestag member" (``lower``: the
@@ -1060,6 +1094,9 @@ class PeopleFinder:
                         and gaps[k - 1] == " "
                         and toks[k][1:].islower()
                     )
+                    # or the last of two or three such words: "for Nuclear Issues Team
+                    # Leader", "FCO Counter Proliferation Officer"
+                    or self._cued_topic(k)
                 )
             ):
                 break
@@ -2310,6 +2347,10 @@ class PeopleFinder:
         if not words and article in ("a", "an", "the"):
             # "Migi, an accountant, organizes ...", "Steven Spielberg, the film director,"
             return self._role(j), None
+        if not words and not body and j == k and article.islower() and a >= 0:
+            # no article: "Sanne Kaasjager, lead national negotiator from the Foreign
+            # Ministry,", "Joseph Babits, in-house counsel, also attended"
+            return self._role(j, bare=True), None
         after = self.gaps[end - 1] if end < n else ""
         if after[:1] == "." and self._word(self.words[end - 1]) in _RANK_ABBR_DOT:
             after = after[1:]  # "MORA, GEN. GUILLERMO GALVAN"
@@ -2469,19 +2510,21 @@ class PeopleFinder:
             return role_end
         return k
 
-    def _role(self, j: int) -> list[str]:
+    def _role(self, j: int, bare: bool = False) -> list[str]:
         """A descriptive role in an apposition after "a"/"an"/"the", as the cable labels the
         person: a few lower-case words ending in a noun for a person ("an independent
         magistrate", "a sales representative for Kayra"), closed by a comma or a stop; else
         nothing. After "the", a comma and "and" close a list, not an apposition ("Sgrena,
-        the driver, and the Station Chief")."""
+        the driver, and the Station Chief"). ``bare``: no article came before, so at least
+        two words, and "from" a body in capitals may close it, outside the title
+        ("lead national negotiator from the Foreign Ministry,")."""
         toks, gaps, n = self.words, self.gaps, len(self.words)
         k = j
         joined = 0  # hyphens inside words: four words, not four tokens
         while k < n and k - j - joined < 4 and toks[k].isalpha() and toks[k].islower():
-            if toks[k] in ("for", "of", "at", "with"):
+            if toks[k] in ("for", "of", "at", "with") or (bare and toks[k] == "from"):
                 break  # the organisation part, read below
-            if toks[k] in _ROLE_BREAKS:
+            if toks[k] in _ROLE_BREAKS and gaps[k] != "-":  # (not "in-house counsel")
                 return []
             if gaps[k] == "-" and k + 1 < n and toks[k + 1].islower():
                 k += 1  # "a part-time business associate", "the center-left mayor"
@@ -2494,8 +2537,29 @@ class PeopleFinder:
         head = toks[k - 1] if k > j and not (k - 1 > j and gaps[k - 2] == "-") else ""
         if not (head in ROLE_NOUNS or (head.endswith(_ROLE_ENDINGS) and head not in _NOT_ROLES)):
             return []
+        if (
+            bare
+            and (
+                k - j < 2
+                or len(toks[j]) < 2  # "Arias's predecessor"
+                or toks[j].endswith(("ed", "ing"))  # "followed by", "considering him"
+                or any(t in _BARE_NOT or t.endswith("ly") for t in toks[j:k])
+            )
+        ):
+            return []  # a clause, not a role: "Tremonti, often supports protectionist"
         end = k
-        if gaps[k - 1].strip() == "" and k < n and toks[k] in ("for", "of", "at", "with"):
+        closing_at = k
+        if bare and gaps[k - 1].strip() == "" and k < n and toks[k] == "from":
+            m = k + 2 if k + 1 < n and toks[k + 1] == "the" else k + 1
+            first = m
+            while m < n and m - first < 4 and toks[m][:1].isupper():
+                m += 1
+                if gaps[m - 1].strip():
+                    break
+            if m == first:
+                return []
+            closing_at = m
+        elif gaps[k - 1].strip() == "" and k < n and toks[k] in ("for", "of", "at", "with"):
             m = k + 1  # "for Kayra": the organisation it works for, in capitals
             while m < n and m - k <= 4 and toks[m][:1].isupper():
                 m += 1
@@ -2516,8 +2580,10 @@ class PeopleFinder:
                 end = m
             if gaps[end - 1][:1] == "." and len(toks[end - 1]) <= 3:
                 return []  # "the mayor of St.Andre": an abbreviation, not the name's end
-        closing = gaps[end - 1].strip()
-        if closing[:1] not in (",", ".", ";", ")"):
+        closing = gaps[max(end, closing_at) - 1].strip()
+        if closing[:1] not in (",", ".", ";", ")", "("):
+            return []
+        if closing[:1] == "(" and not bare:
             return []
         if (
             toks[j - 1] in ("the", "The")
