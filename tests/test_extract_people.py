@@ -1675,3 +1675,32 @@ def test_an_apposition_s_role_without_an_article() -> None:
     assert titled["Giulio Tremonti"] == []
     assert titled["Oscar Arias"] == []
     assert titled["Amre Moussa"] == []
+
+
+def test_oman_s_minister_responsible_for_foreign_affairs() -> None:
+    """Regression (set 6, 07MUSCAT359): "Omani Minister Responsible for Foreign Affairs
+    Yousef bin Alawi" had no title: "Responsible for" goes on after a title's head."""
+    titled = _titled(
+        "1. (C) He spoke with Omani Minister Responsible for Foreign Affairs Yousef bin "
+        "Alawi during the crisis.\n",
+        origin="Embassy Muscat",
+    )
+    assert titled["Yousef bin Alawi"] == [("Minister Responsible for Foreign Affairs",) * 2]
+
+
+def test_sheikh_as_a_family_name_and_a_role_of_the_next_one_s_victim() -> None:
+    """Regression (set 10, 09ISLAMABAD2487): "Omar Saeed Sheikh, the convicted murderer of
+    U.S. journalist Daniel Pearl" gave "Omar Saeed" (a style cut off the name's end) and
+    Pearl the title "convicted murderer of U.S.": a lower-case role that goes on over "of"
+    to a nationality or another lower-case role is not the next name's title, as "leader
+    of the Junbesh Party General Dostum" is."""
+    titled = _titled(
+        "1. (C) The court heard the case of Omar Saeed Sheikh, the convicted murderer of "
+        "U.S. journalist Daniel Pearl. He met the leader of the Junbesh Party General "
+        "Dostum. Foreign Minister Prince Saud Sheikh Hamad came.\n",
+        origin="Embassy Islamabad",
+    )
+    assert "Omar Saeed Sheikh" in titled
+    assert titled["Daniel Pearl"] == [("journalist", "journalist")]
+    assert ("leader of the Junbesh Party", "leader of the Junbesh Party") in titled["Dostum"]
+    assert titled["Hamad"] == [("Sheikh", "Sheikh")]

@@ -1089,3 +1089,26 @@ def test_a_classifier_s_staff_title_and_a_bare_office() -> None:
     assert classifier("Charge d'Affaires, a.i., Steven White") == [
         ("Charge d'Affaires, a.i.", "Charge d'Affaires, ad interim")
     ]
+
+
+def test_a_body_s_initials_inside_a_title_are_spelt_out_unless_they_name_a_unit() -> None:
+    """Regression (sets 31 and 35, 09SANJOSE301, 08SANJOSE472): "MFA UN Desk Officer" was
+    expanded "Ministry of Foreign Affairs UN Desk Officer"; annotators spell out a body's
+    initials inside a title too, but not those that begin a unit's name ("MFA NATO Office
+    Director", "Head of the UN Political Team") nor a State bureau's in another
+    ministry's title."""
+    assert expand(["MFA", "UN", "Desk", "Officer"], False) == (
+        "Ministry of Foreign Affairs United Nations Desk Officer"
+    )
+    assert expand(["Director", "General", "for", "EU", "Affairs"], False) == (
+        "Director General for European Union Affairs"
+    )
+    assert expand(["MFA", "NATO", "Office", "Director"], False) == (
+        "Ministry of Foreign Affairs NATO Office Director"
+    )
+    assert expand("Head of the UN Political Team".split(), False) == (
+        "Head of the UN Political Team"
+    )
+    assert expand("MFA AF Assistant Secretary-equivalent".split(), False) == (
+        "Ministry of Foreign Affairs AF Assistant Secretary-equivalent"
+    )

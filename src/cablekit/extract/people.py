@@ -579,6 +579,8 @@ _CONSULATE: Final = frozenset({"Consulate", "CONSULATE", "ConGen", "CONGEN"})
 # a verb's -es after a hissing sound or "o" ("Pushes", "Goes"); "Payes" is a name
 _ES_STEMS: Final = ("ses", "shes", "ches", "xes", "zes", "oes")
 # styles of rank that name no office: a given name with one is still the same person
+# ... of which these are family names too, after a given name and before no other name
+_STYLE_SURNAMES: Final = frozenset({"Sheikh", "Shaikh"})
 _COURTESY: Final = frozenset("Shaykh Sheikh Shaikh Prince Princess Lord Lady".split())
 # Between a title and its name: "(German Chancellor) Merkel", "the 'Foreign Minister' Lavrov"
 _TITLE_NAME_GAPS: Final = frozenset({"", ")", '"', "'", '")', "')"})
@@ -777,6 +779,14 @@ class PeopleFinder:
             j -= 1  # never end on a particle or an initial
         if j - i >= 2 and j < n and self._syllable_after(j):
             j += 1  # "Kim Jong-il", "Ban Ki-moon": a given name's second syllable
+        elif (
+            j - i >= 2
+            and j < n
+            and words[j] in _STYLE_SURNAMES
+            and _space(self.tgaps[j - 1])
+            and not (j + 1 < n and _space(self.tgaps[j]) and self.nameish(j + 1, True))
+        ):
+            j += 1  # "Omar Saeed Sheikh, the ...": a style as the family name, no name after
         return j
 
     def _syllable_after(self, j: int) -> bool:
@@ -931,6 +941,17 @@ class PeopleFinder:
                 last_head = len(idx)
             elif idx and last_head == len(idx) and gaps[j - 1] == " " and tok in ("a.i.", "A.I."):
                 idx.append(j)  # "Charge d'Affaires a.i.": ad interim
+                last_head = len(idx)
+            elif (
+                idx
+                and last_head == len(idx)
+                and tok in ("Responsible", "RESPONSIBLE")
+                and j + 1 < n
+                and toks[j + 1].lower() == "for"
+                and _space(gaps[j - 1])
+                and _space(gaps[j])
+            ):
+                idx.append(j)  # "Minister Responsible for Foreign Affairs" (Oman's title)
                 last_head = len(idx)
             elif idx and last_head == len(idx) and tok.lower() in _EXT_WORDS and j + 1 < n:
                 # "Minister of Economic Development", "Director for United Nations Division"
@@ -1896,8 +1917,16 @@ class PeopleFinder:
                     words = prefix + words
                 self.add(a, k, words, aff, pending=pending)
                 return k
-            if _space(self.gaps[end - 1]):
-                return max(end, i + 1), (words, aff), end  # "DAS Ambassador Kaidanow"
+            if _space(self.gaps[end - 1]) and not (
+                lower
+                and self._extended
+                and end < n
+                and (toks[end].islower() or self.info[end - 1] & wi.DEM)
+            ):
+                # "DAS Ambassador Kaidanow", "leader of the Junbesh Party General Dostum";
+                # not a role of whom the next title's holder is the object: "the convicted
+                # murderer of U.S. journalist Daniel Pearl", "advisor to Brazilian President"
+                return max(end, i + 1), (words, aff), end
             return max(end, i + 1)
         if not self.caps and self.nameish(i, False):
             k = self.name_at(i, False)

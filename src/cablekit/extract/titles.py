@@ -131,6 +131,8 @@ LOWER_MODS: Final = frozenset(
 UNIT_NOUNS: Final = frozenset(
     {"Desk", "Division", "Department", "Office", "Bureau", "Section", "Unit", "Directorate", "Team"}
 )
+# the unit nouns a body's initials before them name a unit with ("MFA NATO Office")
+_UNIT_BODY_NOUNS: Final = UNIT_NOUNS - {"Desk"}
 QUALIFIERS: Final = frozenset(
     {
         "former",
@@ -298,15 +300,31 @@ def expand_token(tok: str, caps: bool) -> str:
     return tok
 
 
+def _names_a_unit(words: list[str], k: int) -> bool:
+    """Whether the words from k, after a body's initials, go on to a unit's noun within a
+    few capitalised words (or "and" another body): "UN Political Team", "NATO Office",
+    "NATO and ESDP Department" name a unit; "UN Desk Officer" is a desk of the UN."""
+    if k < len(words) and words[k] in ("and", "&"):
+        return True
+    for m in range(k, min(k + 3, len(words))):
+        if words[m] in _UNIT_BODY_NOUNS:
+            return True
+        if not words[m][:1].isupper() or words[m] == "Desk":
+            return False
+    return False
+
+
 def expand(words: list[str], caps: bool) -> str:
     """The expansion of a title chain, word by word.
 
     Two-word glossary entries first ("Charge d'Affaires"); a State Department bureau
     before the title is spelt out where it stands, as any body before a title is
     (GUIDELINES section 3: "WHA Assistant Secretary" -> "Western Hemisphere Affairs
-    Assistant Secretary"). A body's acronym is spelt out only as the first word after any
-    qualifier ("former UN Secretary General"): after another, it is part of a unit's name
-    ("MFA NATO Office Director").
+    Assistant Secretary"). A body's acronym is spelt out where it stands ("former UN
+    Secretary General", "MFA UN Desk Officer", "Director General for EU Affairs"), unless
+    it begins a unit's name ("MFA NATO Office Director", "Head of the UN Political Team")
+    or, after the first word, is a State Department bureau's ("MFA AF Assistant
+    Secretary-equivalent": another ministry's).
     """
     lex = lexicon()
     # a body's initials in brackets after its name ("Ministry of External Affairs (MEA)
@@ -362,8 +380,14 @@ def expand(words: list[str], caps: bool) -> str:
             # after an owner's possessive it is what the role covers: "MFA's UNSC Desk
             # Officer" -> "... United Nations Security Council Desk Officer"
             and not (k == 1 and words[0].endswith(("'s", "\u2019s")))
+            # and so is a desk's body: "MFA UN Desk Officer", "FCO DRC Desk Officer"
+            and _names_a_unit(words, k + 1)
         ):
             out.append(w)  # a body inside a unit's name stays: "MFA NATO Office Director"
+        elif acr and acr[1] in ("org", "gorg") and w not in lex.titles:
+            # "MFA UN Desk Officer", "Senior Policy Advisor at UK IPO"; a State bureau's
+            # initials inside another's title stay ("MFA AF Assistant Secretary-equivalent")
+            out.append(w if acr[0].startswith("Bureau of ") else acr[0])
         else:
             out.append(expand_token(w, caps))
         k += 1
