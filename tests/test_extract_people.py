@@ -1704,3 +1704,16 @@ def test_sheikh_as_a_family_name_and_a_role_of_the_next_one_s_victim() -> None:
     assert titled["Daniel Pearl"] == [("journalist", "journalist")]
     assert ("leader of the Junbesh Party", "leader of the Junbesh Party") in titled["Dostum"]
     assert titled["Hamad"] == [("Sheikh", "Sheikh")]
+
+
+def test_an_apposition_s_title_then_where_its_holder_was_seconded_from() -> None:
+    """Regression (set 22, 09THEHAGUE725): "Roelof van Ees, Government Relations Advisor
+    seconded from the Dutch Foreign Ministry;" had no title: after a topic's title, a
+    participle with "from", "to" or "by" closes the apposition as a comma does."""
+    titled = _titled(
+        "1. (C) EconOff met Roelof van Ees, Government \nRelations Advisor seconded from the "
+        "Dutch Foreign Ministry; and Ayman Hamza.\n",
+        origin="Embassy The Hague",
+    )
+    assert titled["Roelof van Ees"] == [("Government Relations Advisor",) * 2]
+    assert titled["Ayman Hamza"] == []

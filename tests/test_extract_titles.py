@@ -1112,3 +1112,16 @@ def test_a_body_s_initials_inside_a_title_are_spelt_out_unless_they_name_a_unit(
     assert expand("MFA AF Assistant Secretary-equivalent".split(), False) == (
         "Ministry of Foreign Affairs AF Assistant Secretary-equivalent"
     )
+
+
+def test_a_company_s_president_and_a_television_cameraman() -> None:
+    """Regression (sets 32 and 33, 07MADRID1000, 09SAOPAULO19): "company president Sami
+    Hassuani" was titled "president", "Spanish television cameraman Jose Couso" not at
+    all: "company" qualifies a lower-case role, "cameraman" is one."""
+    people = _people(
+        "Econoff met with company president Sami Hassuani. U.S. servicemen are accused of "
+        "killing Spanish television cameraman Jose Couso in Baghdad.",
+        "Embassy Madrid",
+    )
+    assert _expanded(people["Sami Hassuani"]) == ["company president"]
+    assert _expanded(people["Jose Couso"]) == ["television cameraman"]

@@ -2283,7 +2283,7 @@ class PeopleFinder:
             and toks[h].lower() not in SPEECH
             and not toks[h].endswith("ed")  # a verb: "Told Charge d'Affaires ...
             and toks[h].lower() in self.lex.common
-            and self.gaps[h] == " "
+            and _space(self.gaps[h])  # (a line may break inside: "Government \nRelations")
         ):
             h += 1
         if h == j:
@@ -2301,6 +2301,14 @@ class PeopleFinder:
                 toks[end].lower() in _EXT_WORDS
                 and end + 1 < len(toks)
                 and toks[end + 1] in ("the", "The")
+            )
+            # or where the holder comes from: "Government Relations Advisor seconded from
+            # the Dutch Foreign Ministry"
+            or (
+                toks[end].islower()
+                and toks[end].endswith("ed")
+                and end + 1 < len(toks)
+                and toks[end + 1] in ("from", "to", "by")
             )
         ):
             return [], j, None

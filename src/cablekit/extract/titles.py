@@ -93,6 +93,7 @@ LOWER_HEADS: Final = frozenset(
     militant guerrilla lawmaker congressman congresswoman assemblyman assemblywoman
     delegate councilman councilwoman auditor comptroller treasurer chancellor specialist
     technician protester facilitator playwright composer musician actor actress speaker
+    cameraman
     """.split()
 )
 # Lower-case roles that label a person named by the surname alone ("leader Nasrallah");
@@ -122,7 +123,7 @@ LOWER_MODS: Final = frozenset(
     investigative independent constitutional
     famous prominent leading noted veteran renowned popular influential convicted democracy
     auxiliary wealthy climate
-    jailed imprisoned exiled dissident wealthy powerful longtime career floor
+    jailed imprisoned exiled dissident wealthy powerful longtime career floor company firm
     """.split()
 )
 # Sub-unit nouns: an organisation acronym before a title holding one is part of the title
