@@ -5,9 +5,9 @@ found people, and acronym expansions right, on the 32 gold cables. The extractor
 developed against the even-numbered half (sorted by id) only; the odd half is reported
 apart as a held-out check. ``entities-unseen`` holds 16 more cables, annotated blind after
 the rules were written; its figures are what to expect on cables nobody has read.
-``entities-unseen2`` to ``entities-unseen35`` hold 12 more each, annotated blind in
-sessions 12 to 22 (what the extractor scored on them before any rule was written against
-them: GUIDELINES.md, sections 10 to 44). Figures are printed (``pytest -s``) and held to the
+``entities-unseen2`` to ``entities-unseen37`` hold 12 more each, annotated blind in
+sessions 12 to 23 (what the extractor scored on them before any rule was written against
+them: GUIDELINES.md, sections 10 to 47). Figures are printed (``pytest -s``) and held to the
 floors of ``tests/floors.json`` keys ``entities`` and ``entities_unseen*``.
 """
 
@@ -62,6 +62,8 @@ UNSEEN32_DIR = ROOT / "fixtures" / "entities-unseen32"  # a thirty-second (GUIDE
 UNSEEN33_DIR = ROOT / "fixtures" / "entities-unseen33"  # a thirty-third (GUIDELINES.md 41)
 UNSEEN34_DIR = ROOT / "fixtures" / "entities-unseen34"  # a thirty-fourth (GUIDELINES.md 42, 44)
 UNSEEN35_DIR = ROOT / "fixtures" / "entities-unseen35"  # a thirty-fifth (GUIDELINES.md 42, 44)
+UNSEEN36_DIR = ROOT / "fixtures" / "entities-unseen36"  # a thirty-sixth (GUIDELINES.md 45, 47)
+UNSEEN37_DIR = ROOT / "fixtures" / "entities-unseen37"  # a thirty-seventh (GUIDELINES.md 45, 47)
 CORPUS = ROOT.parents[0].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 FLOORS = ROOT / "floors.json"
 PARTIAL = "This record is a partial extract"
@@ -247,6 +249,8 @@ _BLIND: dict[str, tuple[Path, int]] = {
     "entities_unseen33": (UNSEEN33_DIR, 12),
     "entities_unseen34": (UNSEEN34_DIR, 12),
     "entities_unseen35": (UNSEEN35_DIR, 12),
+    "entities_unseen36": (UNSEEN36_DIR, 12),
+    "entities_unseen37": (UNSEEN37_DIR, 12),
 }
 
 
