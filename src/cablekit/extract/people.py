@@ -579,9 +579,9 @@ _CONSULATE: Final = frozenset({"Consulate", "CONSULATE", "ConGen", "CONGEN"})
 # a verb's -es after a hissing sound or "o" ("Pushes", "Goes"); "Payes" is a name
 _ES_STEMS: Final = ("ses", "shes", "ches", "xes", "zes", "oes")
 # styles of rank that name no office: a given name with one is still the same person
+_COURTESY: Final = frozenset("Shaykh Sheikh Shaikh Prince Princess Lord Lady".split())
 # ... of which these are family names too, after a given name and before no other name
 _STYLE_SURNAMES: Final = frozenset({"Sheikh", "Shaikh"})
-_COURTESY: Final = frozenset("Shaykh Sheikh Shaikh Prince Princess Lord Lady".split())
 # Between a title and its name: "(German Chancellor) Merkel", "the 'Foreign Minister' Lavrov"
 _TITLE_NAME_GAPS: Final = frozenset({"", ")", '"', "'", '")', "')"})
 _NAME_GAPS: Final = frozenset({" ", "  ", "-", " \n", "\n", " \n ", "\n "})
