@@ -1717,3 +1717,15 @@ def test_an_apposition_s_title_then_where_its_holder_was_seconded_from() -> None
     )
     assert titled["Roelof van Ees"] == [("Government Relations Advisor",) * 2]
     assert titled["Ayman Hamza"] == []
+
+
+def test_a_party_s_name_joined_by_e_or_i_is_nobody() -> None:
+    """Regression (set 36, 08ISLAMABAD1432): "Jamiat Ulema-i-Islam (JUI-F)" and "Muttahida
+    Majlis-e-Amal (MMA)" gave people "Jamiat Ulema" and "Muttahida Majlis": two name
+    words run on by "-i-" or "-e-" to a third are a party's or a movement's name."""
+    people = _people_of(
+        "1. (S) Post requests information about Jamiat Ulema-i-Islam (JUI-F) leader "
+        "Fazlur Rehman. The coalition Muttahida Majlis-e-Amal (MMA) won.\n",
+        origin="Embassy Islamabad",
+    )
+    assert set(people) == {"Fazlur Rehman", "Pearson"}

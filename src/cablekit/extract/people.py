@@ -1963,6 +1963,8 @@ class PeopleFinder:
             if self._place_or_heading(i, k):
                 return max(k, i + 1)
             real = [t for t in toks[i:k] if t not in PARTICLES and len(t) > 1]
+            if k + 1 < n and self.gaps[k - 1] == "-" and toks[k] in ("e", "i"):
+                return k  # "Jamiat Ulema-i-Islam", "Muttahida Majlis-e-Amal": a party's name
             hyphen_pair = len(real) == 2 and k == i + 2 and self.gaps[i] == "-"
             if len(real) >= 2 and not hyphen_pair:
                 self.add(i, k, [], None, apposition=True)

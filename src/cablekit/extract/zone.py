@@ -65,6 +65,7 @@ _ROUTING = re.compile(r"^(?:FM |DE RUE)", re.M)  # a telegram's routing lines
 _PRE_SUBJECT_M = re.compile(
     r"^(?i:[^\S\n]*(?:TAGS|E\.[^\S\n]?O\.|EO)[^\S\n]*(?::|[^\S\n]))", re.M
 )  # the last [:\s] of _PRE_SUBJECT, which a line never ends with a newline for
+_PRE_SUBJECT_RUN_ON = re.compile(r"\b(?:TAGS:|E\.O\. ?1[23]\d{3}:)")
 _REF_M = _lines_re(_REF)
 _BLANK_M = _lines_re(_PAGE_BREAK, _PAGE_LINE, _MARKING)
 _SECTION_M = _lines_re(_SECTION)
@@ -238,8 +239,15 @@ def annotated_zone(text: str) -> Zone:
             m = later
             start = m.start() + 1
     else:
-        pre = list(_PRE_SUBJECT_M.finditer(text, 0, _nth_line_end(text, 79)))
+        head_end = _nth_line_end(text, 79)
+        pre = list(_PRE_SUBJECT_M.finditer(text, 0, head_end))
         last = pre[-1] if pre else None
+        if last is None:
+            # or run on to another line: "LONDON AND PARIS FOR NEA WATCHER E.O. 12958: N/A
+            # TAGS: ECON ...", the routing header above it (no SUBJECT line either)
+            last = _PRE_SUBJECT_RUN_ON.search(text, 0, head_end)
+            if last is not None and _ROUTING.search(text, 0, last.start()) is None:
+                last = None  # (an extract's one run-on line holds its text too)
         if last is None:
             start = 0
         else:

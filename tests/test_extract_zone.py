@@ -1,0 +1,34 @@
+"""The annotated zone: where a cable's own text starts, so routing lines name nobody."""
+
+from __future__ import annotations
+
+from cablekit import parse_cable
+from cablekit.extract import extract_entities
+from cablekit.extract.zone import annotated_zone
+
+# 09TRIPOLI306's head (set 37): no SUBJECT line, E.O. and TAGS run on to a routing line
+TRIPOLI = (
+    "VZCZCXRO0477\nRR RUEHGA RUEHTRO\nDE RUEHTRO #0306 1051416\nZNR UUUUU ZZH\n"
+    "R 151416Z APR 09\nFM AMEMBASSY TRIPOLI\nTO RUEHC/SECSTATE WASHDC 4717\n"
+    "RUEHTRO/AMEMBASSY TRIPOLI 5246\nUNCLAS TRIPOLI 000306 \n \nSENSITIVE \nSIPDIS \n \n"
+    "CAIRO FOR FINANCIAL ATTACHE (SEVERENS) \n"
+    "LONDON AND PARIS FOR NEA WATCHER E.O. 12958: N/A TAGS: ECON EINV EPET LY\n\n"
+    "1.(SBU) Summary. On April 12, the President of Canada's Verenex Energy, Jim "
+    "McFarland, briefed the Ambassador.\n"
+)
+
+
+def test_tags_run_on_to_a_routing_line_start_the_zone_after_them() -> None:
+    """Regression (set 37, 09TRIPOLI306): with no SUBJECT line and E.O./TAGS at the end
+    of an addressee line, the zone was the whole text: "FM AMEMBASSY TRIPOLI" and "LONDON
+    ... ATTACHE" were people. The line after the run-on TAGS starts it, as GUIDELINES
+    section 2 says; an extract's single run-on line (no routing lines) keeps its text."""
+    z = annotated_zone(TRIPOLI)
+    assert z.start == TRIPOLI.index("\n", TRIPOLI.index("TAGS:")) + 1
+    assert "AMEMBASSY" not in z.text and "ATTACHE" not in z.text
+    cable = parse_cable(TRIPOLI, "09TRIPOLI306", metadata={"origin": "Embassy Tripoli"})
+    names = {p["name"] for p in extract_entities(cable).to_dict()["people"]}
+    assert names == {"Jim McFarland"}
+    extract = "Cable dated:2005-11-29T14:19:00S E C R E T CAIRO 008938 E.O. 12958: DECL: "
+    extract += "11/28/2015 TAGS: PTER SUBJECT: TALKS 1. (S) FM Aboul Gheit said.\n"
+    assert annotated_zone(extract).start == 0
