@@ -29,6 +29,8 @@ def test_tags_run_on_to_a_routing_line_start_the_zone_after_them() -> None:
     cable = parse_cable(TRIPOLI, "09TRIPOLI306", metadata={"origin": "Embassy Tripoli"})
     names = {p["name"] for p in extract_entities(cable).to_dict()["people"]}
     assert names == {"Jim McFarland"}
+    two = TRIPOLI.replace(" TAGS: ECON", "\nCAIRO FOR FCS (ORTIZ) TAGS: ECON")
+    assert annotated_zone(two).start == two.index("\n", two.index("TAGS:")) + 1  # the last
     extract = "Cable dated:2005-11-29T14:19:00S E C R E T CAIRO 008938 E.O. 12958: DECL: "
     extract += "11/28/2015 TAGS: PTER SUBJECT: TALKS 1. (S) FM Aboul Gheit said.\n"
     assert annotated_zone(extract).start == 0

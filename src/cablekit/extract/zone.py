@@ -245,7 +245,8 @@ def annotated_zone(text: str) -> Zone:
         if last is None:
             # or run on to another line: "LONDON AND PARIS FOR NEA WATCHER E.O. 12958: N/A
             # TAGS: ECON ...", the routing header above it (no SUBJECT line either)
-            last = _PRE_SUBJECT_RUN_ON.search(text, 0, head_end)
+            runs = list(_PRE_SUBJECT_RUN_ON.finditer(text, 0, head_end))
+            last = runs[-1] if runs else None
             if last is not None and _ROUTING.search(text, 0, last.start()) is None:
                 last = None  # (an extract's one run-on line holds its text too)
         if last is None:
