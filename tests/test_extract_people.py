@@ -1729,3 +1729,15 @@ def test_a_party_s_name_joined_by_e_or_i_is_nobody() -> None:
         origin="Embassy Islamabad",
     )
     assert set(people) == {"Fazlur Rehman", "Pearson"}
+
+
+def test_an_office_s_initials_between_two_titles_are_nobody() -> None:
+    """Regression (set 37, 09MOSCOW405): "PM FP Advisor Ushakov" gave a man named Fp
+    titled "PM" ("Deputy TGS Chief Gen. Yasar Buyukanit" one named Tgs): two or three
+    capitals after a title and before another title's word are an office's initials."""
+    titled = _titled(
+        "1. (C) The Ambassador spoke to PM FP \nAdvisor Ushakov. Deputy TGS Chief Gen. Yasar "
+        "Buyukanit and Former Foreign Secretary MK Rasgotra came.\n",
+        origin="Embassy Moscow",
+    )
+    assert set(titled) == {"Ushakov", "Yasar Buyukanit", "MK Rasgotra"}

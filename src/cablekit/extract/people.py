@@ -1876,6 +1876,16 @@ class PeopleFinder:
                 if self._headline_verb(j, inner=True):
                     k = j  # "SUBJECT: NSA JONES DISCUSSES ...": the name ends before it
                     break
+            if (
+                k == a + 1
+                and k < n
+                and not self.caps
+                and 1 < len(toks[a]) < 4
+                and toks[a].isupper()
+                and _space(self.gaps[a])
+                and self.info[k] & (wi.HEAD | wi.ABBR | wi.MOD)
+            ):
+                k = end  # "PM FP Advisor Ushakov", "Deputy TGS Chief": an office's initials
             if k > end and self._extended and self.claimed[a]:
                 k = end  # "Director of the Bahrain Human Rights Watch": an organisation
             if k == a + 1 and self._extended and self.info[a] & (wi.MOD | wi.PLACE1 | wi.ORGHEAD):
