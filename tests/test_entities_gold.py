@@ -60,6 +60,9 @@ UNSEEN37_DIR = GOLD_DIR.parent / "entities-unseen37"
 # two annotated during session 24, checked here but not yet scored (GUIDELINES 48)
 UNSEEN38_DIR = GOLD_DIR.parent / "entities-unseen38"
 UNSEEN39_DIR = GOLD_DIR.parent / "entities-unseen39"
+# two annotated at the start of session 25, checked here but not yet scored (GUIDELINES 49)
+UNSEEN40_DIR = GOLD_DIR.parent / "entities-unseen40"
+UNSEEN41_DIR = GOLD_DIR.parent / "entities-unseen41"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -117,6 +120,8 @@ GOLD = _gold(
     UNSEEN37_DIR,
     UNSEEN38_DIR,
     UNSEEN39_DIR,
+    UNSEEN40_DIR,
+    UNSEEN41_DIR,
 )
 
 
