@@ -1741,3 +1741,50 @@ def test_an_office_s_initials_between_two_titles_are_nobody() -> None:
         origin="Embassy Moscow",
     )
     assert set(titled) == {"Ushakov", "Yasar Buyukanit", "MK Rasgotra"}
+
+
+def test_words_english_writes_in_lower_case_are_nobody() -> None:
+    """Regression (sets 5-37: "Plastic Sheeting", "Animal Husbandry", "Blue Lantern",
+    "Occupational Safety", "Wild Fauna"; 570 such "people" in the dev corpus): two or
+    more untitled capitalised words that a dictionary writes only in lower case are a
+    thing's or a programme's name. A given name or surname that is also a word ("Bill
+    Burns", "Rice") and a name's particle ("Bin Laden") keep a name."""
+    people = _people_of(
+        "1. (SBU) Donors sent Plastic Sheeting and Animal Husbandry experts under the Blue "
+        "Lantern program. Bill Burns met Bin Laden's brother Yeslam Bin Laden. Mark Rice "
+        "said the Occupational Safety office would help.\n"
+    )
+    assert set(people) == {"Bill Burns", "Yeslam Bin Laden", "Mark Rice", "Pearson"}
+
+
+def test_a_title_of_a_two_word_place_before_a_name() -> None:
+    """Regression (set 25, 08SANJOSE349; dev: "Governor of Buenos Aires Daniel Scioli" gave
+    nobody, "Chief Minister of Madhya Pradesh Digvijay Singh" a man named Madhya Pradesh
+    Digvijay Singh): a two-word place whose first word could begin a name ends the title
+    after "of", and a possessive after it goes on to the unit ("Director General of Costa
+    Rica's National Civil Registry"). Not a letter's address ("President of the Republic
+    \\nSan Jose, Costa Rica"), nor a list's next item after a heading's title."""
+    titled = _titled(
+        "1. (C) Governor of Buenos Aires Daniel Scioli spoke. The Chief Minister of Madhya "
+        "Pradesh Digvijay Singh came. Marisol Castro, Director General of Costa Rica's "
+        "National Civil Registry (NCR), agreed. The Ambassador to the Holy See Francis "
+        "Campbell left.\n",
+        origin="Embassy Buenos Aires",
+    )
+    assert titled == {
+        "Daniel Scioli": [("Governor of Buenos Aires",) * 2],
+        "Digvijay Singh": [("Chief Minister of Madhya Pradesh",) * 2],
+        "Marisol Castro": [("Director General of Costa Rica's National Civil Registry",) * 2],
+        "Francis Campbell": [("Ambassador to the Holy See",) * 2],
+    }
+    letter = _people_of(
+        "1. (U) BEGIN TEXT:\n\nOscar Arias-Sanchez\nThe President of the Republic\nSan "
+        "Jose, Costa Rica\n27 August 2008\n",
+        origin="Embassy San Jose",
+    )
+    assert "Costa Rica" not in letter
+    heading = _people_of(
+        "1. (U) SERRA ANNOUNCES CANDIDACY FOR GOVERNOR OF SAO PAULO \n(B) SAO PAULO 278\n",
+        origin="Consulate Sao Paulo",
+    )
+    assert "Sao Paulo" not in heading

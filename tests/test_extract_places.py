@@ -71,3 +71,22 @@ def test_a_capital_wins_a_name_it_shares_and_a_post_is_never_at_home() -> None:
     assert places["Mumbai"] == "India"
     orgs = {o["name"] for o in found["organizations"]}
     assert "Costa Rican Ministry of Foreign Relations" in orgs
+
+
+def test_a_country_s_first_level_subdivisions_of_two_words_are_places() -> None:
+    """Regression (sets 16 and 29: "Tamil Nadu" and "Uttar Pradesh" read as people; the
+    dev corpus gave 20 "people" named Mato Grosso): the gazetteer has ISO 3166-2's
+    first-level subdivisions of two or more words, as regions of their country. One-word
+    ones are often a surname too ("Toledo", "Lagos") and are not added, nor names of
+    English words alone ("Long Island" in the Bahamas)."""
+    text = (
+        "SUBJECT: FLOODS\n\n1. (U) Floods hit Tamil Nadu, Uttar Pradesh and Mato Grosso. "
+        "President Toledo flew over Long Island.\n"
+    )
+    found = extract_entities(parse_cable(text, metadata={"origin": "Embassy New Delhi"}))
+    places = {p["name"]: p for p in found.to_dict()["places"]}
+    assert places["Tamil Nadu"]["kind"] == "region"
+    assert places["Tamil Nadu"]["country"] == "India"
+    assert places["Mato Grosso"]["country"] == "Brazil"
+    assert "Uttar Pradesh" in places and "Long Island" not in places
+    assert [p["name"] for p in found.to_dict()["people"]] == ["Toledo"]

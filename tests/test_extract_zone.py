@@ -34,3 +34,17 @@ def test_tags_run_on_to_a_routing_line_start_the_zone_after_them() -> None:
     extract = "Cable dated:2005-11-29T14:19:00S E C R E T CAIRO 008938 E.O. 12958: DECL: "
     extract += "11/28/2015 TAGS: PTER SUBJECT: TALKS 1. (S) FM Aboul Gheit said.\n"
     assert annotated_zone(extract).start == 0
+
+
+def test_a_ref_block_s_lettered_items_stay_out_of_the_zone() -> None:
+    """Regression (set 35, 06SAOPAULO278; 81 dev cables): a REF block ended at its second
+    line, "(B) BRASILIA 460", which reads as a portion marking, so the post's name was a
+    person or a place of the cable. Lettered items naming a post or an office and a
+    number go on with the block; a marked paragraph after it does not."""
+    text = (
+        "SUBJECT: ALCKMIN IS PSDB CANDIDATE \n\nREF: (A) BRASILIA 502; \n(B) BRASILIA 460 \n"
+        "(C) 05 SAO PAULO 260 \n(C) Senator Tasso Jereissati spoke in Recife.\n"
+    )
+    z = annotated_zone(text)
+    assert "BRASILIA" not in z.text and "SAO PAULO" not in z.text
+    assert "(C) Senator Tasso Jereissati spoke in Recife." in z.text

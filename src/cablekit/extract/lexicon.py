@@ -6,6 +6,7 @@ is domain knowledge of cable writing, not learnt from any corpus of cables.
 
 from __future__ import annotations
 
+import gzip
 import json
 import unicodedata
 from dataclasses import dataclass, field
@@ -176,6 +177,18 @@ def lexicon() -> Lexicon:
     for d in ("Amcit", "AmCit", "Amcits", "AmCits"):
         lex.demonyms.setdefault(d, "United States")
     return lex
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Words English writes only in lower case ("sheeting", "husbandry"; not "rice", which
+    is also a surname): ``data/english_words.txt.gz``, built from SCOWL by
+    ``tools/build_english_words.py``."""
+    try:
+        text = gzip.decompress((DATA / "english_words.txt.gz").read_bytes()).decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError):
+        return frozenset()
+    return frozenset(ln for ln in text.split("\n") if ln and not ln.startswith("#"))
 
 
 def country_iso(name: str | None) -> str | None:

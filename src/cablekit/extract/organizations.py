@@ -124,7 +124,7 @@ HEADS = (
     "Administration|Authority|Secretariat|Cabinet|Presidency|Board|Bureau|Center|Centre|"
     "Fund|Program|Programme|Network|Society|Church|Times|Post|News|Radio|Television|TV|"
     "Airlines|Airways|Inc|Ltd|Holdings|Industries|Enterprises|Commissariat|Mission|"
-    "Pharmaceuticals|Laboratories|Labs|"
+    "Pharmaceuticals|Laboratories|Labs|Registry|"
     "Prosecutor's Office|Procuracy|Legislature|Cortes|Junta|Unit|Division|Battalion|Regiment"
 )
 _CAPW = r"(?:[A-Z][A-Za-z'&.]*|of|for|and|the|on|de|del|la)"

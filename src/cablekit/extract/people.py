@@ -16,7 +16,7 @@ from typing import Final
 
 from cablekit.extract import wordinfo as wi
 from cablekit.extract.acronyms import _GOX
-from cablekit.extract.lexicon import lexicon
+from cablekit.extract.lexicon import english_words, lexicon
 from cablekit.extract.titles import (
     HEADS,
     LOWER_MODS,
@@ -1554,8 +1554,35 @@ class PeopleFinder:
             if len(ext) > 1 and self._place_goes_on(k):
                 ext.append(k)  # "of Saudi Arabia": a place's second word is no name
                 k += 1
-                if gaps[k - 1].strip() not in ("", "'"):
+                g = gaps[k - 1].strip()
+                if g in _POSSESSIVE and k < n and info[k] & wi.UP0 and not info[k] & wi.NAME_T:
+                    continue  # "of Costa Rica's National Civil Registry"
+                if g not in ("", "'"):
                     break
+                continue
+            if (
+                f2 & wi.UP0
+                # (after "of", "for", "to", "the" or "and": not "President of the Republic \nSan
+                # Jose, Costa Rica", a letter's address)
+                and toks[k - 1].lower() in ("of", "for", "to", "the", "and")
+                and self._place_goes_on(k + 1)
+                # after "the", a country ("Ambassador to the Holy See Francis Campbell"),
+                # or another place where the unit's known words go on: "of the Sao Paulo
+                # State Sugar Industry Association", not "of the Sao Paulo Associao
+                # Comercial", whose words could be a name's
+                and (
+                    toks[k - 1].lower() != "the"
+                    or self._two_word_country(k) is not None
+                    or k + 2 >= n
+                    or not info[k + 2] & wi.UP0
+                    or info[k + 2] & (wi.MOD | wi.HEAD | wi.ORGHEAD)
+                    or gaps[k + 1].strip() in _POSSESSIVE
+                )
+            ):
+                # a two-word place whose first word could begin a name: "Governor of
+                # Buenos Aires Daniel Scioli", "Chief Minister of Tamil Nadu"
+                ext.append(k)
+                k += 1
                 continue
             if f2 & wi.RANK and toks[k - 1].lower() != "the":
                 break  # "Director of Foreign Policy Amb. Jose Chaverri"
@@ -2904,6 +2931,8 @@ class PeopleFinder:
         ):
             end += 2  # "Fujimori's attorney in Chile, Gabriel Zaliasanik, cautioned"
         g = self.tgaps[end - 1].strip()
+        if g == "(" and len(self.words[end]) == 1 and self.tgaps[end].strip()[:1] == ")":
+            return none  # a list's next item: "GOVERNOR OF SAO PAULO \n(B) SAO PAULO 278"
         if g in _TITLE_NAME_GAPS or (
             g == "." and self._word(self.words[end - 1]) in _RANK_ABBR_DOT
         ):
@@ -3496,6 +3525,28 @@ def drop_headline_verbs(people: list[Cand], text: str) -> list[Cand]:
             and all(_verb_goes_on(text, b) for _, b in p.mentions)
         )
     ]
+
+
+def drop_word_phrases(people: list[Cand]) -> list[Cand]:
+    """Without the untitled "people" of two or more words that English writes only in
+    lower case ("Plastic Sheeting", "Animal Husbandry", "Blue Lantern", "Occupational
+    Safety", "Addressee Posts"): a thing's, a programme's or a heading's words in Title
+    Case. A given name or surname that is also a word ("Bill Burns", "Rice") is written
+    capitalised in the dictionary too, so it is not in ``english_words``; a name's
+    particle keeps a name ("Bin Laden"), and so does a surname the cables give alone."""
+    english = english_words()
+    known = lexicon().known_surnames
+    out: list[Cand] = []
+    for p in people:
+        if len(p.tokens) > 1 and not p.titles and p.role is None:
+            words = [w for t in p.tokens for w in t.split("-") if w]
+            if all(
+                w.lower() in english and w.lower() not in PARTICLES and w.capitalize() not in known
+                for w in words
+            ):
+                continue
+        out.append(p)
+    return out
 
 
 _NEXT_WORD: Final = re.compile(r" +[\"\u201c]?([A-Za-z]+)")

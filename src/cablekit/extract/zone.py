@@ -18,6 +18,9 @@ _REF = re.compile(r"\s*(?:REF|REFS|REFTEL|REFTELS|REFERENCES?)\s*:", re.I)
 _REF_END = re.compile(
     r"\s*(?:Classified\s+By|CLASSIFIED\s+BY|\d{1,2}\s*\.|\(?[A-Z]{1,3}\)\s|SUMMARY)"
 )
+# a REF block's lettered item, which _REF_END's "(C) " would end: "(B) BRASILIA 460",
+# "(C) 08 STATE 12345" (a post or an office in capitals, then a serial number)
+_REF_ITEM = re.compile(r"\s*\(?[A-Z]\)\s+(?:\d{2}\s+)?[A-Z][A-Z .'/-]*\s\d{1,6}\b")
 _PAGE_BREAK = re.compile(r"\s*[A-Z][A-Z .']{1,30}\s\d{3,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$")
 _PAGE_LINE = re.compile(r"\s*PAGE\s+\d{2,3}\s")
 _SECTION = re.compile(r"\s*(?:[A-Z/ ]+\s)?SECTION\s+\d+\s+OF\s+\d+", re.I)
@@ -270,7 +273,7 @@ def annotated_zone(text: str) -> Zone:
         while nl >= 0:
             nxt = text.find("\n", nl + 1)
             line = text[nl + 1 : nxt if nxt >= 0 else len(text)]
-            if not line.strip() or _REF_END.match(line):
+            if not line.strip() or (_REF_END.match(line) and not _REF_ITEM.match(line)):
                 break
             nl = nxt
         end = nl if nl >= 0 else len(text)
