@@ -1125,3 +1125,17 @@ def test_a_company_s_president_and_a_television_cameraman() -> None:
     )
     assert _expanded(people["Sami Hassuani"]) == ["company president"]
     assert _expanded(people["Jose Couso"]) == ["television cameraman"]
+
+
+def test_a_country_s_initials_opening_a_title_are_spelt_out() -> None:
+    """Regression (sets 9 and 16: "UK PM" and "UAE Armed Forces Chief of Staff" spelt out
+    by their annotators; dev: "UK Embassy Economic Officer", "ROK Embassy representative"
+    kept the initials): a country's initials that open a title are its place, spelt out.
+    Not the United States', which no title here carries."""
+    assert expand(["UK", "PM"], False) == "United Kingdom Prime Minister"
+    assert expand(["UAE", "Foreign", "Minister"], False) == "United Arab Emirates Foreign Minister"
+    assert expand(["ROK", "Embassy", "representative"], False) == (
+        "Republic of Korea Embassy representative"
+    )
+    assert expand(["US", "Ambassador"], False) == "US Ambassador"
+    assert expand(["UK"], False) == "UK"

@@ -48,3 +48,17 @@ def test_a_ref_block_s_lettered_items_stay_out_of_the_zone() -> None:
     z = annotated_zone(text)
     assert "BRASILIA" not in z.text and "SAO PAULO" not in z.text
     assert "(C) Senator Tasso Jereissati spoke in Recife." in z.text
+
+
+def test_web_addresses_are_out_of_the_zone() -> None:
+    """Regression (sets 9 and 17, 08ANKARA537 and 08ANKARA1472): Embassy Ankara's closing
+    line "Visit Ankara's Classified Web Site at http://www.intelink.sgov.gov/wiki/Portal:Turk
+    ey" gave a man named Turk. No gold set marks anything inside a web address."""
+    text = (
+        "SUBJECT: ALEVIS\n\n1. (C) Alevis met in Ankara.\n\nVisit Ankara's Classified Web Site "
+        "at \nhttp://www.intelink.sgov.gov/wiki/Portal:Turk ey \n\nWILSON\n"
+    )
+    z = annotated_zone(text)
+    assert "intelink" not in z.text and "Turk " not in z.text and "Alevis met" in z.text
+    cable = parse_cable(text, "08ANKARA537", metadata={"origin": "Embassy Ankara"})
+    assert {p["name"] for p in extract_entities(cable).to_dict()["people"]} == {"Wilson"}

@@ -348,6 +348,18 @@ def expand(words: list[str], caps: bool) -> str:
                 out.append(hit)
                 k += 2
                 continue
+        country = (
+            lex.places.get(w.casefold())
+            if k == 0 and len(words) > 1 and w.isupper() and 1 < len(w) <= 4
+            else None
+        )
+        if country is not None and country.kind == "country" and country.name != "United States":
+            # a country's initials as the title's place: "UAE Foreign Minister" -> "United
+            # Arab Emirates Foreign Minister", "UK PM" -> "United Kingdom Prime Minister"
+            acr = lex.acronyms.get(w)
+            out.append(acr[0] if acr and acr[1] == "place" else country.name)
+            k += 1
+            continue
         inside = k > 0 and not caps and any(x.lower() not in QUALIFIERS for x in words[:k])
         acr = lex.acronyms.get(w) if inside else None
         # the body a title is of or to, as its last word ("Ambassador to the UN"); one

@@ -21,6 +21,7 @@ _REF_END = re.compile(
 # a REF block's lettered item, which _REF_END's "(C) " would end: "(B) BRASILIA 460",
 # "(C) 08 STATE 12345" (a post or an office in capitals, then a serial number)
 _REF_ITEM = re.compile(r"\s*\(?[A-Z]\)\s+(?:\d{2}\s+)?[A-Z][A-Z .'/-]*\s\d{1,6}\b")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
 _PAGE_BREAK = re.compile(r"\s*[A-Z][A-Z .']{1,30}\s\d{3,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$")
 _PAGE_LINE = re.compile(r"\s*PAGE\s+\d{2,3}\s")
 _SECTION = re.compile(r"\s*(?:[A-Z/ ]+\s)?SECTION\s+\d+\s+OF\s+\d+", re.I)
@@ -265,6 +266,10 @@ def annotated_zone(text: str) -> Zone:
     for a in _line_starts(_BLANK_M, _BLANK_NL, text, start) + _section_lines(text, start):
         nl = text.find("\n", a)
         blank.append((a, nl if nl >= 0 else len(text)))
+    # web addresses: "Visit Ankara's Classified Web Site at http://www.intelink.sgov.gov/
+    # wiki/Portal:Turkey" names nobody and no place (no gold set marks anything in one)
+    if "http" in text or "www." in text:
+        blank += [m.span() for m in _URL.finditer(text, start)]
     walk_end = start
     for a in _line_starts(_REF_M, _REF_NL, text, start):
         if a < walk_end:
