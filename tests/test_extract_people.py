@@ -1788,3 +1788,39 @@ def test_a_title_of_a_two_word_place_before_a_name() -> None:
         origin="Consulate Sao Paulo",
     )
     assert "Sao Paulo" not in heading
+
+
+def test_a_name_before_administration_government_or_regime_is_a_person() -> None:
+    """Regression (sets 28, 36 and 37: Obama, Arias and Kufuor missed in "the new Obama
+    Administration", "the Arias administration", "the Kufuor government"; dev: "the Bush
+    administration" 27 times): a name alone before the body its bearer heads is a
+    person's mention (GUIDELINES section 3), and "the Obama Administration" no
+    organisation. Not a capital, an adjective, a party or a word ("the Tehran
+    government", "the Kurdish administration", "the Labour government", "the Tax
+    administration", "the Swazi government": a nationality)."""
+    people = _people_of(
+        "1. (C) Moscow wants ties with the new Obama Administration. He criticized the Lula "
+        "administration and the Pinochet regime. The Tehran government, the Kurdish "
+        "administration, the Labour government, the Tax administration and the Swazi "
+        "government agreed.\n"
+    )
+    assert set(people) == {"Obama", "Lula", "Pinochet", "Pearson"}
+    cable = parse_cable(
+        "SUBJECT: A TEST\n\n1. (C) Moscow wants ties with the new Obama Administration.\n",
+        metadata={"origin": "Embassy Moscow"},
+    )
+    assert extract_entities(cable).to_dict()["organizations"] == []
+
+
+def test_a_surname_alone_with_a_letter_dropped_is_the_same_person() -> None:
+    """Regression (set 20, 06SANJOSE2734: "the Cstro government" beside "the Castro
+    regime", one man to the annotator, two to us): a surname alone, untitled, that is
+    another one alone with a letter dropped inside is the same person; not a titled one
+    beside another's full name ("President Sleiman", "Mohammed Suleiman")."""
+    people = _people_of(
+        "1. (C) Costa Rica is a critic of the Cstro government. It opposes the Castro "
+        "regime. President Sleiman met General Mohammed Suleiman.\n"
+    )
+    assert people["Castro"]["mentions"][0]["text"] == "Cstro"
+    assert "Cstro" not in people
+    assert {"Sleiman", "Mohammed Suleiman"} <= set(people)

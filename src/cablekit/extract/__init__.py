@@ -41,6 +41,7 @@ from cablekit.extract.people import (
     link_surnames,
     merge,
     noun_or_verb,
+    ruler_name,
 )
 from cablekit.extract.places import find_places
 from cablekit.extract.quotes import find_quotes
@@ -323,6 +324,8 @@ def _extract(cable: Cable) -> Entities:
                 break
         if len(words) < 2 and words and words[0] not in ("Duma",):
             continue
+        if len(words) == 2 and words[1] == "Administration" and ruler_name(words[0]):
+            continue  # "the Obama Administration": a man's (people.PeopleFinder.rulers)
         e = _name_after_org(s, e, toks, info)
         words = zt[s:e].split()
         while s < e and zt[s].isspace():
@@ -369,6 +372,7 @@ def _extract(cable: Cable) -> Entities:
     finder.scan()
     finder.caps_lists()
     finder.caps_headings()
+    finder.rulers()
     cands = finder.cands
     _signer_and_classifier(cable, zt, zone.start, caps, cands)
     people = merge(cands, zt)

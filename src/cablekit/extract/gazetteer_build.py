@@ -144,6 +144,12 @@ Tonga:Tongan|Papua New Guinea:Papua New Guinean|Brunei:Bruneian|Maldives:Maldivi
 Mauritius:Mauritian|Seychelles:Seychellois|Trinidad and Tobago:Trinidadian|Barbados:Barbadian
 Bahamas:Bahamian|Belize:Belizean|Grenada:Grenadian|Equatorial Guinea:Equatoguinean
 Central African Republic:Central African|South Sudan:South Sudanese|Lesotho:Basotho
+Swaziland:Swazi|Antigua and Barbuda:Antiguan|Guinea-Bissau:Bissau-Guinean|Comoros:Comorian
+Liechtenstein:Liechtensteiner|Monaco:Monegasque|Puerto Rico:Puerto Rican|Andorra:Andorran
+Micronesia:Micronesian|Timor Leste:Timorese,East Timorese|Vanuatu:Ni-Vanuatu|Palau:Palauan
+Greenland:Greenlandic|Faroe Islands:Faroese|Marshall Islands:Marshallese|Nauru:Nauruan
+Macao:Macanese|San Marino:Sammarinese|Saint Lucia:Saint Lucian|Bermuda:Bermudian
+Gibraltar:Gibraltarian|Sao Tome and Principe:Santomean|Solomon Islands:Solomon Islander
 """
 
 # Adjectives of a country's region that cables write where a nationality would stand

@@ -2162,6 +2162,26 @@ class PeopleFinder:
             self.add(m, s, words, aff)
             taken.update(range(m, s))
 
+    def rulers(self) -> None:
+        """A name alone before "administration", "government" or "regime", after "the":
+        the one who heads it ("the Bush administration", "the Lula government"), a
+        person's mention as GUIDELINES section 3 counts a name used as a modifier."""
+        toks, gaps, starts = self.words, self.gaps, self.starts
+        for j in range(2, len(toks)):
+            if toks[j] not in _RULED_FORMS:
+                continue
+            i = j - 1
+            s = starts[i]
+            if (
+                toks[i - 1] in ("the", "The")
+                and gaps[i - 1] == " "
+                and gaps[i] == " "
+                and not self.claimed[i]
+                and ruler_name(toks[i])
+                and not any(a <= s < b for c in self.cands for a, b in c.mentions)
+            ):
+                self.cands.append(Cand([toks[i]], mentions=[(s, self.ends[i])], first=s))
+
     def _caps_entry(self, m: int, places: bool = False) -> int:
         """The end of a list entry of two to four name words from token m, closed by a comma,
         a bracket, a stop or "AND"; else m."""
@@ -3255,6 +3275,17 @@ def merge(cands: list[Cand], text: str = "") -> list[Cand]:
             given = given or (c2 != p2 and (pf in cc if c2 else cf in pc))
             # "Skarphedinnsson" beside "Skarphedinsson": a long surname mistyped
             typo = not given and pl != cl and not (c2 and p2) and _one_typo(pl, cl)
+            # "the Cstro government" beside "Castro": a surname alone mistyped once, with
+            # no title, beside the same alone ("President Sleiman" is not "Mohammed
+            # Suleiman"; "Academician Nikolay Laverov" is not FM Lavrov)
+            dropped = (
+                not given
+                and not typo  # (a long one: "Skarphedinsson" stays as first written)
+                and not (c2 or p2)
+                and _dropped_letter(pl, cl)
+                and any(len(x.mentions) == 1 and not x.titles for x in (c, out[n]))
+            )
+            typo = typo or dropped
             # "Kamal ZOUGAN" after "Kamal ZOUGAM": a full name given again, its surname
             # mistyped (one letter changed, or two swapped)
             typo = typo or (
@@ -3290,7 +3321,8 @@ def merge(cands: list[Cand], text: str = "") -> list[Cand]:
                 # given name; the family name alone is the father's (GUIDELINES 3)
                 continue
             if given or typo or _compatible(p.tokens, c.tokens):
-                if len(c.tokens) > len(p.tokens):
+                # (of two spellings alone, the one without the dropped letter: "Castro")
+                if len(c.tokens) > len(p.tokens) or (dropped and len(cl) > len(pl)):
                     p.tokens = c.tokens
                     keys[n] = (cf, cl, c2, cc)
                 for t in c.titles:
@@ -3320,6 +3352,18 @@ def _one_typo(a: str, b: str) -> bool:
     while q < len(a) - p and q < len(b) - p and a[-1 - q] == b[-1 - q]:
         q += 1
     return p >= 2 and q >= 2 and p + q >= max(len(a), len(b)) - 1
+
+
+def _dropped_letter(a: str, b: str) -> bool:
+    """Whether one of two names of five letters or more is the other with one letter
+    dropped after its first and before its last two ("Cstro", "Castro"; "Mevedev",
+    "Medvedev"). Two spellings of a name do this as well ("Sleiman", "Suleiman"), so the
+    caller asks more of it."""
+    short, full = (a, b) if len(a) < len(b) else (b, a)
+    if len(full) - len(short) != 1 or len(short) < 5:
+        return False
+    k = next((x for x in range(len(short)) if short[x] != full[x]), len(short))
+    return 1 <= k <= len(short) - 2 and short[k:] == full[k + 1 :]
 
 
 def _one_slip(a: str, b: str) -> bool:
@@ -3525,6 +3569,39 @@ def drop_headline_verbs(people: list[Cand], text: str) -> list[Cand]:
             and all(_verb_goes_on(text, b) for _, b in p.mentions)
         )
     ]
+
+
+# a party's or a movement's word before "government" or "regime" ("the Labour
+# government", "the Nazi regime")
+_PARTY_WORDS: Final = frozenset({"labour", "labor", "nazi", "tory", "baath", "derg"})
+# the nouns a head of government's name goes before: "the Bush administration"
+_RULED_FORMS: Final = frozenset(
+    f(w) for w in ("administration", "government", "regime") for f in (str.lower, str.title)
+)
+
+
+def ruler_name(tok: str) -> bool:
+    """Whether a capitalised word before "administration", "government" or "regime" (after
+    "the") can be the name of the one who heads it ("the Lula government", "the Obama
+    Administration"): one word in mixed case that is no English word, no place (a capital
+    stands for its state: "the Tehran government"), no nationality, party or adjective
+    ("the Kurdish administration", "the State administration", "the Labour government",
+    "the Sandinista government"). A surname the cables give alone always is."""
+    low = tok.lower()
+    if not (len(tok) > 2 and tok.isalpha() and tok[0].isupper() and tok[1:].islower()):
+        return False
+    lex = lexicon()
+    if tok in lex.known_surnames:
+        return True
+    return not (
+        low in lex.common
+        or low in english_words()
+        or low in lex.places  # "the Tehran government": the capital for the state
+        or tok in lex.demonyms
+        or low.endswith(("ish", "ese", "ian", "ean", "ic", "al", "ist", "ista", "ism"))
+        or low in QUALIFIERS
+        or low in _PARTY_WORDS
+    )
 
 
 def drop_word_phrases(people: list[Cand]) -> list[Cand]:
