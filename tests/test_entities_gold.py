@@ -54,12 +54,12 @@ UNSEEN33_DIR = GOLD_DIR.parent / "entities-unseen33"  # a thirty-third, measured
 # two annotated at the end of session 22, measured once at the end of session 23 (GUIDELINES 44)
 UNSEEN34_DIR = GOLD_DIR.parent / "entities-unseen34"  # a thirty-fourth
 UNSEEN35_DIR = GOLD_DIR.parent / "entities-unseen35"  # a thirty-fifth
-# two annotated at the end of session 23, checked here but not yet scored (GUIDELINES 45)
-UNSEEN36_DIR = GOLD_DIR.parent / "entities-unseen36"
-UNSEEN37_DIR = GOLD_DIR.parent / "entities-unseen37"
-# two annotated during session 24, checked here but not yet scored (GUIDELINES 48)
-UNSEEN38_DIR = GOLD_DIR.parent / "entities-unseen38"
-UNSEEN39_DIR = GOLD_DIR.parent / "entities-unseen39"
+# two annotated at the end of session 23, measured once at the end of session 24 (GUIDELINES 47)
+UNSEEN36_DIR = GOLD_DIR.parent / "entities-unseen36"  # a thirty-sixth
+UNSEEN37_DIR = GOLD_DIR.parent / "entities-unseen37"  # a thirty-seventh
+# two annotated during session 24, measured once at the end of session 25 (GUIDELINES 51)
+UNSEEN38_DIR = GOLD_DIR.parent / "entities-unseen38"  # a thirty-eighth
+UNSEEN39_DIR = GOLD_DIR.parent / "entities-unseen39"  # a thirty-ninth
 # two annotated at the start of session 25, checked here but not yet scored (GUIDELINES 49)
 UNSEEN40_DIR = GOLD_DIR.parent / "entities-unseen40"
 UNSEEN41_DIR = GOLD_DIR.parent / "entities-unseen41"

@@ -1824,3 +1824,36 @@ def test_a_surname_alone_with_a_letter_dropped_is_the_same_person() -> None:
     assert people["Castro"]["mentions"][0]["text"] == "Cstro"
     assert "Cstro" not in people
     assert {"Sleiman", "Mohammed Suleiman"} <= set(people)
+
+
+def test_a_firm_before_an_ampersand_a_street_and_a_holiday_are_nobody() -> None:
+    """Regression (set 38, 08STATE22315; set 39, 08CAIRO2160): "10 Smith & Wesson 9mm
+    Pistols", "236 Bryce Blvd." and "the Eid al-Fitr holiday" gave people named Smith,
+    Bryce Blvd and Eid al-Fitr. A garbled quote is no firm's sign ("Mikheil Fridman
+    &long enough")."""
+    people = _people_of(
+        "1. (U) QUANTITY: 10 Smith & Wesson 9mm Pistols. SELLER: Century Arms, Inc., 236 "
+        "Bryce Blvd., Fairfax. After the Eid al-Fitr holiday the market fell. He worked "
+        "with partners Petr Aven and Mikheil Fridman &long enough.\n"
+    )
+    assert set(people) == {"Petr Aven", "Mikheil Fridman", "Pearson"}
+
+
+def test_st_petersburg_and_a_nationality_s_mfa_in_titles() -> None:
+    """Regression (set 39: "St. Petersburg CG Mary Kruger" titled "Petersburg CG"; "the
+    Libyan MFA's International Organizations Office" kept its initials): the saint's stop
+    ends no title's place, and a body's initials with a possessive after a nationality
+    are spelt out as after "the"."""
+    titled = _titled(
+        "1. (C) The message was drafted by St. Petersburg CG Mary Kruger. We met the Deputy "
+        "Director of the Libyan MFA's International Organizations Office, Murat Humaima.\n",
+        origin="Embassy Moscow",
+    )
+    assert titled["Mary Kruger"] == [("St. Petersburg CG", "St. Petersburg Consul General")]
+    assert titled["Murat Humaima"] == [
+        (
+            "Deputy Director of the Libyan MFA's International Organizations Office",
+            "Deputy Director of the Libyan Ministry of Foreign Affairs' International "
+            "Organizations Office",
+        )
+    ]

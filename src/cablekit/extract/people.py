@@ -147,7 +147,8 @@ STOP: Final = frozenset(
 # nor words that are also surnames ("Anthony Lake", "Bernard Law", "Park", "Van Dam").
 NAMED_THINGS: Final = frozenset(
     """
-    Road Street Avenue Boulevard Highway Bridge Square Airport Port Station Stadium Hospital
+    Road Street Avenue Boulevard Blvd Ave Highway Bridge Square Airport Port Station Stadium
+    Hospital
     University College School Institute Foundation Database System Company Co Corporation
     Corp Ltd Limited Inc Group Holdings Industries Enterprise Enterprises Trading Lines
     Airlines Airways Bank Hotel Mosque Church Temple Pagoda Cathedral Market Mall Refinery
@@ -215,6 +216,7 @@ THING_FIRST: Final = THING_BEFORE | frozenset(
     Ansar Jamaat Jamaa Jaish Harakat Hizb Shatt Shat Borg Burj Jebel Jabal Wadi Souk Audiencia
     Renta Bono Armeria Deportes
     Tier Phase Stage Round Title Category Tranche Schedule
+    Eid
     """.split()
 )
 # A descriptive role after "a"/"an" ("Migi, an accountant,"): its last word names a person.
@@ -1062,6 +1064,14 @@ class PeopleFinder:
             if toks[k] in _PLACE_PARTICLES and k > 0 and info[k - 1] & wi.UP0:
                 k -= 1  # "Rio de Janeiro Governor"
                 continue
+            if (
+                k > 0
+                and toks[k - 1] == "St"
+                and gaps[k - 1] == ". "
+                and self._multiword_place(k - 1, k + 1)
+            ):
+                k -= 2  # "St. Petersburg CG": the saint's stop is no sentence's end
+                continue
             if k + 1 < i and info[k] & wi.QUALL and info[k] & wi.UP0 and self._place_goes_on(k + 1):
                 k -= 1  # "New York Governor": a qualifier's word begins the place
                 continue
@@ -1795,8 +1805,8 @@ class PeopleFinder:
         prev = -2
         for k in idx:
             w = toks[k]
-            if gaps[k][:1] == "." and self._word(w) in _RANK_ABBR_DOT:
-                w += "."
+            if gaps[k][:1] == "." and (self._word(w) in _RANK_ABBR_DOT or w == "St"):
+                w += "."  # "Brig. Gen.", "St. Petersburg"
             elif k != idx[-1] and gaps[k][:2] in _POSSESSIVE:
                 w += gaps[k][:2]  # "Ministry's" inside a title
             if out and prev == k - 1 and gaps[prev] == "-" and out[-1].lower() not in QUALIFIERS:
@@ -2870,6 +2880,8 @@ class PeopleFinder:
             (toks[a].capitalize() in THING_FIRST and b - a > 1)
             or (a > 0 and toks[a - 1].capitalize() in THING_BEFORE and self.gaps[a - 1] in " \n")
             or (a > 0 and self.gaps[a - 1].strip() == "&")  # "Heckler & Koch", a firm
+            # "Smith & Wesson", "Marks & Spencer" (not a garbled quote: "Fridman &long")
+            or (self.gaps[b - 1] == " & " and b < len(toks) and toks[b][:1].isupper())
             # Spanish's article: "El Mundo", "El Tiempo" (in Arabic names "El" is a particle:
             # "El Baradei")
             or (

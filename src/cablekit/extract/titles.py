@@ -374,7 +374,12 @@ def expand(words: list[str], caps: bool) -> str:
         owner = (
             lex.acronyms.get(w[:-2])
             if w.endswith(("'s", "\u2019s"))
-            and ((inside and words[k - 1].lower() == "the") or (k == 0 and len(words) > 1))
+            and (
+                # (or after a nationality: "of the Libyan MFA's International Organizations
+                # Office")
+                (inside and (words[k - 1].lower() == "the" or words[k - 1] in lex.demonyms))
+                or (k == 0 and len(words) > 1)
+            )
             else None
         )
         if owner and owner[1] in ("org", "gorg"):
