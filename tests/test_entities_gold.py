@@ -63,6 +63,9 @@ UNSEEN39_DIR = GOLD_DIR.parent / "entities-unseen39"  # a thirty-ninth
 # two annotated at the start of session 25, checked here but not yet scored (GUIDELINES 49)
 UNSEEN40_DIR = GOLD_DIR.parent / "entities-unseen40"
 UNSEEN41_DIR = GOLD_DIR.parent / "entities-unseen41"
+# two annotated at the start of session 26, checked here but not yet scored (GUIDELINES 52)
+UNSEEN42_DIR = GOLD_DIR.parent / "entities-unseen42"
+UNSEEN43_DIR = GOLD_DIR.parent / "entities-unseen43"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -122,6 +125,8 @@ GOLD = _gold(
     UNSEEN39_DIR,
     UNSEEN40_DIR,
     UNSEEN41_DIR,
+    UNSEEN42_DIR,
+    UNSEEN43_DIR,
 )
 
 
