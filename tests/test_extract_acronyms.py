@@ -56,3 +56,28 @@ def test_mc_is_a_title_word_not_an_acronym_alone() -> None:
         "Embassy Tallinn",
     )
     assert "MC" not in acr
+
+
+def test_initials_of_a_body_the_cable_names_are_its_acronym() -> None:
+    """Regression (09CAIRO1412, set 23: "AL Chief of Staff Hisham Yousef" kept "AL", in
+    a cable that names the Arab League and never defines AL; 15 such acronyms on the
+    read sets, each as the annotators expanded it): undefined initials that spell one of
+    the cable's organisations are its acronym, and spelt out in titles. Not a part of a
+    hyphenated acronym ("NTM-I"), nor a word of a line in capitals ("AL QAEDA")."""
+    text = (
+        "SUBJECT: SUMMIT\n\n1. (C) Moussa told the Arab League summit he would not speak, "
+        "according to AL Chief of Staff Hisham Yousef. The NATO Training Mission (NTM-I) "
+        "and NTM-I staff met.\n"
+    )
+    got = _acr(text, "Embassy Cairo")
+    assert got["AL"] == "Arab League"
+    assert "NTM" not in got
+    cable = parse_cable(text, metadata={"origin": "Embassy Cairo"})
+    people = {p["name"]: p for p in extract_entities(cable).to_dict()["people"]}
+    assert [t["expanded"] for t in people["Hisham Yousef"]["titles"]] == [
+        "Arab League Chief of Staff"
+    ]
+    heading = (
+        "SUBJECT: SUMMIT\n\n1. (C) ARAB LEAGUE VERSUS AL QAEDA\n\n2. (C) The Arab League met.\n"
+    )
+    assert "AL" not in _acr(heading, "Embassy Cairo")

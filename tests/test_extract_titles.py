@@ -1139,3 +1139,75 @@ def test_a_country_s_initials_opening_a_title_are_spelt_out() -> None:
     )
     assert expand(["US", "Ambassador"], False) == "US Ambassador"
     assert expand(["UK"], False) == "UK"
+
+
+def test_an_apposition_s_title_after_its_body_s_or_place_s_words() -> None:
+    """Regression (sets 8, 20, 23 and 30: "Tony Kay, the Foreign and Commonwealth Office's
+    ... Desk Officer", "Philip Richards, Nuclear and Radiological Security Desk Officer at
+    the Foreign and Commonwealth Office (FCO), on", "Luciano Coutinho, the current
+    President of the Brazilian Development Bank," and "Ximena Castillo, the PDI's Director
+    of the National Office of Crimes Against the Family explained" had no title): an
+    apposition's title may open with a place or unit as before a name, be owned by a
+    body of several words, run on past "the" in a body's name, close before a bracketed
+    acronym, or before a verb of speech; "current" is no qualifier of it."""
+    people = _people(
+        "Tony Kay, the Foreign and Commonwealth Office's Desk Officer, said no. Jim Bob, "
+        "Colombia Desk Officer, agreed. Philip Richards, Nuclear and Radiological Security "
+        "Desk Officer at the Foreign and Commonwealth Office (FCO), on December 2 said so. "
+        "He said that Luciano Coutinho, the current President of the Brazilian Development "
+        "Bank, is ready. Ximena Castillo, the PDI's Director of the National Office of "
+        "Crimes Against the Family explained the crime.",
+        "Embassy London",
+    )
+    assert _expanded(people["Tony Kay"]) == ["Foreign and Commonwealth Office's Desk Officer"]
+    assert _expanded(people["Jim Bob"]) == ["Colombia Desk Officer"]
+    assert _expanded(people["Philip Richards"]) == [
+        "Nuclear and Radiological Security Desk Officer at the Foreign and Commonwealth Office"
+    ]
+    assert _expanded(people["Luciano Coutinho"]) == ["President of the Brazilian Development Bank"]
+    assert [t["as_written"] for t in people["Ximena Castillo"]["titles"]] == [
+        "PDI's Director of the National Office of Crimes Against the Family"
+    ]
+
+
+def test_no_apposition_title_from_capitalised_words_alone_or_the_next_one_s() -> None:
+    """Regression (dev 06TRIPOLI498, 09SANTODOMINGO570, 10LONDON439 while the rules above
+    were written): "Office of the Legal Adviser" is no title; a bracketed acronym before
+    the next name does not close an apposition; a country's possessive before a title
+    still owns it."""
+    people = _people(
+        "--Mr. Marshall Brown, Office of the Legal Adviser, U.S. Department of State\n"
+        "Salgado said he raised it with Deputy Foreign Minister Jose Manuel Trullols, "
+        "Dominican Civil Aviation Institute Director (IDAC) Jose Tomas Perez, and others. "
+        "In a statement February 23, Chris Bryant, the UK's Foreign Office Minister with "
+        "responsibility for the British Overseas Territories, reiterated UK support.",
+        "Embassy Santo Domingo",
+    )
+    assert people["Marshall Brown"]["titles"] == []
+    assert _expanded(people["Jose Manuel Trullols"]) == ["Deputy Foreign Minister"]
+    assert [t["as_written"] for t in people["Chris Bryant"]["titles"]] == [
+        "UK's Foreign Office Minister with responsibility for the British Overseas Territories"
+    ]
+
+
+def test_two_fields_joined_by_and_before_a_title() -> None:
+    """Regression (set 37: "Economic and Commercial Officer Fiona Evans" had "Commercial
+    Officer"; dev: "Science and Technology Minister", "Work and Pensions Secretary"): a
+    field's word, "and" and the title's first words are one title. Not a second title
+    ("former Finance and Prime Minister Benbitour"), another's field ("Minister of
+    Defense and King Abdullah"), nor a name or pronoun before "and"."""
+    people = _people(
+        "Post nominates Economic and Commercial Officer Fiona Evans for the seminar. He met "
+        "Work and Pensions Secretary James Purnell and Science and Technology Minister "
+        "Sergio Rezende. Earlier, former Finance and Prime Minister Benbitour spoke. The "
+        "Minister of Defense and King Abdullah II met. Brown and Foreign Secretary David "
+        "Miliband agreed. She and Minister Rodrigo Arias left.",
+        "Embassy Reykjavik",
+    )
+    assert _expanded(people["Fiona Evans"]) == ["Economic and Commercial Officer"]
+    assert _expanded(people["James Purnell"]) == ["Work and Pensions Secretary"]
+    assert _expanded(people["Sergio Rezende"]) == ["Science and Technology Minister"]
+    assert not any("Finance" in t for t in _expanded(people["Benbitour"]))
+    assert _expanded(people["Abdullah II"]) == ["King"]
+    assert _expanded(people["David Miliband"]) == ["Foreign Secretary"]
+    assert _expanded(people["Rodrigo Arias"]) == ["Minister"]

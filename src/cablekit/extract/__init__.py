@@ -368,6 +368,21 @@ def _extract(cable: Cable) -> Entities:
         if k < len(starts) and starts[k] == s:
             finder.org_ends[e] = (k, known)
     defs = acr_mod.definitions(zt[zone.start :])
+    if not caps and orgs:
+        # initials no glossary knows and the cable never defines, of a body it names
+        undefined = {
+            t
+            for t, g, s in ((toks.words[i], toks.gaps[i], starts[i]) for i in acr_at)
+            if 1 < len(t) < 6
+            and g[:1] != "-"  # not a part: "NTM-I", "AL-MEGRAHI"
+            and t.isalpha()
+            and t.isupper()
+            and t not in defs
+            and acr_mod.lookup(t, caps) is None
+            and not _caps_line(zt, s)  # a word of a heading: "AL QAEDA"
+        }
+        if undefined:
+            defs.update(acr_mod.by_initials(undefined, list(orgs)))
     finder.defined = defs
     finder.scan()
     finder.caps_lists()
@@ -581,6 +596,15 @@ def _own_mfa(name: str) -> str:
     for Foreign Affairs", "MFA Permanent Secretary" -> "Ministry for Foreign Affairs
     Permanent Secretary")."""
     return name.replace(_MFA, "Ministry for Foreign Affairs")
+
+
+def _caps_line(text: str, at: int) -> bool:
+    """Whether the line holding offset ``at`` is written in capitals (a heading or a
+    subject line), by its words of three letters or more."""
+    a = text.rfind("\n", 0, at) + 1
+    b = text.find("\n", at)
+    words = [w for w in text[a : b if b >= 0 else len(text)].split() if len(w) > 2]
+    return len(words) > 1 and sum(w.isupper() for w in words) * 5 >= len(words) * 4
 
 
 def _defined(written: str, expanded: str, defs: dict[str, str]) -> str:

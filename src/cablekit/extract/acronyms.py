@@ -175,6 +175,21 @@ def definitions(text: str) -> dict[str, str]:
     return out
 
 
+def by_initials(shorts: set[str], names: list[str]) -> dict[str, str]:
+    """Undefined initials (``shorts``) that spell one name of the cable's organisations
+    (``names``) and no other: "AL Chief of Staff" in a cable that names the Arab League.
+    Small words are passed over, as in definitions ("Ministry of Health" -> MH)."""
+    spelt: dict[str, list[str]] = {}
+    for name in names:
+        words = [w for w in _WORD.findall(name) if w.casefold() not in _SMALL]
+        if len(words) < 2 or not all(w[0].isupper() for w in words):
+            continue
+        init = "".join(w[0] for w in words)
+        if init in shorts:
+            spelt.setdefault(init, []).append(name)
+    return {k: v[0] for k, v in spelt.items() if len(v) == 1}
+
+
 def _translated(words: list[str], short: str) -> int | None:
     """Index of the head word of a body's name just before a definition the glossary
     spells otherwise, when the glossary's long form begins with that word ("Ministry of

@@ -547,6 +547,15 @@ _NOT_PREFIX: Final = frozenset(
 # words that join the end of an earlier name to the words before a title ("Head of State
 # General Abubakar"), and the particles inside a place's name ("Rio de Janeiro Governor")
 _JOINS: Final = frozenset({"of", "for", "and", "&"})
+# words before a field's that make it another title's ("Minister of Defense and King
+# Abdullah"), and a title's words of rank, not of a field ("Finance and Prime Minister")
+_AND_TOPIC_NOT_AFTER: Final = frozenset({"of", "for", "to", "in", "&", "on"})
+_RANK_MODIFIERS: Final = frozenset(
+    "Prime Vice Deputy Senior First Second Third Assistant Chief Executive Special Principal"
+    " Acting Under Associate Lead Permanent Private Personal Junior Grand Supreme Interim"
+    " Co General".split()
+)
+_PRONOUNS: Final = frozenset("she he they we it both his her their our its this that".split())
 # a post's word before its place and a title: "Embassy Vatican DCM" (the place is the post's;
 # "Consulate" names no title's body, _NOT_PREFIX)
 _POST_WORDS: Final = frozenset({"Embassy"})
@@ -1148,6 +1157,10 @@ class PeopleFinder:
                 return []
             k = m - 1
             compound = True
+        if k >= 0 and toks[k] == "and" and not compound and self._and_topic(k, i):
+            # "Energy and Industry Minister", "Work and Pensions Secretary"
+            self._prefix_from = k - 1
+            return self._words(list(range(k - 1, i)))
         if (
             k == i - 1
             or toks[k + 1] in _PLACE_PARTICLES
@@ -1179,6 +1192,48 @@ class PeopleFinder:
             return []  # the end of a name before: "Head of State General", "Chief of Staff"
         self._prefix_from = k + 1
         return self._words(list(range(k + 1, i)))
+
+    def _and_topic(self, k: int, i: int) -> bool:
+        """Whether "and" at token k joins a field's word before it to the title's first
+        words (tokens k+1 to i): "Energy and Industry Minister", "Economic and Commercial
+        Officer", "Work and Pensions Secretary". The word before is a title's modifier or
+        a common word in capitals, alone (the previous word not capitalised, or a body's
+        initials: "BP Production and Exploration Head"); not a name, a title, a place, or
+        the end of the name just found ("Brown and Foreign Secretary David Miliband")."""
+        toks, info, gaps = self.words, self.info, self.gaps
+        x = k - 1
+        if x < 0 or not (_space(gaps[x]) and _space(gaps[k])) or gaps[x] != " ":
+            return False
+        if x > 0 and toks[x - 1] in _AND_TOPIC_NOT_AFTER:
+            return False  # another's field: "Minister of Finance and Prime Minister"
+        if (
+            k + 1 >= len(toks)
+            or info[k + 1] & (wi.HEAD | wi.HON)
+            or toks[k + 1] in _RANK_MODIFIERS
+            or not (
+                info[k + 1] & wi.MOD
+                or toks[k + 1].lower() in self.lex.common
+                or toks[k + 1].lower() in english_words()  # "Pensions"
+            )
+            or not all(info[m] & wi.UP0 for m in range(k + 1, max(i, k + 2)))
+        ):
+            return False  # a second title: "former Finance and Prime Minister Benbitour"
+        if toks[x].lower() in _PRONOUNS:
+            return False
+        f = info[x]
+        if (
+            not f & wi.UP0
+            or not toks[x].isalpha()
+            or len(toks[x]) < 3
+            or f
+            & (wi.HEAD | wi.HON | wi.ABBR | wi.NAME_F | wi.PLACE | wi.DEM | wi.ORGACR | wi.SPEECH)
+            or toks[x] in self.lex.known_surnames
+            or not (f & wi.MOD or toks[x].lower() in self.lex.common)
+        ):
+            return False
+        if self.cands and self.cands[-1].mentions[-1][1] == self.ends[x]:
+            return False
+        return x == 0 or not info[x - 1] & wi.UP0 or bool(info[x - 1] & wi.ORGACR)
 
     def _org_before(self, i: int) -> list[str]:
         """All of an organisation's name that ends just before a title at token i (or in
@@ -2331,6 +2386,15 @@ class PeopleFinder:
             )
         return heading
 
+    def _bracket_closes(self, end: int) -> bool:
+        """Whether a bracket opens after token ``end - 1`` and the apposition closes after
+        it: "at the Foreign and Commonwealth Office (FCO), on"; not "Institute Director
+        (IDAC) Jose Tomas Perez", the next one's title."""
+        if self.gaps[end - 1].strip() != "(":
+            return False
+        close = self.text.find(")", self.ends[end - 1], self.ends[end - 1] + 40)
+        return close > 0 and self.text[close + 1 : close + 2] in (",", ".", ";")
+
     def _topic_then_title(self, j: int) -> tuple[list[str], int, str | None]:
         """An apposition's title after a topic of common words in capitals, at token j:
         "Zoe Smith, Nuclear Issues Desk Officers at the FCO" -> (words, end, affiliation),
@@ -2344,8 +2408,9 @@ class PeopleFinder:
             if found is not None and found[0] == j and _space(self.gaps[e - 1]):
                 h = e
                 break
+        joined = False  # "and" between two of the words: "Nuclear and Radiological Security"
         while (
-            h < min(j + 3, len(toks) - 1)
+            h < min(j + 3 + joined, len(toks) - 1)
             and info[h] & wi.UP0
             and not info[h] & (wi.HEAD | wi.ABBR | wi.HON | wi.NAME_F | wi.PLACE | wi.SPEECH)
             and toks[h].isalpha()
@@ -2355,6 +2420,11 @@ class PeopleFinder:
             and _space(self.gaps[h])  # (a line may break inside: "Government \nRelations")
         ):
             h += 1
+            if not joined and toks[h] == "and" and _space(self.gaps[h]) and h + 1 < len(toks):
+                joined = True
+                h += 1
+        if toks[h - 1] == "and":
+            h -= 1  # (no such word after it: no title)
         if h == j:
             return [], j, None
         end, words, aff = self.title_chain(h)
@@ -2366,6 +2436,7 @@ class PeopleFinder:
         if not (
             end >= len(toks)
             or self.gaps[end - 1].strip()[:1] in (",", ".", ";", ")")
+            or self._bracket_closes(end)
             or (
                 toks[end].lower() in _EXT_WORDS
                 and end + 1 < len(toks)
@@ -2382,6 +2453,31 @@ class PeopleFinder:
         ):
             return [], j, None
         return [*toks[j:h], *words], end, aff
+
+    def _prefixed_title(self, j: int) -> tuple[list[str], int, str | None]:
+        """An apposition's title whose first words name its body or place, as
+        ``_title_prefix`` reads them before a name: "Jim Bob, Colombia Desk Officer,",
+        "the MFA's Colombia Desk Officer" -> (words, end, affiliation), or ([], j, None).
+        The chain must close the apposition."""
+        info, toks, n = self.info, self.words, len(self.words)
+        for h in range(j + 1, min(j + 5, n)):
+            if not _space(self.gaps[h - 1]):
+                break
+            if not info[h] & (wi.HEAD | wi.ABBR):
+                if not info[h] & (wi.UP0 | wi.ORGACR):
+                    break  # capitalised words alone: not "Office of the Legal Adviser"
+                continue
+            end, words, aff = self.title_chain(h)
+            if not words:
+                continue
+            self._prefix_from = n
+            # (it may begin at the owner before: "MFA's Colombia Desk Officer")
+            if not self._title_prefix(h) or self._prefix_from > j:
+                break
+            if end < n and self.gaps[end - 1].strip()[:1] not in (",", ".", ";", ")"):
+                break
+            return [*self._words(list(range(j, h))), *words], end, aff
+        return [], j, None
 
     def apposition(self, k: int, a: int = -1) -> tuple[list[str], str | None]:
         """'Dmitri Lebedov, Second Secretary in the MFA' -> the title after the comma
@@ -2406,33 +2502,53 @@ class PeopleFinder:
         article = self.words[j] if j < n else ""
         if article in ("the", "a", "an", "The") and j + 1 < n:
             j += 1
+            if self.words[j] == "current" and j + 1 < n and self.info[j + 1] & wi.UP0:
+                j += 1  # no qualifier of the title (section 3): "the current President of"
         if j >= n:
             return [], None
         body = ""
         # a body, place or person owning the title: "the MFA's UNSC Desk Officer",
         # "Gazprom's Deputy Chairman", "Human Rights Watch's Deputy Director"
         h = j
+        owner = False  # an organisation the organisation pass found owns it
+        for e in range(j + 2, min(j + 8, n)):
+            found = self.org_ends.get(self.ends[e - 1])
+            if found is not None and found[0] == j:
+                if self.gaps[e - 1][:2] in _POSSESSIVE:
+                    h, owner = e - 1, True  # "the Foreign and Commonwealth Office's"
+                break
         while (
-            h < min(j + 3, n - 1)
+            not owner
+            and h < min(j + 3, n - 1)
             and self.info[h] & wi.UP0
             and not self.info[h] & (wi.HEAD | wi.ABBR | wi.HON)
             and self.gaps[h][:2] not in _POSSESSIVE
             and _space(self.gaps[h])
         ):
             h += 1
+        prefixed: tuple[list[str], int, str | None] = ([], j, None)
         if (
             h + 1 < n
             and self.info[h] & (wi.UP0 | wi.ORGACR)
-            and not self.info[h] & (wi.HEAD | wi.ABBR | wi.HON)
+            and (owner or not self.info[h] & (wi.HEAD | wi.ABBR | wi.HON))
             and self.gaps[h][:2] in _POSSESSIVE
             and _space(self.gaps[h][2:])
-            and self.info[h + 1] & (wi.HEAD | wi.MOD | wi.ABBR | wi.ORGACR)
+            and (
+                self.info[h + 1] & (wi.HEAD | wi.MOD | wi.ABBR | wi.ORGACR)
+                # or a desk's place or a unit before the title: "Colombia Desk Officer"
+                or (prefixed := self._prefixed_title(h + 1))[0]
+            )
         ):
             body = " ".join(self.words[j : h + 1]) + self.gaps[h][:2]
             j = h + 1
-        end, words, aff = self.title_chain(j)
+        if prefixed[0]:
+            words, end, aff = prefixed
+        else:
+            end, words, aff = self.title_chain(j)
         if not words and not body:
             words, end, aff = self._topic_then_title(j)
+        if not words and not body:
+            words, end, aff = self._prefixed_title(j)
         if body:
             if not words:
                 return [], None
@@ -2495,6 +2611,9 @@ class PeopleFinder:
             and _space(self.gaps[end - 1])
             and self.words[end].islower()
             and self.words[end] not in _AFTER_APPOSITION
+            # not a body's name the chain stopped in: "Ximena Castillo, the PDI's Director
+            # of the National Office of Crimes Against the Family,"
+            and (self.words[end] != "the" or self._appos_tail(j, end) == end)
         ):
             return [], None  # "Minister Akamatsu, the DCM met ...": a new clause's subject
         tail = self._appos_tail(j, end)
@@ -2549,6 +2668,9 @@ class PeopleFinder:
                 return role_end
             t = toks[k]
             f = info[k]
+            if f & wi.SPEECH and words and toks[k - 1][:1].isupper() and _space(gaps[k - 1]):
+                break  # the comma left out before the verb: "..., the PDI's Director of
+                # the National Office of Crimes Against the Family explained"
             if (
                 t == "and"
                 and words
