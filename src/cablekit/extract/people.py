@@ -2459,7 +2459,7 @@ class PeopleFinder:
         ``_title_prefix`` reads them before a name: "Jim Bob, Colombia Desk Officer,",
         "the MFA's Colombia Desk Officer" -> (words, end, affiliation), or ([], j, None).
         The chain must close the apposition."""
-        info, toks, n = self.info, self.words, len(self.words)
+        info, n = self.info, len(self.words)
         for h in range(j + 1, min(j + 5, n)):
             if not _space(self.gaps[h - 1]):
                 break
