@@ -1211,3 +1211,26 @@ def test_two_fields_joined_by_and_before_a_title() -> None:
     assert _expanded(people["Abdullah II"]) == ["King"]
     assert _expanded(people["David Miliband"]) == ["Foreign Secretary"]
     assert _expanded(people["Rodrigo Arias"]) == ["Minister"]
+
+
+def test_a_possessive_inside_a_title_s_run_on_and_a_body_s_initials_before_the_name() -> None:
+    """Regression (set 37: "the President of Canada's Verenex Energy, Jim McFarland" gave
+    "President of Canada Verenex Energy", the possessive lost; set 22's 08TRIPOLI554: "the
+    Resident Representative of the ... (FAO), Dr. Saad Elmedani Ahmed" gave no title): a
+    title runs on past a possessive as written, and a body's initials in brackets
+    between a title and its name are passed over. Not a title word's state ("King (IA),
+    Issa") nor an office's initials after them ("(MLO), MILGRP;")."""
+    people = _people(
+        "On April 12, the President of Canada's Verenex Energy, Jim McFarland, briefed the "
+        "Ambassador. They met the Resident Representative of the World Bank (WB), Dr. Saad "
+        "Elmedani Ahmed. Representatives Peterson (MN), King (IA), Issa (CA), and Carnahan "
+        "(MO) came, with Lt. Col. Sam Prugh, acting head of the Military Liaison Office "
+        "(MLO), MILGRP; and others. Rep. Issa's meeting will be reported septel.",
+        "Embassy Tripoli",
+    )
+    assert [t["as_written"] for t in people["Jim McFarland"]["titles"]] == [
+        "President of Canada's Verenex Energy"
+    ]
+    assert _expanded(people["Saad Elmedani Ahmed"]) == ["Resident Representative of the World Bank"]
+    assert not any("King" in _expanded(p) for p in people.values())
+    assert not any(name.upper() == "MILGRP" for name in people)

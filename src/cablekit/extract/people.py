@@ -1349,7 +1349,7 @@ class PeopleFinder:
                 continue
             if end < a:
                 tail = self._appos_tail(s, end)
-                words = words + self._words(list(range(end, tail)))
+                words = self._run_on(words, end, tail)
                 end = tail
             return words if end == a and len(words) < 12 else []
         return []
@@ -2635,8 +2635,16 @@ class PeopleFinder:
             return [], None
         self._appos_at = j
         if tail > end:
-            words = words + self._words(list(range(end, tail)))
+            words = self._run_on(words, end, tail)
         return words, aff
+
+    def _run_on(self, words: list[str], end: int, tail: int) -> list[str]:
+        """A chain's ``words`` (its last token at end - 1) run on to token ``tail``, with
+        the possessive between them as written ("President of Canada's Verenex Energy")."""
+        g = self.gaps[end - 1][:2]
+        if words and g in _POSSESSIVE and tail > end:
+            words = [*words[:-1], words[-1] + g]
+        return words + self._words(list(range(end, tail)))
 
     def _appos_tail(self, j: int, end: int) -> int:
         """Where an apposition's title ends when it runs on past its chain to the comma:
@@ -3087,6 +3095,23 @@ class PeopleFinder:
         g = self.tgaps[end - 1].strip()
         if g == "(" and len(self.words[end]) == 1 and self.tgaps[end].strip()[:1] == ")":
             return none  # a list's next item: "GOVERNOR OF SAO PAULO \n(B) SAO PAULO 278"
+        if (
+            g == "("
+            and end + 1 < n
+            and self.tgaps[end].replace(" ", "") == "),"
+            and self.words[end].isupper()
+            and len(self.words[end]) > 1
+            and not self.caps
+            # after a body's name, not a title's word ("Representatives King (IA), Issa")
+            and not self.info[end - 1] & (wi.HEAD | wi.ABBR)
+            # and before a name in mixed case ("Office (MLO), MILGRP;" names an office)
+            and self.words[end + 1][:1].isupper()
+            and not self.words[end + 1].isupper()
+        ):
+            # the body's initials, then the name: "Resident Representative of the World
+            # Bank (WB), Dr. Saad Elmedani Ahmed"
+            end += 1
+            g = ","
         if g in _TITLE_NAME_GAPS or (
             g == "." and self._word(self.words[end - 1]) in _RANK_ABBR_DOT
         ):
