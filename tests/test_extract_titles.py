@@ -1234,3 +1234,17 @@ def test_a_possessive_inside_a_title_s_run_on_and_a_body_s_initials_before_the_n
     assert _expanded(people["Saad Elmedani Ahmed"]) == ["Resident Representative of the World Bank"]
     assert not any("King" in _expanded(p) for p in people.values())
     assert not any(name.upper() == "MILGRP" for name in people)
+
+
+def test_a_source_s_protection_marking_between_a_name_and_its_apposition() -> None:
+    """Regression (set 13's 09LONDON2180: "Judith Gough (Protect), Deputy Head of ..." and
+    "John Saltford (Protect), Deputy Team Leader ..." had no title; 172 such markings in
+    the dev corpus): "(protect)", "(strictly protect throughout)" after a name are passed
+    over to the apposition after them."""
+    people = _people(
+        "Judith Gough (Protect), Deputy Head of the Security Policy Group, said so. Later, "
+        "Neil Zaripov (strictly protect throughout), Ambassador to Chile, agreed.",
+        "Embassy London",
+    )
+    assert _expanded(people["Judith Gough"]) == ["Deputy Head of the Security Policy Group"]
+    assert _expanded(people["Neil Zaripov"]) == ["Ambassador to Chile"]

@@ -547,6 +547,8 @@ _NOT_PREFIX: Final = frozenset(
 # words that join the end of an earlier name to the words before a title ("Head of State
 # General Abubakar"), and the particles inside a place's name ("Rio de Janeiro Governor")
 _JOINS: Final = frozenset({"of", "for", "and", "&"})
+# a source's protection marked after the name: "Gough (strictly protect throughout),"
+_PROTECT: Final = frozenset({"protect", "strictly", "protected"})
 # words before a field's that make it another title's ("Minister of Defense and King
 # Abdullah"), and a title's words of rank, not of a field ("Finance and Prime Minister")
 _AND_TOPIC_NOT_AFTER: Final = frozenset({"of", "for", "to", "in", "&", "on"})
@@ -2486,6 +2488,15 @@ class PeopleFinder:
         if k >= n:
             return [], None
         g = self.tgaps[k - 1].strip()
+        if g == "(" and self.words[k].lower() in _PROTECT:
+            # a source's marking, then the apposition: "Judith Gough (strictly protect),
+            # Deputy Head of ..."
+            m = k
+            while m + 1 < n and m - k < 3 and self.tgaps[m].strip()[:1] != ")":
+                m += 1
+            if m + 1 >= n or self.tgaps[m].replace(" ", "")[:2] != "),":
+                return [], None
+            k, g = m + 1, ","
         if g == "(":
             # "Maulvi Abdul Hadi Shinwari (former chief justice)"
             end, words, aff = self.title_chain(k)
