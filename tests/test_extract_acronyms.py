@@ -59,7 +59,7 @@ def test_mc_is_a_title_word_not_an_acronym_alone() -> None:
 
 
 def test_initials_of_a_body_the_cable_names_are_its_acronym() -> None:
-    """Regression (09CAIRO1412, set 23: "AL Chief of Staff Hisham Yousef" kept "AL", in
+    """Regression (09CAIRO1412, set 11: "AL Chief of Staff Hisham Yousef" kept "AL", in
     a cable that names the Arab League and never defines AL; 15 such acronyms on the
     read sets, each as the annotators expanded it): undefined initials that spell one of
     the cable's organisations are its acronym, and spelt out in titles. Not a part of a
@@ -81,3 +81,18 @@ def test_initials_of_a_body_the_cable_names_are_its_acronym() -> None:
         "SUBJECT: SUMMIT\n\n1. (C) ARAB LEAGUE VERSUS AL QAEDA\n\n2. (C) The Arab League met.\n"
     )
     assert "AL" not in _acr(heading, "Embassy Cairo")
+
+
+def test_a_definition_after_a_possessive_is_the_name_without_it() -> None:
+    """Regression (expansions on sets 13, 23, 27, 28 and 35; dev 08TRIPOLI104: "the Qadhafi Development Foundation's (QDF)
+    website" defined QDF as "Qadhafi Development Foundation's", so "the QDF's Executive
+    Director" read "...Foundation's's"): the owner's possessive is not the name's."""
+    defs = definitions(
+        "the Qadhafi Development Foundation's (QDF) website, the General People's Congress' "
+        "(GPC) session and Lloyd's Register (LR)"
+    )
+    assert defs == {
+        "QDF": "Qadhafi Development Foundation",
+        "GPC": "General People's Congress",
+        "LR": "Lloyd's Register",
+    }

@@ -1142,7 +1142,7 @@ def test_a_country_s_initials_opening_a_title_are_spelt_out() -> None:
 
 
 def test_an_apposition_s_title_after_its_body_s_or_place_s_words() -> None:
-    """Regression (sets 8, 20, 23 and 30: "Tony Kay, the Foreign and Commonwealth Office's
+    """Regression (sets 37, 27, 30 and 28: "Tony Kay, the Foreign and Commonwealth Office's
     ... Desk Officer", "Philip Richards, Nuclear and Radiological Security Desk Officer at
     the Foreign and Commonwealth Office (FCO), on", "Luciano Coutinho, the current
     President of the Brazilian Development Bank," and "Ximena Castillo, the PDI's Director
@@ -1215,7 +1215,7 @@ def test_two_fields_joined_by_and_before_a_title() -> None:
 
 def test_a_possessive_inside_a_title_s_run_on_and_a_body_s_initials_before_the_name() -> None:
     """Regression (set 37: "the President of Canada's Verenex Energy, Jim McFarland" gave
-    "President of Canada Verenex Energy", the possessive lost; set 22's 08TRIPOLI554: "the
+    "President of Canada Verenex Energy", the possessive lost; set 38's 08TRIPOLI554: "the
     Resident Representative of the ... (FAO), Dr. Saad Elmedani Ahmed" gave no title): a
     title runs on past a possessive as written, and a body's initials in brackets
     between a title and its name are passed over. Not a title word's state ("King (IA),
@@ -1248,3 +1248,23 @@ def test_a_source_s_protection_marking_between_a_name_and_its_apposition() -> No
     )
     assert _expanded(people["Judith Gough"]) == ["Deputy Head of the Security Policy Group"]
     assert _expanded(people["Neil Zaripov"]) == ["Ambassador to Chile"]
+
+
+def test_a_body_s_initials_with_a_possessive_own_the_title_after_them() -> None:
+    """Regression (set 37's 09TRIPOLI306: "the NOC's chairman, Shukri Ghanem" had
+    "chairman", where the cable defines the National Oil Corporation (NOC); dev: "the MFA's
+    Deputy Director" gave "Ministry of Foreign Affairs Deputy Director", its possessive
+    lost): initials the glossary or the cable knows own the title after them, with the
+    possessive as written, before a capitalised title or a lower-case role."""
+    people = _people(
+        "Libya's National Oil Corporation (NOC) blocked the sale. Two weeks later, the NOC's "
+        "chairman, Shukri Ghanem, announced it. Then the MFA's Deputy Director Ali Salem "
+        "spoke, and the IOM's regional representative Omar Khalil agreed.",
+        "Embassy Tripoli",
+    )
+    assert _expanded(people["Shukri Ghanem"]) == ["National Oil Corporation's chairman"]
+    assert [t["as_written"] for t in people["Ali Salem"]["titles"]] == ["MFA's Deputy Director"]
+    assert _expanded(people["Ali Salem"]) == ["Ministry of Foreign Affairs' Deputy Director"]
+    assert _expanded(people["Omar Khalil"]) == [
+        "International Organization for Migration's regional representative"
+    ]

@@ -615,6 +615,8 @@ def _defined(written: str, expanded: str, defs: dict[str, str]) -> str:
     for i, w in enumerate(words):
         if w in defs and w in shown:
             words[i] = defs[w]
+        elif w[-2:] in ("'s", "\u2019s") and w[:-2] in defs and w in shown:
+            words[i] = defs[w[:-2]] + w[-2:]  # "NOC's" -> "National Oil Corporation's"
     out = " ".join(words)
     # the cable's own name for a body the glossary names otherwise: "MRE" a ministry, or
     # "DAS" before a title ("DAS Director": Colombia's Administrative Department of

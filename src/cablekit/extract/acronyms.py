@@ -40,6 +40,7 @@ _SMALL: Final = frozenset(
         "di",
     }
 )
+_POSSESSIVE_END: Final = re.compile(r"['\u2019]s$|(?<=s)['\u2019]$")
 _GOX: Final = re.compile(r"G[Oo]([A-Z][a-z]?|[A-Z]{1,2})")
 # Plain English words in capitals, read as acronyms only in mixed-case text.
 _CAPS_AMBIG: Final = frozenset(
@@ -170,6 +171,9 @@ def definitions(text: str) -> dict[str, str]:
                 continue  # not within one phrase: "Under Secretary Burns. 3. (SBU)"
             if long_form.lower().startswith("the "):
                 long_form = long_form[4:]
+            # the owner's possessive is not the name's: "the Qadhafi Development
+            # Foundation's (QDF) website", "the General People's Congress' (GPC)"
+            long_form = _POSSESSIVE_END.sub("", long_form)
             if 1 < len(long_form.split()) or "-" in long_form:
                 out[short] = long_form
     return out

@@ -1067,7 +1067,12 @@ class PeopleFinder:
             and (i - k <= 3 or (i - k == 4 and info[k] & wi.ORGACR))
             and (
                 _space(gaps[k])
-                or (gaps[k][:2] in _POSSESSIVE and _space(gaps[k][2:]) and info[k] & wi.ORGACR)
+                or (
+                    gaps[k][:2] in _POSSESSIVE
+                    and _space(gaps[k][2:])
+                    # a body's initials, the glossary's or the cable's: "the NOC's Chairman"
+                    and (info[k] & wi.ORGACR or toks[k] in self.defined)
+                )
             )
         ):
             if "\n" in gaps[k] and self.ends[k] - self.text.rfind("\n", 0, self.starts[k]) < 45:
@@ -1193,7 +1198,10 @@ class PeopleFinder:
         ):
             return []  # the end of a name before: "Head of State General", "Chief of Staff"
         self._prefix_from = k + 1
-        return self._words(list(range(k + 1, i)))
+        out = self._words(list(range(k + 1, i)))
+        if gaps[i - 1][:2] in _POSSESSIVE:
+            out[-1] += gaps[i - 1][:2]  # the owner as written: "the NOC's Chairman"
+        return out
 
     def _and_topic(self, k: int, i: int) -> bool:
         """Whether "and" at token k joins a field's word before it to the title's first
@@ -3261,6 +3269,20 @@ class PeopleFinder:
             pre[:0] = self._bracketed_body(k + 1)
         elif k >= 0 and self.gaps[k] in ('" ', "\u201d ") and not self.caps:
             pre[:0] = self._quoted_body_before(k + 1)  # '"UzbekSavdo" chairman'
+        elif (
+            k >= 0
+            and self.gaps[k][:2] in _POSSESSIVE
+            and _space(self.gaps[k][2:])
+            and not self.caps
+            and _UNIT_ACRONYM(toks[k])
+            and not self.info[k] & (wi.PLACE1 | wi.ABBR)
+            and (self.info[k] & wi.ORGACR or toks[k] in self.defined)
+        ):
+            # the body's initials own the role: "the NOC's chairman", "the IOM's regional
+            # representative"
+            pre.insert(0, toks[k] + self.gaps[k][:2])
+            acr = self.lex.acronyms.get(toks[k])
+            aff = aff or (acr[0] if acr and self.info[k] & wi.ORGACR else None)
         elif k >= 0 and _space(self.gaps[k]):
             t = toks[k]
             if self.info[k] & wi.DEM:
