@@ -84,9 +84,10 @@ def test_initials_of_a_body_the_cable_names_are_its_acronym() -> None:
 
 
 def test_a_definition_after_a_possessive_is_the_name_without_it() -> None:
-    """Regression (expansions on sets 13, 23, 27, 28 and 35; dev 08TRIPOLI104: "the Qadhafi Development Foundation's (QDF)
-    website" defined QDF as "Qadhafi Development Foundation's", so "the QDF's Executive
-    Director" read "...Foundation's's"): the owner's possessive is not the name's."""
+    """Regression (expansions on sets 13, 23, 27, 28 and 35; dev 08TRIPOLI104: "the
+    Qadhafi Development Foundation's (QDF) website" defined QDF as "Qadhafi Development
+    Foundation's", so "the QDF's Executive Director" read "...Foundation's's"): the
+    owner's possessive is not the name's."""
     defs = definitions(
         "the Qadhafi Development Foundation's (QDF) website, the General People's Congress' "
         "(GPC) session and Lloyd's Register (LR)"
