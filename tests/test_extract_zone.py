@@ -62,3 +62,19 @@ def test_web_addresses_are_out_of_the_zone() -> None:
     assert "intelink" not in z.text and "Turk " not in z.text and "Alevis met" in z.text
     cable = parse_cable(text, "08ANKARA537", metadata={"origin": "Embassy Ankara"})
     assert {p["name"] for p in extract_entities(cable).to_dict()["people"]} == {"Wilson"}
+
+
+def test_a_reference_item_marked_with_a_pilcrow_is_out_of_the_zone() -> None:
+    """Regression (sets 10 and 38: "REF: A. SECSTATE 207359 \\n \\n ¶B. SAN JOSE 21" and a
+    "¶B. SANTO DOMINGO 12" whose "REF:" was lost gave a man named "B. San Jose"; 39 dev
+    cables): a "¶" lettered reference item is blanked with the citations and capitals on
+    its line ("NOTAL"); a paragraph run on to it is kept."""
+    text = (
+        "SUBJECT: COSTA RICA: TITLE III\n \nREF: A. SECSTATE 207359 \n \n     ¶B. SAN JOSE 21 \n"
+        "¶C. DUBLIN 888 NOTAL \n¶D. STATE 32599 ____ (SBU) Post met Minister Bruno Stagno.\n"
+    )
+    z = annotated_zone(text)
+    assert "SAN JOSE" not in z.text and "NOTAL" not in z.text and "32599" in z.text
+    cable = parse_cable(text, "05SANJOSE2744", metadata={"origin": "Embassy San Jose"})
+    names = {p["name"] for p in extract_entities(cable).to_dict()["people"]}
+    assert names == {"Bruno Stagno"}

@@ -22,6 +22,14 @@ _REF_END = re.compile(
 # "(C) 08 STATE 12345" (a post or an office in capitals, then a serial number)
 _REF_ITEM = re.compile(r"\s*\(?[A-Z]\)\s+(?:\d{2}\s+)?[A-Z][A-Z .'/-]*\s\d{1,6}\b")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
+# a reference's lettered item as some copies mark it, "¶B. SAN JOSE 21", also where the
+# REF block ended at a blank line before it or its "REF:" was lost
+_REF_CITE = r"(?:\d{2}[ \t]+)?[A-Z][A-Z .'/-]*[ \t]\d{1,6}\b"
+_PILCROW_REF = re.compile(
+    rf"^[ \t]*¶[A-Z]\.[ \t]+{_REF_CITE}(?:[ \t,;]+{_REF_CITE})*"
+    r"(?:[ \t]+[A-Z]{2,}\b){0,4}(?=[ \t]*$)",  # "NOTAL", "PARIS POINTS" to the line's end
+    re.M,
+)
 _PAGE_BREAK = re.compile(r"\s*[A-Z][A-Z .']{1,30}\s\d{3,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$")
 _PAGE_LINE = re.compile(r"\s*PAGE\s+\d{2,3}\s")
 _SECTION = re.compile(r"\s*(?:[A-Z/ ]+\s)?SECTION\s+\d+\s+OF\s+\d+", re.I)
@@ -270,6 +278,8 @@ def annotated_zone(text: str) -> Zone:
     # wiki/Portal:Turkey" names nobody and no place (no gold set marks anything in one)
     if "http" in text or "www." in text:
         blank += [m.span() for m in _URL.finditer(text, start)]
+    if "\u00b6" in text:
+        blank += [m.span() for m in _PILCROW_REF.finditer(text, start)]
     walk_end = start
     for a in _line_starts(_REF_M, _REF_NL, text, start):
         if a < walk_end:
