@@ -1857,3 +1857,18 @@ def test_st_petersburg_and_a_nationality_s_mfa_in_titles() -> None:
             "Organizations Office",
         )
     ]
+
+
+def test_firms_whose_names_read_as_a_person_s_are_organisations() -> None:
+    """Regression (sets 8, 15, 24, 26, 34, 39: "Morgan Stanley", "Lockheed Martin",
+    "Intesa Sanpaolo", "Sikorsky", "Dassault Mirage" were people; 72 dev "people" of 20
+    firms): well-known firms are organisations, and a pipeline's "Stream" ends a thing's
+    name ("Nord Stream")."""
+    text = (
+        "SUBJECT: BANKS\n\n1. (C) Melanie Baker, Vice President at Morgan Stanley, said "
+        "Lockheed Martin and Sikorsky bid, while Nord Stream and Intesa Sanpaolo waited.\n"
+    )
+    d = extract_entities(parse_cable(text, metadata={"origin": "Embassy London"})).to_dict()
+    assert {p["name"] for p in d["people"]} == {"Melanie Baker"}
+    orgs = {o["name"] for o in d["organizations"]}
+    assert {"Morgan Stanley", "Lockheed Martin", "Sikorsky", "Intesa Sanpaolo"} <= orgs

@@ -156,6 +156,7 @@ NAMED_THINGS: Final = frozenset(
     Agreement Agreements Accord Accords Treaty Convention Protocol Code Regulations Directive
     Rights Review Process Mechanism Framework Dialogue Strategy Area Areas Zone Basin
     Peninsula Valley Mountains Sea Gulf Island Islands Desert Corridor Strait Canal Pipeline
+    Stream
     Games Cup Festival Forum Summit Conference Blog Website Prize Award Institutes
     Bloc Team Squad Cartel Battalion Brigade Regiment Force Kits Tunnel
     Democrats Republicans Socialists Communists Conservatives Liberals Dems Tories
