@@ -1872,3 +1872,17 @@ def test_firms_whose_names_read_as_a_person_s_are_organisations() -> None:
     assert {p["name"] for p in d["people"]} == {"Melanie Baker"}
     orgs = {o["name"] for o in d["organizations"]}
     assert {"Morgan Stanley", "Lockheed Martin", "Sikorsky", "Intesa Sanpaolo"} <= orgs
+
+
+def test_a_capitalised_de_inside_a_name() -> None:
+    """Regression (dev: "Planning Minister Julio De Vido" gave "Julio" and "Vido" in 9
+    cables; "Karel De Gucht", "Francisco De Narvaez", "Mart De Kruif"): "De" inside a
+    name is its particle, as "de" is; a name never ends on one, nor on a second particle
+    after it ("Fernandez De La" before a place's "Vega")."""
+    names = _names(
+        "Planning Minister Julio De Vido said so. Foreign Minister Karel De Gucht agreed. "
+        "Vice President Maria Teresa Fernandez De La Vega spoke."
+    )
+    assert "Julio De Vido" in names and "Karel De Gucht" in names
+    assert not any(n.endswith((" De", " La")) for n in names)
+    assert "Julio" not in names and "Vido" not in names

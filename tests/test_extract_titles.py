@@ -1268,3 +1268,19 @@ def test_a_body_s_initials_with_a_possessive_own_the_title_after_them() -> None:
     assert _expanded(people["Omar Khalil"]) == [
         "International Organization for Migration's regional representative"
     ]
+
+
+def test_new_before_a_title_is_not_part_of_it() -> None:
+    """Regression (sets 4, 36 and 37: "the new Foreign Minister Vanackere", "the new
+    Bahrain Institute for Political Development Executive Director", "new Ambassador to
+    China" were written without "new" by five of six annotators; GUIDELINES section 53):
+    "new" says when the title was taken, not what it is. "former" and "Acting" stay."""
+    people = _people(
+        "He met the new Foreign Minister Steven Vanackere, former Minister Jean-Luc Dehaene "
+        "and Acting Prime Minister Yves Leterme.",
+        "Embassy Brussels",
+    )
+    assert _expanded(people["Steven Vanackere"]) == ["Foreign Minister"]
+    assert [t["as_written"] for t in people["Steven Vanackere"]["titles"]] == ["Foreign Minister"]
+    assert _expanded(people["Jean-Luc Dehaene"]) == ["former Minister"]
+    assert _expanded(people["Yves Leterme"]) == ["Acting Prime Minister"]

@@ -485,6 +485,8 @@ def _extract(cable: Cable) -> Entities:
             c.titles = [(a, _defined(a, b, defs)) for a, b in c.titles]
         if own_mfa:
             c.titles = [(a, _own_mfa(b) if "MFA" in a else b) for a, b in c.titles]
+        if any(a.startswith(_NEW) for a, _ in c.titles):
+            c.titles = _without_new(c.titles)
         ms = sorted(set(c.mentions))
         out_people.append(
             Person(
@@ -596,6 +598,23 @@ def _own_mfa(name: str) -> str:
     for Foreign Affairs", "MFA Permanent Secretary" -> "Ministry for Foreign Affairs
     Permanent Secretary")."""
     return name.replace(_MFA, "Ministry for Foreign Affairs")
+
+
+_NEW: Final = ("new ", "newly ")
+
+
+def _without_new(titles: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Titles without "new" before them: when the holder took it, not what it is ("the
+    new Foreign Minister" holds "Foreign Minister"; GUIDELINES section 53)."""
+    out: list[tuple[str, str]] = []
+    for a, b in titles:
+        for q in _NEW:
+            if a.startswith(q) and len(a) > len(q):
+                a = a[len(q) :]
+                b = b[len(q) :] if b.startswith(q) else b
+        if (a, b) not in out:
+            out.append((a, b))
+    return out
 
 
 def _caps_line(text: str, at: int) -> bool:

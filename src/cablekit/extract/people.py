@@ -99,6 +99,7 @@ PARTICLES: Final = frozenset(
         "Bin",
         "Abu",
         "Ibn",
+        "De",  # inside a name: "Julio De Vido", "Karel De Gucht" (not a name's first word)
         "Abdul",
         "Abd",
         "ould",  # "son of" in Mauritanian and Malian Arab names: "Baba ould Sidi Elmoctar"
@@ -789,7 +790,12 @@ class PeopleFinder:
                 break
             if j < n and "\n" in self.gaps[j - 1] and self.gaps[j][:1] == ":":
                 break  # the next line's field label: "ALAA AFIFY ALY \n DOB: 10/29/1983"
-        while j > i and (info[j - 1] & wi.PART or len(words[j - 1]) == 1):
+        while j > i and (
+            info[j - 1] & wi.PART
+            or len(words[j - 1]) == 1
+            # a second particle after a first: "Fernandez De La" before a place's "Vega"
+            or (j - 2 > i and words[j - 1].lower() in _SECOND_PARTICLES and info[j - 2] & wi.PART)
+        ):
             j -= 1  # never end on a particle or an initial
         if j - i >= 2 and j < n and self._syllable_after(j):
             j += 1  # "Kim Jong-il", "Ban Ki-moon": a given name's second syllable
