@@ -71,10 +71,12 @@ def test_a_reference_item_marked_with_a_pilcrow_is_out_of_the_zone() -> None:
     its line ("NOTAL"); a paragraph run on to it is kept."""
     text = (
         "SUBJECT: COSTA RICA: TITLE III\n \nREF: A. SECSTATE 207359 \n \n     ¶B. SAN JOSE 21 \n"
-        "¶C. DUBLIN 888 NOTAL \n¶D. STATE 32599 ____ (SBU) Post met Minister Bruno Stagno.\n"
+        "¶C. DUBLIN 888 NOTAL \n¶D. SANTO DOMINGO 2223 (NOTAL) \n"
+        "¶E. STATE 32599 ____ (SBU) Post met Minister Bruno Stagno.\n"
     )
     z = annotated_zone(text)
     assert "SAN JOSE" not in z.text and "NOTAL" not in z.text and "32599" in z.text
+    assert "SANTO DOMINGO" not in z.text
     cable = parse_cable(text, "05SANJOSE2744", metadata={"origin": "Embassy San Jose"})
     names = {p["name"] for p in extract_entities(cable).to_dict()["people"]}
     assert names == {"Bruno Stagno"}

@@ -27,7 +27,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 _REF_CITE = r"(?:\d{2}[ \t]+)?[A-Z][A-Z .'/-]*[ \t]\d{1,6}\b"
 _PILCROW_REF = re.compile(
     rf"^[ \t]*¶[A-Z]\.[ \t]+{_REF_CITE}(?:[ \t,;]+{_REF_CITE})*"
-    r"(?:[ \t]+[A-Z]{2,}\b){0,4}(?=[ \t]*$)",  # "NOTAL", "PARIS POINTS" to the line's end
+    r"(?:[ \t]+\(?[A-Z]{2,}\)?){0,4}(?=[ \t]*$)",  # "(NOTAL)", "PARIS POINTS" to the end
     re.M,
 )
 _PAGE_BREAK = re.compile(r"\s*[A-Z][A-Z .']{1,30}\s\d{3,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$")
