@@ -1284,3 +1284,19 @@ def test_new_before_a_title_is_not_part_of_it() -> None:
     assert [t["as_written"] for t in people["Steven Vanackere"]["titles"]] == ["Foreign Minister"]
     assert _expanded(people["Jean-Luc Dehaene"]) == ["former Minister"]
     assert _expanded(people["Yves Leterme"]) == ["Acting Prime Minister"]
+
+
+def test_charge_d_affaires_misspelt_or_split() -> None:
+    """Regression (set 6's 08OSLO458: "Classified By: Charge de Affairs, Kevin M. Johnson"
+    expanded to "Charge d'Affaires de Affairs"; dev: "Charge d' Affaires Lisa Kubiske" gave
+    a woman named "Affaires Lisa Kubiske", and such names in 17 cables): the misspelt and split forms are
+    one title, expanded once."""
+    people = _people(
+        "He met Charge d'Affairs Tom Smith and Charge d' Affaires Bob Jones, and Charge de "
+        "Affairs Kevin M. Johnson.",
+        "Embassy Oslo",
+    )
+    assert set(people) == {"Tom Smith", "Bob Jones", "Kevin M. Johnson"}
+    for name in people:
+        assert _expanded(people[name]) == ["Charge d'Affaires"]
+    assert [t["as_written"] for t in people["Bob Jones"]["titles"]] == ["Charge d' Affaires"]

@@ -549,6 +549,8 @@ _NOT_PREFIX: Final = frozenset(
 # words that join the end of an earlier name to the words before a title ("Head of State
 # General Abubakar"), and the particles inside a place's name ("Rio de Janeiro Governor")
 _JOINS: Final = frozenset({"of", "for", "and", "&"})
+_CHARGE: Final = frozenset({"Charge", "CHARGE", "Charg"})
+_AFFAIRES: Final = frozenset({"Affaires", "AFFAIRES", "affaires", "Affairs", "AFFAIRS", "affairs"})
 # a source's protection marked after the name: "Gough (strictly protect throughout),"
 _PROTECT: Final = frozenset({"protect", "strictly", "protected"})
 # words before a field's that make it another title's ("Minister of Defense and King
@@ -954,6 +956,17 @@ class PeopleFinder:
                     break  # "Special Envoy Sen. George Mitchell": the stop's title is another
                 idx.append(j)
                 last_head = len(idx)
+                if (
+                    tok in _CHARGE
+                    and j + 2 < n
+                    and toks[j + 1] in ("d", "D", "de", "De")
+                    and toks[j + 2] in _AFFAIRES
+                    and gaps[j + 1].strip() in ("", "'", "\u2019")
+                ):
+                    # one title, misspelt or split: "Charge d' Affaires", "Charge de Affairs"
+                    idx += [j + 1, j + 2]
+                    last_head = len(idx)
+                    j += 2
                 if f & wi.PLURAL:
                     break  # "Political Counselors Mr. Pang and Mr. Xin": names follow
             elif idx and last_head == len(idx) and gaps[j - 1] == "-" and tok in _HEAD_SUFFIXES:
@@ -1881,6 +1894,8 @@ class PeopleFinder:
                 w += "."  # "Brig. Gen.", "St. Petersburg"
             elif k != idx[-1] and gaps[k][:2] in _POSSESSIVE:
                 w += gaps[k][:2]  # "Ministry's" inside a title
+            elif w in ("d", "D") and gaps[k][:1] in ("'", "\u2019"):
+                w += gaps[k][:1]  # "Charge d' Affaires": the elided article
             if out and prev == k - 1 and gaps[prev] == "-" and out[-1].lower() not in QUALIFIERS:
                 out[-1] += "-" + w
             else:

@@ -339,6 +339,15 @@ def expand(words: list[str], caps: bool) -> str:
     k = 0
     while k < len(words):
         w = words[k]
+        if (
+            w.lower() == "charge"
+            and k + 2 < len(words)
+            and words[k + 1].lower() in ("de", "d'", "d\u2019")
+            and words[k + 2].lower() in ("affaires", "affairs")
+        ):
+            out.append("Charge d'Affaires")  # misspelt: "Charge de Affairs", "Charge d' Affaires"
+            k += 3
+            continue
         if k + 1 < len(words):
             pair = f"{w} {words[k + 1]}"
             hit = lex.titles.get(pair) or (

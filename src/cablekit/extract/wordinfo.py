@@ -116,7 +116,10 @@ def _bind() -> None:
     _HEAD_WORDS, _HEAD_FOLDS = organizations.HEAD_WORDS, organizations.HEAD_FOLDS
 
 
-_D_AFFAIRES = frozenset({"d'Affaires", "d'affaires", "D'Affaires", "D'AFFAIRES"})
+_D_AFFAIRES = frozenset(
+    {"d'Affaires", "d'affaires", "D'Affaires", "D'AFFAIRES"}
+    | {"d'Affairs", "D'Affairs", "D'AFFAIRS"}  # misspelt: "Charge d'Affairs"
+)
 _isupper = str.isupper
 _islower = str.islower
 
