@@ -1289,8 +1289,8 @@ def test_new_before_a_title_is_not_part_of_it() -> None:
 def test_charge_d_affaires_misspelt_or_split() -> None:
     """Regression (set 6's 08OSLO458: "Classified By: Charge de Affairs, Kevin M. Johnson"
     expanded to "Charge d'Affaires de Affairs"; dev: "Charge d' Affaires Lisa Kubiske" gave
-    a woman named "Affaires Lisa Kubiske", and such names in 17 cables): the misspelt and split forms are
-    one title, expanded once."""
+    a woman named "Affaires Lisa Kubiske", and such names in 17 cables): the misspelt and
+    split forms are one title, expanded once."""
     people = _people(
         "He met Charge d'Affairs Tom Smith and Charge d' Affaires Bob Jones, and Charge de "
         "Affairs Kevin M. Johnson.",
