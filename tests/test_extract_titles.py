@@ -1300,3 +1300,14 @@ def test_charge_d_affaires_misspelt_or_split() -> None:
     for name in people:
         assert _expanded(people[name]) == ["Charge d'Affaires"]
     assert [t["as_written"] for t in people["Bob Jones"]["titles"]] == ["Charge d' Affaires"]
+
+
+def test_a_style_of_address_is_no_part_of_a_title() -> None:
+    """Regression (10ABUDHABI103: "Excellency Sultan Al-Suwiadi" had the title "Excellency
+    Sultan"; dev 08BISHKEK1095: "His Royal Highness Prince"): "Excellency", "Highness" and
+    the like address a person; the title after them is the title."""
+    people = _people(
+        "His Excellency Sheikh Khalid met Her Royal Highness Princess Haya.", "Embassy Manama"
+    )
+    assert _expanded(people["Khalid"]) == ["Sheikh"]
+    assert _expanded(people["Haya"]) == ["Princess"]

@@ -544,7 +544,7 @@ _NOT_PREFIX: Final = frozenset(
     December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Summary Comment End
     Note Begin Text Subject Ref Reason Septel Reftel The This That These Those Both Then
     When While After Before During Since Until Under Over Consulate Mission Post
-    Department""".split()
+    Department Excellency Excellencies Majesty Highness Holiness Eminence""".split()
 )
 # words that join the end of an earlier name to the words before a title ("Head of State
 # General Abubakar"), and the particles inside a place's name ("Rio de Janeiro Governor")
