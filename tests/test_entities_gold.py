@@ -60,7 +60,8 @@ UNSEEN37_DIR = GOLD_DIR.parent / "entities-unseen37"  # a thirty-seventh
 # two annotated during session 24, measured once at the end of session 25 (GUIDELINES 51)
 UNSEEN38_DIR = GOLD_DIR.parent / "entities-unseen38"  # a thirty-eighth
 UNSEEN39_DIR = GOLD_DIR.parent / "entities-unseen39"  # a thirty-ninth
-# two annotated at the start of session 25, checked here but not yet scored (GUIDELINES 49)
+# two annotated at the start of session 25, measured once at the end of session 26
+# (GUIDELINES 49, 54)
 UNSEEN40_DIR = GOLD_DIR.parent / "entities-unseen40"
 UNSEEN41_DIR = GOLD_DIR.parent / "entities-unseen41"
 # two annotated at the start of session 26, checked here but not yet scored (GUIDELINES 52)

@@ -1886,3 +1886,17 @@ def test_a_capitalised_de_inside_a_name() -> None:
     assert "Julio De Vido" in names and "Karel De Gucht" in names
     assert not any(n.endswith((" De", " La")) for n in names)
     assert "Julio" not in names and "Vido" not in names
+
+
+def test_firms_and_institutions_read_after_sets_40_and_41() -> None:
+    """Regression (set 40's 04BRASILIA592 "Varig Engineering" and 08BEIJING3899 "Fannie
+    Mae", "Freddie Mac", read after they were measured; dev: "Centro de Estudios
+    Publicos", "Corporacion Andina de Fomento", "Fondo Bicentenario", "Tyco Electronics";
+    75 dev "people"): a firm's last word ("Engineering", "Electronics") and an
+    institution's first in Spanish or Portuguese ("Centro", "Fondo", "Corporacion",
+    "Agencia") make a body's name, not a person's."""
+    names = _names(
+        "Varig Engineering and Tyco Electronics bid; Fannie Mae and Freddie Mac fell. The "
+        "Centro de Estudios Publicos and Corporacion Andina de Fomento met Juan Perez."
+    )
+    assert set(names) == {"Juan Perez"}

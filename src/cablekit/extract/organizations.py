@@ -130,6 +130,8 @@ KNOWN: Final = {
     "Intesa Sanpaolo": "Intesa Sanpaolo",
     "Societe Generale": "Societe Generale",
     "Deloitte": "Deloitte",
+    "Fannie Mae": "Fannie Mae",
+    "Freddie Mac": "Freddie Mac",
     "Rolls-Royce": "Rolls-Royce",
     "Rolls Royce": "Rolls-Royce",
     "State": "Department of State",

@@ -164,6 +164,8 @@ NAMED_THINGS: Final = frozenset(
     Nationalists Islamists Maoists Unionists Loyalists Peronists Sandinistas Chavistas
     Times Post Herald Tribune Journal Gazette Magazine Newspaper
     Labs Laboratories Pharmaceuticals Pharma Mining Mines Minerals Petroleum Oil Motors Telecom
+    Engineering Electronics Communications Aviation Aerospace Logistics Shipping Consulting
+    Technologies
     Club Troika Republic
     Chapter Article Section Annex Paragraph Clause
     """.split()
@@ -214,6 +216,9 @@ THING_FIRST: Final = THING_BEFORE | frozenset(
     Secretaria Procuraduria Fiscalia Policia Ejercito Comision Comite Protocolo Acuerdo
     Tratado Ley Pacto Declaracion Programa Proyecto Camara Senado Sindicato Confederacion
     Federacion Asociacion Compania Sociedad Upper Lower Consulate Consulates Congen
+    Centro Fondo Agencia Organizacion Fundacao Companhia Corporacion Universidade Coalicion
+    Alianza Direccion Servicio Oficina Comando Prefeitura Governo Conselho Associacao
+    Confederacao Federacao
     La Le Les Los Las
     Ansar Jamaat Jamaa Jaish Harakat Hizb Shatt Shat Borg Burj Jebel Jabal Wadi Souk Audiencia
     Renta Bono Armeria Deportes
