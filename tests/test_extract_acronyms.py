@@ -60,7 +60,7 @@ def test_mc_is_a_title_word_not_an_acronym_alone() -> None:
 
 def test_initials_of_a_body_the_cable_names_are_its_acronym() -> None:
     """Regression (09CAIRO1412, set 11: "AL Chief of Staff Hisham Yousef" kept "AL", in
-    a cable that names the Arab League and never defines AL; 15 such acronyms on the
+    a cable that names the Arab League and never defines AL; 12 such acronyms on the
     read sets, each as the annotators expanded it): undefined initials that spell one of
     the cable's organisations are its acronym, and spelt out in titles. Not a part of a
     hyphenated acronym ("NTM-I"), nor a word of a line in capitals ("AL QAEDA")."""

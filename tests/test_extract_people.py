@@ -1875,7 +1875,7 @@ def test_firms_whose_names_read_as_a_person_s_are_organisations() -> None:
 
 
 def test_a_capitalised_de_inside_a_name() -> None:
-    """Regression (dev: "Planning Minister Julio De Vido" gave "Julio" and "Vido" in 9
+    """Regression (dev: "Planning Minister Julio De Vido" gave "Julio" and "Vido" in 7
     cables; "Karel De Gucht", "Francisco De Narvaez", "Mart De Kruif"): "De" inside a
     name is its particle, as "de" is; a name never ends on one, nor on a second particle
     after it ("Fernandez De La" before a place's "Vega")."""
