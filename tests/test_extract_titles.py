@@ -1312,3 +1312,17 @@ def test_a_style_of_address_is_no_part_of_a_title() -> None:
     )
     assert _expanded(people["Khalid"]) == ["Sheikh"]
     assert _expanded(people["Haya"]) == ["Princess"]
+
+
+def test_a_point_of_contact_is_a_title() -> None:
+    """Regression (set 35's 08STATE96188 and set 40's 10STATE1515, read after they were
+    measured: "POC is Kyle M. Ballard, Phone: ..." and "POC: Brian Reynolds" had no title;
+    15 dev cables): "POC" is a point of contact, a title before a colon or "is" and the
+    name."""
+    people = _people(
+        "Please slug replies for PM/DTCC. POC is Kyle M. Ballard, Phone: 202-663-1929. "
+        "SELLER: North West Helicopters Inc. \nPOC: Brian Reynolds \n",
+        "Secretary of State",
+    )
+    assert _expanded(people["Kyle M. Ballard"]) == ["point of contact"]
+    assert _expanded(people["Brian Reynolds"]) == ["point of contact"]

@@ -3138,6 +3138,17 @@ class PeopleFinder:
             and self.tgaps[end + 1].strip() == ","
         ):
             end += 2  # "Fujimori's attorney in Chile, Gabriel Zaliasanik, cautioned"
+        if (
+            self.words[end - 1] == "POC"
+            and end + 1 < n
+            and self.words[end] == "is"
+            and _space(self.tgaps[end - 1])
+            and _space(self.tgaps[end])
+        ):
+            # a contact named as a form names one: "POC is Kyle M. Ballard, Phone: ..."
+            a = self._skip_hon(end + 1)
+            k = self.name_at(a, True)
+            return (a, k) if k > a else none
         g = self.tgaps[end - 1].strip()
         if g == "(" and len(self.words[end]) == 1 and self.tgaps[end].strip()[:1] == ")":
             return none  # a list's next item: "GOVERNOR OF SAO PAULO \n(B) SAO PAULO 278"
