@@ -1326,3 +1326,19 @@ def test_a_point_of_contact_is_a_title() -> None:
     )
     assert _expanded(people["Kyle M. Ballard"]) == ["point of contact"]
     assert _expanded(people["Brian Reynolds"]) == ["point of contact"]
+
+
+def test_charge_d_affaires_with_a_curly_apostrophe_in_a_classifier_s_line() -> None:
+    """Regression (dev 09MADRID392, 09BELGRADE841, 04VATICAN3196: "Classified By: Charge
+    D’Affaires Arnold A. Chacon" expanded to "Charge d'Affaires D’Affaires", and "Charge
+    d’Affaires Chacon" later gave a man named "Affaires ..."): the title is spelt out
+    once, whatever its apostrophe and capitals."""
+    text = (
+        "SUBJECT: SPAIN: GTMO CASE\n\nClassified By: Charge D\u2019Affaires Arnold A. Chacon "
+        "for reasons 1.4 (b) and (d).\n\n1. (C) Summary: Charge d\u2019Affaires Chacon met "
+        "the AG.\n"
+    )
+    cable = parse_cable(text, metadata={"origin": "Embassy Madrid"})
+    people = extract_entities(cable).to_dict()["people"]
+    assert [p["name"] for p in people] == ["Arnold A. Chacon"]
+    assert {t["expanded"] for t in people[0]["titles"]} == {"Charge d'Affaires"}

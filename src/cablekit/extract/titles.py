@@ -315,6 +315,22 @@ def _names_a_unit(words: list[str], k: int) -> bool:
     return False
 
 
+# "Charge" and what follows it, lower-cased, apostrophes straight, spaces left out
+_AFFAIRES_SPELT: Final = frozenset({"d'affairs", "deaffairs", "deaffaires", "d'affaires"})
+
+
+def _charge_d_affaires(words: list[str], k: int) -> int:
+    """How many words from k spell "Charge d'Affaires", also misspelt or split ("Charge
+    d'Affairs", "Charge de Affairs", "Charge d' Affaires"); 0 if they do not."""
+    if words[k].lower() != "charge":
+        return 0
+    for m in (2, 3):
+        rest = "".join(words[k + 1 : k + m]).lower().replace("\u2019", "'")
+        if k + m <= len(words) and rest in _AFFAIRES_SPELT:
+            return m
+    return 0
+
+
 def expand(words: list[str], caps: bool) -> str:
     """The expansion of a title chain, word by word.
 
@@ -339,14 +355,10 @@ def expand(words: list[str], caps: bool) -> str:
     k = 0
     while k < len(words):
         w = words[k]
-        if (
-            w.lower() == "charge"
-            and k + 2 < len(words)
-            and words[k + 1].lower() in ("de", "d'", "d\u2019")
-            and words[k + 2].lower() in ("affaires", "affairs")
-        ):
-            out.append("Charge d'Affaires")  # misspelt: "Charge de Affairs", "Charge d' Affaires"
-            k += 3
+        m = _charge_d_affaires(words, k)
+        if m:
+            out.append("Charge d'Affaires" if w[0].isupper() else "charge d'affaires")
+            k += m
             continue
         if k + 1 < len(words):
             pair = f"{w} {words[k + 1]}"
