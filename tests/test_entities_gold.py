@@ -67,6 +67,9 @@ UNSEEN41_DIR = GOLD_DIR.parent / "entities-unseen41"
 # two annotated at the start of session 26, checked here but not yet scored (GUIDELINES 52)
 UNSEEN42_DIR = GOLD_DIR.parent / "entities-unseen42"
 UNSEEN43_DIR = GOLD_DIR.parent / "entities-unseen43"
+# two annotated at the start of session 27, checked here but not yet scored (GUIDELINES 55)
+UNSEEN44_DIR = GOLD_DIR.parent / "entities-unseen44"
+UNSEEN45_DIR = GOLD_DIR.parent / "entities-unseen45"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -128,6 +131,8 @@ GOLD = _gold(
     UNSEEN41_DIR,
     UNSEEN42_DIR,
     UNSEEN43_DIR,
+    UNSEEN44_DIR,
+    UNSEEN45_DIR,
 )
 
 
