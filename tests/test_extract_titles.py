@@ -1342,3 +1342,53 @@ def test_charge_d_affaires_with_a_curly_apostrophe_in_a_classifier_s_line() -> N
     people = extract_entities(cable).to_dict()["people"]
     assert [p["name"] for p in people] == ["Arnold A. Chacon"]
     assert {t["expanded"] for t in people[0]["titles"]} == {"Charge d'Affaires"}
+
+
+def test_a_field_of_several_words_joined_by_and_before_a_title() -> None:
+    """Regression (set 8's 09LONDON2843: "FCO Civil Society and Freedoms Officer Sarah
+    Murrell" had "Officer"; dev: "Rural Reconstruction and Development Minister", "National
+    Security and Defense Council Secretary"): the field before "and" may have up to three
+    words, after a nationality or an article. Not a sentence's first word or a name."""
+    people = _people(
+        "Belarusian National State Television and Radio Officer Ivan Petrov spoke. The "
+        "Rural Reconstruction and Development Minister Ehsan Zia came. He met Ukrainian "
+        "National Security and Defense Council Secretary Raisa Bohatyreva. Brown and "
+        "Foreign Secretary David Miliband agreed.",
+        "Embassy Kyiv",
+    )
+    assert _expanded(people["Ivan Petrov"]) == ["National State Television and Radio Officer"]
+    assert _expanded(people["Ehsan Zia"]) == ["Rural Reconstruction and Development Minister"]
+    assert _expanded(people["Raisa Bohatyreva"]) == [
+        "National Security and Defense Council Secretary"
+    ]
+    assert _expanded(people["David Miliband"]) == ["Foreign Secretary"]
+
+
+def test_a_list_of_fields_in_a_title_s_unit() -> None:
+    """Regression (set 8's 08NEWDELHI3116: "Joint Secretary for Pakistan, Afghanistan and
+    Iran T.C.A. Raghavan" had no title; set 33's 08LONDON2171: "Director for Russia, South
+    Caucuses and Central Asia"; 48 dev titles such as "Minister of Development, Industry,
+    and Trade Luiz Furlan" were lost or cut at the first comma): a unit's fields listed
+    with commas and "and" are all of the title, written with their commas. Not two titles
+    joined by ", and", nor a list that runs into a title or a given name."""
+    people = _people(
+        "On December 10, Joint Secretary for Pakistan, Afghanistan and Iran T.C.A. Raghavan "
+        "met PolCouns. Minister of Development, Industry, and Trade Luiz Furlan spoke. Bob "
+        "Hormats, Under Secretary for Economic, Energy, and Agricultural Affairs, came. "
+        "Minister of Industry, Tourism and Commerce Miguel Sebastian left. Ambassador Jackie "
+        "Wolcott, Special Envoy for Nuclear Nonproliferation, and Special Assistant Marc "
+        "Humphrey traveled. The Minister of Defense, and Armed Forces Commander Ali Saleh met.",
+        "Embassy New Delhi",
+    )
+    raghavan = next(p for name, p in people.items() if name.endswith("Raghavan"))
+    assert [t["as_written"] for t in raghavan["titles"]] == [
+        "Joint Secretary for Pakistan, Afghanistan and Iran"
+    ]
+    assert _expanded(people["Luiz Furlan"]) == ["Minister of Development, Industry, and Trade"]
+    assert _expanded(people["Bob Hormats"]) == [
+        "Under Secretary for Economic, Energy, and Agricultural Affairs"
+    ]
+    assert _expanded(people["Miguel Sebastian"]) == ["Minister of Industry, Tourism and Commerce"]
+    assert not any("Assistant" in t for t in _expanded(people["Jackie Wolcott"]))
+    assert not _expanded(people["Marc Humphrey"])
+    assert _expanded(people["Ali Saleh"]) == ["Armed Forces Commander"]

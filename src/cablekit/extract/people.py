@@ -567,6 +567,8 @@ _RANK_MODIFIERS: Final = frozenset(
     " Co General".split()
 )
 _PRONOUNS: Final = frozenset("she he they we it both his her their our its this that".split())
+# an article or determiner in capitals, which begins a sentence, not a title's field
+_STOPISH: Final = frozenset("the a an these those all each every some any".split())
 # a post's word before its place and a title: "Embassy Vatican DCM" (the place is the post's;
 # "Consulate" names no title's body, _NOT_PREFIX)
 _POST_WORDS: Final = frozenset({"Embassy"})
@@ -1189,10 +1191,12 @@ class PeopleFinder:
                 return []
             k = m - 1
             compound = True
-        if k >= 0 and toks[k] == "and" and not compound and self._and_topic(k, i):
+        if k >= 0 and toks[k] == "and" and not compound:
             # "Energy and Industry Minister", "Work and Pensions Secretary"
-            self._prefix_from = k - 1
-            return self._words(list(range(k - 1, i)))
+            start = self._and_topic(k, i)
+            if start >= 0:
+                self._prefix_from = start
+                return self._words(list(range(start, i)))
         if (
             k == i - 1
             or toks[k + 1] in _PLACE_PARTICLES
@@ -1228,19 +1232,21 @@ class PeopleFinder:
             out[-1] += gaps[i - 1][:2]  # the owner as written: "the NOC's Chairman"
         return out
 
-    def _and_topic(self, k: int, i: int) -> bool:
-        """Whether "and" at token k joins a field's word before it to the title's first
-        words (tokens k+1 to i): "Energy and Industry Minister", "Economic and Commercial
-        Officer", "Work and Pensions Secretary". The word before is a title's modifier or
-        a common word in capitals, alone (the previous word not capitalised, or a body's
-        initials: "BP Production and Exploration Head"); not a name, a title, a place, or
-        the end of the name just found ("Brown and Foreign Secretary David Miliband")."""
+    def _and_topic(self, k: int, i: int) -> int:
+        """Where a field joined by "and" at token k to the title's first words (tokens k+1
+        to i) starts, or -1: "Energy and Industry Minister", "Economic and Commercial
+        Officer", "Work and Pensions Secretary", "National State Television and Radio
+        Company Chairman". The words before are a title's modifiers or common words in
+        capitals, one to three of them, after a word not capitalised, a body's initials
+        ("BP Production and Exploration Head") or a nationality; not a name, a title, a
+        place, or the end of the name just found ("Brown and Foreign Secretary David
+        Miliband")."""
         toks, info, gaps = self.words, self.info, self.gaps
         x = k - 1
         if x < 0 or not (_space(gaps[x]) and _space(gaps[k])) or gaps[x] != " ":
-            return False
+            return -1
         if x > 0 and toks[x - 1] in _AND_TOPIC_NOT_AFTER:
-            return False  # another's field: "Minister of Finance and Prime Minister"
+            return -1  # another's field: "Minister of Finance and Prime Minister"
         if (
             k + 1 >= len(toks)
             or info[k + 1] & (wi.HEAD | wi.HON)
@@ -1252,23 +1258,41 @@ class PeopleFinder:
             )
             or not all(info[m] & wi.UP0 for m in range(k + 1, max(i, k + 2)))
         ):
-            return False  # a second title: "former Finance and Prime Minister Benbitour"
-        if toks[x].lower() in _PRONOUNS:
-            return False
-        f = info[x]
+            return -1  # a second title: "former Finance and Prime Minister Benbitour"
+        if not self._field_word(x):
+            return -1
+        if self.cands and self.cands[-1].mentions[-1][1] == self.ends[x]:
+            return -1
+        # more words of the field: "National State Television and Radio Company Chairman"
+        while x > 0 and k - x < 3 and gaps[x - 1] == " " and self._field_word(x - 1):
+            x -= 1
+        if x > 0 and toks[x - 1] in _AND_TOPIC_NOT_AFTER and x < k - 1:
+            return -1  # "Minister of Economy, Trade and Industry"
         if (
-            not f & wi.UP0
-            or not toks[x].isalpha()
-            or len(toks[x]) < 3
+            x == 0
+            or not info[x - 1] & wi.UP0
+            or info[x - 1] & (wi.ORGACR | wi.DEM)
+            or toks[x - 1].lower() in _STOPISH  # "The Energy and Industry Minister"
+            or (x < k - 1 and self._country(toks[x - 1]))
+        ):
+            return x
+        return -1
+
+    def _field_word(self, x: int) -> bool:
+        """Whether token x may be a word of a title's field before "and": a title's
+        modifier or a common word in capitals, not a name, title, place or pronoun."""
+        tok, f = self.words[x], self.info[x]
+        return not (
+            tok.lower() in _PRONOUNS
+            or tok.lower() in _STOPISH
+            or not f & wi.UP0
+            or not tok.isalpha()
+            or len(tok) < 3
             or f
             & (wi.HEAD | wi.HON | wi.ABBR | wi.NAME_F | wi.PLACE | wi.DEM | wi.ORGACR | wi.SPEECH)
-            or toks[x] in self.lex.known_surnames
-            or not (f & wi.MOD or toks[x].lower() in self.lex.common)
-        ):
-            return False
-        if self.cands and self.cands[-1].mentions[-1][1] == self.ends[x]:
-            return False
-        return x == 0 or not info[x - 1] & wi.UP0 or bool(info[x - 1] & wi.ORGACR)
+            or tok in self.lex.known_surnames
+            or not (f & wi.MOD or tok.lower() in self.lex.common)
+        )
 
     def _org_before(self, i: int) -> list[str]:
         """All of an organisation's name that ends just before a title at token i (or in
@@ -1629,6 +1653,7 @@ class PeopleFinder:
         ext = [j]
         bare_to = toks[j].lower() == "to"
         in_at = toks[j].lower() in ("in", "at")
+        list_end = -1  # the last word of a list of fields, which ends the unit
         if toks[k] in ("the", "The", "THE") and k + 1 < n:
             ext.append(k)
             k += 1
@@ -1767,6 +1792,11 @@ class PeopleFinder:
                 g = gaps[k - 1].strip()
                 if g in _POSSESSIVE and k < n and info[k] & wi.UP0 and not info[k] & wi.NAME_T:
                     continue  # "of the Foreign Ministry's Disarmament Division"
+                if g == "," and len(ext) <= 4 and (last := self._unit_list(k)) > k:
+                    # a list of fields: "Minister of Development, Industry, and Trade"
+                    ext.extend(range(k, last + 1))
+                    list_end = last
+                    break
                 if g not in ("", "'") and not (
                     g == "-"
                     and k < n
@@ -1783,6 +1813,7 @@ class PeopleFinder:
         unit_of = any(toks[m] in ORG_HEADS and toks[m + 1] in ("of", "for") for m in ext[1:-1])
         while (
             len(ext) > 1
+            and ext[-1] != list_end
             and not (
                 info[ext[-1]] & (wi.MOD | wi.HEAD | wi.ORGACR | wi.PLACE1 | wi.ORGHEAD)
                 or toks[ext[-1]] in ORG_HEADS
@@ -1832,6 +1863,68 @@ class PeopleFinder:
         ):
             return []
         return ext if len(ext) > 1 else []
+
+    def _unit_list(self, k: int) -> int:
+        """The last token of a list of a unit's fields that goes on at token k, after a
+        comma, or -1: "Development, | Industry, and Trade", "Economy, | Trade and
+        Industry", "Economic, | Energy, and Agricultural Affairs". Each field is one to
+        three capitalised words of a body's or a topic's (no name, title or rank), and the
+        last comes after "and"; the list ends there."""
+        toks, info, gaps, n = self.words, self.info, self.tgaps, len(self.words)
+        m, fields = k, 0
+        while m < n and fields < 6:
+            last = toks[m] in ("and", "&")
+            if last:
+                if not fields:
+                    return -1  # two joined by ", and": "Special Envoy for X, and Special ..."
+                m += 1
+            e = m
+            while e < n and e - m < 3 and self._field_of_list(e):
+                e += 1
+                if e < n and not _space(gaps[e - 1]):
+                    break
+            if e == m:
+                return -1
+            if last:
+                # the list closes: no more of a unit's or a name's capitals after it
+                nxt = gaps[e - 1].strip() if e < n else ""
+                if (
+                    nxt in ("-", "'", "\u2019")
+                    or (e < n and info[e] & (wi.HEAD | wi.ABBR | wi.ORGHEAD | wi.MOD))
+                    or self.title_chain(m)[1]  # a title of its own
+                ):
+                    return -1  # not "Minister of Defense, and Armed Forces Commander"
+                return e - 1
+            fields += 1
+            g = gaps[e - 1].strip()
+            if g == "," and e < n:
+                m = e  # another field, or ", and" the last
+            elif g == "" and e < n and toks[e] in ("and", "&"):
+                m = e
+            else:
+                return -1
+        return -1
+
+    def _field_of_list(self, k: int) -> bool:
+        """Whether token k may be a word of a field in a unit's list: capitalised, a body's,
+        a place's or a common word, not a name, title or rank."""
+        tok, f = self.words[k], self.info[k]
+        return (
+            bool(f & wi.UP0)
+            and tok.isalpha()
+            and not f & (wi.HEAD | wi.ABBR | wi.HON | wi.RANK | wi.DEM)
+            and tok not in self.lex.known_surnames
+            and (
+                bool(f & (wi.MOD | wi.ORGHEAD))
+                or tok.lower() in english_words()  # "Enterprise", "Sport"
+                # or a place or common word, not a given name: "and Commerce Miguel
+                # Sebastian"
+                or (
+                    not f & wi.NAME_F
+                    and (f & (wi.PLACE | wi.PLACE1) or tok.lower() in self.lex.common)
+                )
+            )
+        )
 
     def _unit_goes_on(self, k: int) -> bool:
         """After a unit's word, token k goes on with the unit ("and Security Policy", a
@@ -1899,6 +1992,8 @@ class PeopleFinder:
                 w += "."  # "Brig. Gen.", "St. Petersburg"
             elif k != idx[-1] and gaps[k][:2] in _POSSESSIVE:
                 w += gaps[k][:2]  # "Ministry's" inside a title
+            elif k != idx[-1] and gaps[k].strip() == ",":
+                w += ","  # a list of fields: "Minister of Development, Industry, and Trade"
             elif w in ("d", "D") and gaps[k][:1] in ("'", "\u2019"):
                 w += gaps[k][:1]  # "Charge d' Affaires": the elided article
             if out and prev == k - 1 and gaps[prev] == "-" and out[-1].lower() not in QUALIFIERS:
