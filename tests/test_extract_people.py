@@ -1812,6 +1812,26 @@ def test_a_name_before_administration_government_or_regime_is_a_person() -> None
     assert extract_entities(cable).to_dict()["organizations"] == []
 
 
+def test_a_ruler_s_name_that_is_also_a_far_town_s() -> None:
+    """Regression (set 20's 08LAPAZ2670: "the Bush administration" had no person, "Bush"
+    being a town of Egypt in the gazetteer; 4 dev cables): a town's name before
+    "administration", "government" or "regime" is its ruler's when it is no capital and
+    the cable neither comes from its country nor names it, by name, adjective or
+    initials. Not "the Tehran government" (a capital), nor "the Dubai government" beside
+    the UAE."""
+    people = _people_of(
+        "1. (C) Morales accused the Bush administration of meddling.\n",
+        "08LAPAZ2670",
+        "Embassy La Paz",
+        "LA PAZ 002670\nSIPDIS\nE.O. 12958: DECL: 10/01/2018\nTAGS: PGOV PREL BL",
+    )
+    assert "Bush" in people
+    people = _people_of(
+        "1. (C) The Tehran government agreed. The Dubai government of the UAE agreed.\n"
+    )
+    assert not {"Tehran", "Dubai"} & set(people)
+
+
 def test_a_surname_alone_with_a_letter_dropped_is_the_same_person() -> None:
     """Regression (set 20, 06SANJOSE2734: "the Cstro government" beside "the Castro
     regime", one man to the annotator, two to us): a surname alone, untitled, that is

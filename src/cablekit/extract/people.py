@@ -16,7 +16,7 @@ from typing import Final
 
 from cablekit.extract import wordinfo as wi
 from cablekit.extract.acronyms import _GOX
-from cablekit.extract.lexicon import english_words, lexicon
+from cablekit.extract.lexicon import english_words, fold, lexicon
 from cablekit.extract.titles import (
     HEADS,
     LOWER_MODS,
@@ -2374,10 +2374,31 @@ class PeopleFinder:
                 and gaps[i - 1] == " "
                 and gaps[i] == " "
                 and not self.claimed[i]
-                and ruler_name(toks[i])
+                and (ruler_name(toks[i]) or self._city_of_elsewhere(toks[i]))
                 and not any(a <= s < b for c in self.cands for a, b in c.mentions)
             ):
                 self.cands.append(Cand([toks[i]], mentions=[(s, self.ends[i])], first=s))
+
+    def _city_of_elsewhere(self, tok: str) -> bool:
+        """Whether a word that would be a ruler's name but for a town of the gazetteer
+        ("Bush", Egypt; "Toledo", the United States) names a town, no capital, of a
+        country the cable neither comes from nor names: "the Bush administration" in a
+        cable from La Paz; not "the Tehran government" (a capital stands for its state),
+        nor "the Dubai government" in a cable that names the UAE."""
+        place = self.lex.places.get(tok.casefold())
+        if place is None or place.kind != "city" or not place.country:
+            return False
+        country = place.country
+        state = self.lex.countries.get(country)
+        if state is None or (state.lat, state.lon) == (place.lat, place.lon):
+            return False  # a country's entry has its capital's coordinates
+        if country == self.host or country in self.text:
+            return False
+        # or by a word of its own: "Iranian", "UAE"
+        iso = self.lex.iso.get(fold(country).casefold())
+        if any(self.lex.iso.get(w.casefold()) == iso for w in set(_CAPITALISED.findall(self.text))):
+            return False
+        return ruler_name(tok, places=False)
 
     def _caps_entry(self, m: int, places: bool = False) -> int:
         """The end of a list entry of two to four name words from token m, closed by a comma,
@@ -3905,13 +3926,17 @@ _RULED_FORMS: Final = frozenset(
 )
 
 
-def ruler_name(tok: str) -> bool:
+_CAPITALISED: Final = re.compile(r"\b[A-Z][A-Za-z.]+")
+
+
+def ruler_name(tok: str, places: bool = True) -> bool:
     """Whether a capitalised word before "administration", "government" or "regime" (after
     "the") can be the name of the one who heads it ("the Lula government", "the Obama
     Administration"): one word in mixed case that is no English word, no place (a capital
     stands for its state: "the Tehran government"), no nationality, party or adjective
     ("the Kurdish administration", "the State administration", "the Labour government",
-    "the Sandinista government"). A surname the cables give alone always is."""
+    "the Sandinista government"). A surname the cables give alone always is.
+    ``places=False``: a place's name may be one (``PeopleFinder._city_of_elsewhere``)."""
     low = tok.lower()
     if not (len(tok) > 2 and tok.isalpha() and tok[0].isupper() and tok[1:].islower()):
         return False
@@ -3921,7 +3946,7 @@ def ruler_name(tok: str) -> bool:
     return not (
         low in lex.common
         or low in english_words()
-        or low in lex.places  # "the Tehran government": the capital for the state
+        or (places and low in lex.places)  # "the Tehran government": the capital for the state
         or tok in lex.demonyms
         or low.endswith(("ish", "ese", "ian", "ean", "ic", "al", "ist", "ista", "ism"))
         or low in QUALIFIERS
