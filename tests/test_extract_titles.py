@@ -1392,3 +1392,25 @@ def test_a_list_of_fields_in_a_title_s_unit() -> None:
     assert not any("Assistant" in t for t in _expanded(people["Jackie Wolcott"]))
     assert not _expanded(people["Marc Humphrey"])
     assert _expanded(people["Ali Saleh"]) == ["Armed Forces Commander"]
+
+
+def test_a_bracketed_apposition_with_its_unit_after_commas() -> None:
+    """Regression (set 30's 05THEHAGUE2555: "Ceta Noland (Senior Policy Advisor, Nuclear
+    Affairs and Non-Proliferation Division, MFA)" had no title; 6 dev cables): a title in
+    brackets goes on over commas to the bracket's close with its unit's and body's
+    capitalised words, as written; the body's initials alone after the body's name are
+    a gloss. Not a bracket of places."""
+    people = _people(
+        "Polmiloff delivered ref A points to Ceta Noland\n(Senior Policy Advisor, Nuclear "
+        "Affairs and Non-Proliferation\nDivision, MFA) September 20. They met Simon Manley "
+        "(Director for Defense at the Foreign and Commonwealth Office, FCO). Policy officer "
+        "Dorine Wytema (Israel, Peace Process) came.",
+        "Embassy The Hague",
+    )
+    assert [t["as_written"] for t in people["Ceta Noland"]["titles"]] == [
+        "Senior Policy Advisor, Nuclear Affairs and Non-Proliferation Division, MFA"
+    ]
+    assert _expanded(people["Simon Manley"]) == [
+        "Director for Defense at the Foreign and Commonwealth Office"
+    ]
+    assert _expanded(people["Dorine Wytema"]) == ["Policy officer"]

@@ -2548,6 +2548,24 @@ class PeopleFinder:
         close = self.text.find(")", self.ends[end - 1], self.ends[end - 1] + 40)
         return close > 0 and self.text[close + 1 : close + 2] in (",", ".", ";")
 
+    def _bracket_tail(self, k: int) -> int:
+        """Where a bracketed apposition's title ends (its closing bracket after the token
+        before it) when it goes on at token k after a comma with a unit's or a body's
+        capitalised words, or -1: "Nuclear Affairs and Non-Proliferation Division, MFA)"."""
+        toks, info, gaps, n = self.words, self.info, self.tgaps, len(self.words)
+        for m in range(k, min(k + 12, n)):
+            tok, g = toks[m], gaps[m].strip()
+            if not (
+                (info[m] & (wi.UP0 | wi.ORGACR) and tok[:1].isupper() and not info[m] & wi.NAME_F)
+                or (tok in ("and", "of", "for", "the") and m > k)
+            ):
+                return -1
+            if g[:1] == ")":
+                return m + 1 if tok not in ("and", "of", "for", "the") else -1
+            if g not in ("", ",", "-"):
+                return -1
+        return -1
+
     def _topic_then_title(self, j: int) -> tuple[list[str], int, str | None]:
         """An apposition's title after a topic of common words in capitals, at token j:
         "Zoe Smith, Nuclear Issues Desk Officers at the FCO" -> (words, end, affiliation),
@@ -2653,6 +2671,21 @@ class PeopleFinder:
             end, words, aff = self.title_chain(k)
             if words and self.tgaps[end - 1].strip()[:1] == ")":
                 return words, aff
+            if words and self.tgaps[end - 1].strip() == ",":
+                # its unit and body after commas, to the bracket's close: "Ceta Noland
+                # (Senior Policy Advisor, Nuclear Affairs and Non-Proliferation Division,
+                # MFA)"
+                close = self._bracket_tail(end)
+                if close == end + 1:
+                    # the body's initials alone, as a gloss: "(Director for Defense at the
+                    # Foreign and Commonwealth Office, FCO)"
+                    short = self.words[end]
+                    known = self.lex.acronyms.get(short)
+                    long = self.defined.get(short) or (known[0] if known else "")
+                    if long and long in " ".join(words):
+                        return words, aff
+                if close > end:
+                    return self._words(list(range(k, close))), aff
             return [], None
         if g != ",":
             return [], None
