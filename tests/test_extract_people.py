@@ -1814,18 +1814,20 @@ def test_a_name_before_administration_government_or_regime_is_a_person() -> None
 
 def test_a_ruler_s_name_that_is_also_a_far_town_s() -> None:
     """Regression (set 20's 08LAPAZ2670: "the Bush administration" had no person, "Bush"
-    being a town of Egypt in the gazetteer; 4 dev cables): a town's name before
+    being a town of Egypt in the gazetteer; set 38's 10MADRID87: "the Bush Administration",
+    an organisation; 24 dev cables): a town's name before
     "administration", "government" or "regime" is its ruler's when it is no capital and
     the cable neither comes from its country nor names it, by name, adjective or
     initials. Not "the Tehran government" (a capital), nor "the Dubai government" beside
     the UAE."""
     people = _people_of(
-        "1. (C) Morales accused the Bush administration of meddling.\n",
+        "1. (C) Morales accused the Bush administration of meddling, as in the Bush "
+        "Administration's time.\n",
         "08LAPAZ2670",
         "Embassy La Paz",
         "LA PAZ 002670\nSIPDIS\nE.O. 12958: DECL: 10/01/2018\nTAGS: PGOV PREL BL",
     )
-    assert "Bush" in people
+    assert len(people["Bush"]["mentions"]) == 2
     people = _people_of(
         "1. (C) The Tehran government agreed. The Dubai government of the UAE agreed.\n"
     )

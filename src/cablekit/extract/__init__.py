@@ -35,6 +35,7 @@ from cablekit.extract.people import (
     country_named,
     drop_headline_verbs,
     drop_word_phrases,
+    far_town_ruler,
     link_aliases,
     link_bracketed_names,
     link_initials,
@@ -324,7 +325,11 @@ def _extract(cable: Cable) -> Entities:
                 break
         if len(words) < 2 and words and words[0] not in ("Duma",):
             continue
-        if len(words) == 2 and words[1] == "Administration" and ruler_name(words[0]):
+        if (
+            len(words) == 2
+            and words[1] == "Administration"
+            and (ruler_name(words[0]) or far_town_ruler(words[0], zt, host))
+        ):
             continue  # "the Obama Administration": a man's (people.PeopleFinder.rulers)
         e = _name_after_org(s, e, toks, info)
         words = zt[s:e].split()

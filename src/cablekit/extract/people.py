@@ -2374,31 +2374,10 @@ class PeopleFinder:
                 and gaps[i - 1] == " "
                 and gaps[i] == " "
                 and not self.claimed[i]
-                and (ruler_name(toks[i]) or self._city_of_elsewhere(toks[i]))
+                and (ruler_name(toks[i]) or far_town_ruler(toks[i], self.text, self.host))
                 and not any(a <= s < b for c in self.cands for a, b in c.mentions)
             ):
                 self.cands.append(Cand([toks[i]], mentions=[(s, self.ends[i])], first=s))
-
-    def _city_of_elsewhere(self, tok: str) -> bool:
-        """Whether a word that would be a ruler's name but for a town of the gazetteer
-        ("Bush", Egypt; "Toledo", the United States) names a town, no capital, of a
-        country the cable neither comes from nor names: "the Bush administration" in a
-        cable from La Paz; not "the Tehran government" (a capital stands for its state),
-        nor "the Dubai government" in a cable that names the UAE."""
-        place = self.lex.places.get(tok.casefold())
-        if place is None or place.kind != "city" or not place.country:
-            return False
-        country = place.country
-        state = self.lex.countries.get(country)
-        if state is None or (state.lat, state.lon) == (place.lat, place.lon):
-            return False  # a country's entry has its capital's coordinates
-        if country == self.host or country in self.text:
-            return False
-        # or by a word of its own: "Iranian", "UAE"
-        iso = self.lex.iso.get(fold(country).casefold())
-        if any(self.lex.iso.get(w.casefold()) == iso for w in set(_CAPITALISED.findall(self.text))):
-            return False
-        return ruler_name(tok, places=False)
 
     def _caps_entry(self, m: int, places: bool = False) -> int:
         """The end of a list entry of two to four name words from token m, closed by a comma,
@@ -3985,6 +3964,29 @@ def ruler_name(tok: str, places: bool = True) -> bool:
         or low in QUALIFIERS
         or low in _PARTY_WORDS
     )
+
+
+def far_town_ruler(tok: str, text: str, host: str | None) -> bool:
+    """Whether a word that would be a ruler's name but for a town of the gazetteer
+    ("Bush", Egypt; "Toledo", the United States) names a town, no capital, of a country
+    the cable neither comes from nor names: "the Bush administration" in a cable from La
+    Paz; not "the Tehran government" (a capital stands for its state), nor "the Dubai
+    government" in a cable that names the UAE."""
+    lex = lexicon()
+    place = lex.places.get(tok.casefold())
+    if place is None or place.kind != "city" or not place.country:
+        return False
+    country = place.country
+    state = lex.countries.get(country)
+    if state is None or (state.lat, state.lon) == (place.lat, place.lon):
+        return False  # a country's entry has its capital's coordinates
+    if country == host or country in text:
+        return False
+    # or by a word of its own: "Iranian", "UAE"
+    iso = lex.iso.get(fold(country).casefold())
+    if any(lex.iso.get(w.casefold()) == iso for w in set(_CAPITALISED.findall(text))):
+        return False
+    return ruler_name(tok, places=False)
 
 
 def drop_word_phrases(people: list[Cand]) -> list[Cand]:
