@@ -1414,3 +1414,33 @@ def test_a_bracketed_apposition_with_its_unit_after_commas() -> None:
         "Director for Defense at the Foreign and Commonwealth Office"
     ]
     assert _expanded(people["Dorine Wytema"]) == ["Policy officer"]
+
+
+def test_words_english_writes_in_lower_case_are_a_unit_s() -> None:
+    """Regression (set 34's 04THEHAGUE1923: "National Coordinator for Security and Public
+    Safety Tjibbe Joustra" gave a man "Safety Tjibbe Joustra"; set 38's 08TRIPOLI554, set
+    6's 10BAMAKO54; 339 dev cables, "Chancellor of the Exchequer Darling", "Minister of
+    Emergency Situations Sergey Shoygu"): a capitalised word English writes only in lower
+    case is a unit's word in a title, not a name's. Not a verb of speech, half of a
+    compound, a place's word, a body's name closing an apposition, or a second title's
+    start after "and"."""
+    people = _people(
+        "He met the National Coordinator for Security and Public Safety Tjibbe Joustra. "
+        "Minister of Agriculture and Land Reclamation Amin Abaza came. Chancellor of the "
+        "Exchequer Darling said so. Nick Clegg, leader of the Liberal Democrats, spoke. "
+        "Dr. Ibrahim Shukri, HIB's head of the Follow-up Department, explained it. They "
+        "met Mayor of Greater Caracas Antonio Ledezma. Minister of Interior Said Abu Ali "
+        "came. Minister of Economics and Deputy Minister President Martin Zeil left.",
+        "Embassy Cairo",
+    )
+    assert _expanded(people["Tjibbe Joustra"]) == [
+        "National Coordinator for Security and Public Safety"
+    ]
+    assert _expanded(people["Amin Abaza"]) == ["Minister of Agriculture and Land Reclamation"]
+    assert _expanded(people["Darling"]) == ["Chancellor of the Exchequer"]
+    assert _expanded(people["Nick Clegg"]) == ["leader of the Liberal Democrats"]
+    assert "Democrats" not in people
+    assert not any(t.endswith("Follow") for t in _expanded(people["Ibrahim Shukri"]))
+    assert "Caracas Antonio Ledezma" not in people
+    assert not any(t.endswith("Said") for p in people.values() for t in _expanded(p))
+    assert _expanded(people["Martin Zeil"]) == ["Deputy Minister President"]

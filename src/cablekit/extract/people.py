@@ -595,6 +595,11 @@ _STREET_FIRST: Final = frozenset({"Rua", "Avenida", "Calle", "Praca"})
 _SECOND_PARTICLES: Final = frozenset({"la", "las", "los", "der", "den"})
 # Styles of rulers and clerics: after an office a second title ("Foreign Minister Shaykh
 # Abdullah", "Assistant Minister of Defense and Aviation Prince Khaled")
+# the first words of a second title after "and" ("Minister of Economics and Deputy Minister
+# President"), not a unit's ("for Disarmament and Nonproliferation Ambassador X")
+_SECOND_TITLE_FIRST: Final = frozenset(
+    "Deputy Vice Assistant Acting Senior Chief Head Secretary Director Chairman Chair".split()
+)
 _STYLES: Final = frozenset(
     "Shaykh Sheikh Shaikh Prince Princess King Queen Emir Amir Sultan Ayatollah Lord Lady"
     " Baroness Viscount".split()
@@ -1756,6 +1761,18 @@ class PeopleFinder:
                 continue
             if (
                 t2 in ("and", "AND")
+                and len(ext) > 1
+                and k + 1 < n
+                and toks[k + 1] in _SECOND_TITLE_FIRST
+                and info[ext[-1]] & wi.UP0
+                and self._lower_word_in_unit(ext[-1])
+                # (not "of Government and Justice", "of Defense and Aviation Prince Khaled")
+                and len(second := self.title_chain(k + 1)[1]) > 1
+                and second[-1] not in _STYLES
+            ):
+                break  # a second title: "Minister of Economics and Deputy Minister President"
+            if (
+                t2 in ("and", "AND")
                 # "for Europe and the Middle East": a second place with its article
                 or (
                     t2 in ("the", "THE")
@@ -1786,6 +1803,9 @@ class PeopleFinder:
                     and len(t2) > 1
                     and (not self.caps or f2 & wi.PLACE1)
                 )
+                # a word English writes only in lower case, no one's name: "for Security
+                # and Public Safety"
+                or self._lower_word_in_unit(k)
             ):
                 ext.append(k)
                 k += 1
@@ -1816,6 +1836,7 @@ class PeopleFinder:
             and ext[-1] != list_end
             and not (
                 info[ext[-1]] & (wi.MOD | wi.HEAD | wi.ORGACR | wi.PLACE1 | wi.ORGHEAD)
+                or self._lower_word_in_unit(ext[-1])
                 or toks[ext[-1]] in ORG_HEADS
                 or toks[ext[-1]] in _UNIT_ENDS
                 # a list's label, its name after the colon: "-- Minister of the Canal: Romulo
@@ -1863,6 +1884,46 @@ class PeopleFinder:
         ):
             return []
         return ext if len(ext) > 1 else []
+
+    def _lower_word_in_unit(self, k: int) -> bool:
+        """Whether token k, in Title Case, is a word English writes only in lower case, a
+        unit's and no one's name ("for Security and Public Safety", "of Agriculture and
+        Land Reclamation"): not a verb of speech ("Minister of Interior Said Abu Ali"),
+        not half of a compound ("the Follow-up Department"), not the reasons of a
+        classifier's line ("ASD/ISA for Reasons 1.4"), not a place's or a body's word
+        before the rest of its name."""
+        toks, info, gaps, n = self.words, self.info, self.tgaps, len(self.words)
+        tok = toks[k]
+        if not (
+            not self.caps
+            and tok[:1].isupper()
+            and tok[1:].islower()
+            and not info[k] & (wi.SPEECH | wi.HEAD | wi.RANK | wi.HON | wi.ABBR)
+            and tok not in self.lex.titles  # "Commodore", "Academician"
+            and gaps[k].strip() != "-"
+            and tok not in ("Reason", "Reasons", "Said")
+            and tok.lower() in english_words()
+        ):
+            return False
+        m = k + 1
+        if m < n and _space(gaps[k]) and info[m] & wi.UP0:
+            if info[k] & wi.PLACE and info[m] & wi.PLACE1:
+                return False  # a place's word: "Mayor of Greater Caracas"
+            nxt = toks[m]
+            if self.name_at(m, True) == m + 1 and not (
+                nxt[1:].islower() and nxt.lower() in english_words()
+            ):
+                # one name's word after it, which is no unit's ("of the Gulf Cartel,"): the
+                # word is a given name ("for Acquisition Ash Carter") or a body's ("for
+                # Operation Westbridge and", "the Liberal Democrats,"); not "the Exchequer
+                # Darling said"
+                return toks[k - 1] in ("the", "The") and gaps[m].strip()[:1] not in (
+                    ",",
+                    ")",
+                    ";",
+                    ".",
+                )
+        return True
 
     def _unit_list(self, k: int) -> int:
         """The last token of a list of a unit's fields that goes on at token k, after a
