@@ -1444,3 +1444,15 @@ def test_words_english_writes_in_lower_case_are_a_unit_s() -> None:
     assert "Caracas Antonio Ledezma" not in people
     assert not any(t.endswith("Said") for p in people.values() for t in _expanded(p))
     assert _expanded(people["Martin Zeil"]) == ["Deputy Minister President"]
+
+
+def test_polcounselor_is_a_political_counselor() -> None:
+    """Regression (set 34's 09STATE34394: "Ambassador Antonio Patriota \\nPolCounselor Carlos
+    Ceglia" gave one man "Antonio Patriota PolCounselor Carlos Ceglia", an ambassador; 15
+    dev mentions): "PolCounselor" is a title, the staff's way to write Political
+    Counselor."""
+    people = _people(
+        "Brazil: \nAmbassador Antonio Patriota \nPolCounselor Carlos Ceglia \n", "Embassy Brasilia"
+    )
+    assert _expanded(people["Antonio Patriota"]) == ["Ambassador"]
+    assert _expanded(people["Carlos Ceglia"]) == ["Political Counselor"]

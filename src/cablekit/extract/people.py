@@ -2026,7 +2026,13 @@ class PeopleFinder:
         for m in range(k, min(k + 4, len(toks))):
             if toks[m] in _AT_ENDS or toks[m] in _UNIT_ENDS or info[m] & wi.ORGHEAD:
                 return True
-            if topic and m > k and info[m] & wi.UP0 and not info[m] & (wi.NAME_T | wi.NAME_F):
+            if (
+                topic
+                and m > k
+                and info[m] & wi.UP0
+                # (not a name's: "for Foreign Affairs Gretar Mar Sigurdsson")
+                and not info[m] & (wi.NAME_T | wi.NAME_F | wi.PLACE)
+            ):
                 return True
             if not info[m] & wi.UP0 or gaps[m].strip() not in ("", "-"):
                 return False
