@@ -1456,3 +1456,29 @@ def test_polcounselor_is_a_political_counselor() -> None:
     )
     assert _expanded(people["Antonio Patriota"]) == ["Ambassador"]
     assert _expanded(people["Carlos Ceglia"]) == ["Political Counselor"]
+
+
+def test_more_title_heads_and_ranks() -> None:
+    """Regression (set 3's 09AITTAIPEI275: "Special Agent LIN, Jeff" and four more agents
+    missed; set 24's 09CAIRO1705: "AU/UN Mediator Djibril Bassole"; 66 dev cables had
+    "Registrar Hans Holthuis", "Guide Mehdi Akef", "Corporal Shalit", "Prophet
+    Muhammad" as names): Agent, Mediator, Registrar, Prefect, Academician, Commodore,
+    Corporal, Columnist, Whip, Sheik, Supreme Guide, Prophet and Baron are titles; a
+    rank after a unit is the holder's, not the unit's ("Deputy Director for Protocol
+    and Foreign Liaison Commodore Shawney")."""
+    people = _people(
+        "FBI Special Agent Scott Ryan met Registrar Hans Holthuis, Muslim Brotherhood "
+        "Supreme Guide Mehdi Akef and Mediator Djibril Bassole. Corporal Gilad Shalit is "
+        "held. They met the Deputy Director for Protocol and Foreign Liaison Commodore "
+        "Rakesh Shawney.",
+        "Embassy Cairo",
+    )
+    assert _expanded(people["Scott Ryan"]) == ["Federal Bureau of Investigation Special Agent"]
+    assert _expanded(people["Hans Holthuis"]) == ["Registrar"]
+    assert _expanded(people["Mehdi Akef"]) == ["Muslim Brotherhood Supreme Guide"]
+    assert _expanded(people["Djibril Bassole"]) == ["Mediator"]
+    assert _expanded(people["Gilad Shalit"]) == ["Corporal"]
+    assert sorted(_expanded(people["Rakesh Shawney"])) == [
+        "Commodore",
+        "Deputy Director for Protocol and Foreign Liaison",
+    ]

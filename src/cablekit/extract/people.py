@@ -69,6 +69,9 @@ RANKS: Final = frozenset(
         "Lieutenant",
         "Dr",
         "Amb",
+        "Commodore",
+        "Sheik",
+        "Academician",
     }
 )
 PARTICLES: Final = frozenset(

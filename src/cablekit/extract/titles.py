@@ -31,7 +31,8 @@ HEADS: Final = frozenset(
     Minister-Counselor Lieutenant-General Major-General Brigadier-General Commander-in-Chief
     Counsel Parliamentarian Mufti Lady Baroness Viscount
     Specialist Negotiator Scientist Rapporteur Consultant Treasurer Comptroller Researcher
-    Investigator
+    Investigator Registrar Mediator Prefect Commodore Academician Corporal Columnist Whip
+    Sheik Agent Guide Prophet Baron
     """.split()
 )
 # Words that qualify a head inside a chain ("Deputy Foreign Minister", "Political M/C").
