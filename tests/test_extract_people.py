@@ -1922,3 +1922,20 @@ def test_firms_and_institutions_read_after_sets_40_and_41() -> None:
         "Centro de Estudios Publicos and Corporacion Andina de Fomento met Juan Perez."
     )
     assert set(names) == {"Juan Perez"}
+
+
+def test_a_word_joined_by_an_underscore_is_no_name_s() -> None:
+    """Regression (47 dev cables from London: the footer "Visit London's Classified
+    Website: http://www.intelink.sgov.gov/wiki/Portal:Unit ed_Kingdom" then the signer's
+    "TUTTLE" gave a signer "Kingdom Tuttle"): a word joined to the one before by "_" is
+    an identifier's or an address's."""
+    people = _people_of(
+        "1. (C) The UK agreed.\n\nVisit London's Classified Website: "
+        "http://www.intelink.sgov.gov/wiki/Portal:Unit ed_Kingdom \n",
+        "08LONDON1761",
+        "Embassy London",
+        "LONDON 001761\nSIPDIS\nE.O. 12958: DECL: 06/01/2018\nTAGS: PREL UK",
+        "TUTTLE",
+    )
+    assert list(people) == ["Tuttle"]
+    assert people["Tuttle"]["role"] == "signer"

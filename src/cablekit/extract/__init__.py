@@ -277,6 +277,13 @@ def _extract(cable: Cable) -> Entities:
     info, at = wi.classify_where(toks.words, caps, _BITS)
     _dotted_titles(toks, info, at[2], lex.dotted_titles, caps)
     known_at, head_at, scan_at, place_at, acr_at, up0_at = at[0], at[1], at[2], at[3], at[4], at[5]
+    # a word joined to the one before by "_" is an identifier's or an address's, no name's
+    # ("Portal:United_Kingdom" before a London cable's signature)
+    glued = {k for k in scan_at if k and toks.gaps[k - 1][-1:] == "_"}
+    if glued:
+        scan_at = [k for k in scan_at if k not in glued]
+        for k in glued:
+            claimed[k] = True
 
     # organisations: known names, then head-noun patterns, then governments
     orgs: dict[str, list[tuple[int, int]]] = {}
