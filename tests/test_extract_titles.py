@@ -1482,3 +1482,21 @@ def test_more_title_heads_and_ranks() -> None:
         "Commodore",
         "Deputy Director for Protocol and Foreign Liaison",
     ]
+
+
+def test_a_plural_title_s_list_with_a_gloss_after_each_name() -> None:
+    """Regression (set 25's 09THEHAGUE615: "MFA policy officers Dorine Wytema (Israel,
+    Peace Process), Michael Thijssen (Palestine), and David Zeverijn (Israel)" gave the
+    title to the first only; 29 dev cables, "Presidents Lula da Silva (Brazil), Bachellet
+    (Chile) ..."): a bracketed gloss after a listed name is passed over. Not a nickname
+    in quotes inside a name."""
+    people = _people(
+        "MFA policy officers Dorine Wytema (Israel, Peace Process), Michael Thijssen "
+        "(Palestine), and David Zeverijn (Israel) responded. Those named are state "
+        'legislators Wagner Salustiano (PSDB), Geraldo "Bispo Ge" Tenuta (PFL), and '
+        "others.",
+        "Embassy The Hague",
+    )
+    for name in ("Dorine Wytema", "Michael Thijssen", "David Zeverijn"):
+        assert _expanded(people[name]) == ["Ministry of Foreign Affairs policy officer"]
+    assert "Geraldo" not in people

@@ -3454,10 +3454,22 @@ class PeopleFinder:
             listed = bool(names) or (b < n and self.words[b].lower() == "and")
             if b <= a or (a == k and b - a < 2 and not (listed or self.info[a] & wi.SURN)):
                 break
+            if self.gaps[b - 1][:1] == " " and self.gaps[b - 1].strip()[:1] in ('"', "\u201c"):
+                break  # a nickname inside the name: 'Geraldo "Bispo Ge" Tenuta'
             names.append((a, b))
             last_after_and = after_and
             k = b
             g = self.gaps[k - 1].strip()
+            if g == "(":
+                # a gloss after the name: "Dorine Wytema (Israel, Peace Process), Michael
+                # Thijssen (Palestine), and David Zeverijn"
+                m = k
+                while m < n and m - k < 8 and ")" not in self.tgaps[m]:
+                    m += 1
+                if m >= n - 1 or m - k >= 8:
+                    break
+                g = self.gaps[m].strip().lstrip(")").strip()
+                k = m + 1
             after_and = k < n and self.words[k].lower() == "and" and g in ("", ",")
             if after_and:
                 k += 1
