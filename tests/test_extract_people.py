@@ -1939,3 +1939,18 @@ def test_a_word_joined_by_an_underscore_is_no_name_s() -> None:
     )
     assert list(people) == ["Tuttle"]
     assert people["Tuttle"]["role"] == "signer"
+
+
+def test_a_verb_s_ing_form_opens_no_name() -> None:
+    """Regression (the gold set's 07JERUSALEM2318: "Patrolling Nablus" a man; 47 dev cables,
+    "Echoing Simoes, Lula said", "Thanking Brennan", "Condescending Rice"): a first word
+    that is a verb's -ing form English writes only in lower case is a clause's opening,
+    no part of the name; what is left is a name only if it still reads as one. Such a
+    word may end a name ("Charles Twining") or be one alone ("Gelling said")."""
+    people = _people_of(
+        "1. (C) Echoing Secretary Rice, Lula agreed. Touting Costa Rica, he left. Charles "
+        "Twining and Jean Ping met. Patrolling Nablus, troops waited. Gelling said so.\n"
+    )
+    assert "Rice" in people and not any(n.startswith("Echoing") for n in people)
+    assert {"Charles Twining", "Jean Ping", "Gelling"} <= set(people)
+    assert not {"Costa Rica", "Touting Costa Rica", "Nablus", "Patrolling Nablus"} & set(people)

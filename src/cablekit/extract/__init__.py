@@ -34,6 +34,7 @@ from cablekit.extract.people import (
     PeopleFinder,
     country_named,
     drop_headline_verbs,
+    drop_verb_openers,
     drop_word_phrases,
     far_town_ruler,
     link_aliases,
@@ -402,7 +403,7 @@ def _extract(cable: Cable) -> Entities:
     finder.rulers()
     cands = finder.cands
     _signer_and_classifier(cable, zt, zone.start, caps, cands)
-    people = merge(cands, zt)
+    people = merge(drop_verb_openers(cands, zt), zt)
     link_surnames(people, toks, caps, up0_at)
     people = link_initials(people, zt, toks)
     people = link_aliases(people, zt)

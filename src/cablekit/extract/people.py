@@ -3988,6 +3988,43 @@ def _subject_line(text: str) -> tuple[int, int] | None:
     return s, e if e >= 0 else len(text)
 
 
+def drop_verb_openers(cands: list[Cand], text: str) -> list[Cand]:
+    """Names without a first word that is a verb's -ing form English writes only in lower
+    case: a clause's opening ("Echoing Simoes, Lula said", "Thanking Brennan, the
+    minister ..."). Such a word may end a name ("Charles Twining", "Jean Ping") or be one
+    alone ("Gelling said"). What is left is a name only if it is more than a word or a
+    place, or titled, or a surname the cables give alone."""
+    english = english_words()
+    lex = lexicon()
+    out: list[Cand] = []
+    for c in cands:
+        out.append(c)
+        first = c.tokens[0] if c.tokens else ""
+        if not (
+            len(c.tokens) > 1
+            and first[1:].islower()
+            and first.endswith("ing")
+            and first.lower() in english
+        ):
+            continue
+        mentions = []
+        for a, b in c.mentions:
+            if text[a : a + len(first)].lower() == first.lower():
+                a += len(first)
+                while a < b and text[a].isspace():
+                    a += 1
+            mentions.append((a, b))
+        c.tokens = c.tokens[1:]
+        c.mentions = mentions
+        c.first = min(a for a, _ in mentions)
+        rest = " ".join(c.tokens)
+        if rest.casefold() in lex.places or (
+            len(c.tokens) == 1 and not c.titles and rest not in lex.known_surnames
+        ):
+            out.pop()  # no name once the verb is gone: "Touting Costa Rica", "Eyeing Petro"
+    return out
+
+
 def drop_headline_verbs(people: list[Cand], text: str) -> list[Cand]:
     """Without the one-word "people" seen only on the SUBJECT line that end in -S and are
     no surname the cables give alone: the verb of a headline after a title ("SUBJECT: NATO
