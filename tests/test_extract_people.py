@@ -1954,3 +1954,15 @@ def test_a_verb_s_ing_form_opens_no_name() -> None:
     assert "Rice" in people and not any(n.startswith("Echoing") for n in people)
     assert {"Charles Twining", "Jean Ping", "Gelling"} <= set(people)
     assert not {"Costa Rica", "Touting Costa Rica", "Nablus", "Patrolling Nablus"} & set(people)
+
+
+def test_a_firm_s_legal_form_ends_no_one_s_name() -> None:
+    """Regression (set 35's 08STATE96188 and set 39's 09STATE123431: "Electromecanica Pablo
+    Murillo S.A." and "Mello S.A. Maquinas" were people; 26 dev cables, "Zeromax GmbH",
+    "Helitaxi Ltda"): a name that ends in a company's legal form is a firm's."""
+    people = _people_of(
+        "1. (C) The seller is Electromecanica Pablo Murillo S.A. and the buyer Zeromax GmbH; "
+        "Helitaxi Ltda flew. AG David Ogden agreed.\n"
+    )
+    assert not any(n.endswith(("S.a.", "S.A.", "Gmbh", "GmbH", "Ltda")) for n in people)
+    assert "David Ogden" in people

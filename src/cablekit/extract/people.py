@@ -4108,17 +4108,24 @@ def far_town_ruler(tok: str, text: str, host: str | None) -> bool:
     return ruler_name(tok, places=False)
 
 
+# a company's legal form, which ends a firm's name and no one's
+_FIRM_FORMS: Final = frozenset("sa ltda llc gmbh sarl plc ag inc ltd bv nv spa srl sas cia".split())
+
+
 def drop_word_phrases(people: list[Cand]) -> list[Cand]:
     """Without the untitled "people" of two or more words that English writes only in
     lower case ("Plastic Sheeting", "Animal Husbandry", "Blue Lantern", "Occupational
     Safety", "Addressee Posts"): a thing's, a programme's or a heading's words in Title
     Case. A given name or surname that is also a word ("Bill Burns", "Rice") is written
     capitalised in the dictionary too, so it is not in ``english_words``; a name's
-    particle keeps a name ("Bin Laden"), and so does a surname the cables give alone."""
+    particle keeps a name ("Bin Laden"), and so does a surname the cables give alone. Nor
+    a firm's name ending in its legal form ("S.A.", "Ltda", "GmbH")."""
     english = english_words()
     known = lexicon().known_surnames
     out: list[Cand] = []
     for p in people:
+        if len(p.tokens) > 1 and p.tokens[-1].replace(".", "").lower() in _FIRM_FORMS:
+            continue  # a firm's name: "Electromecanica Pablo Murillo S.A.", "Zeromax GmbH"
         if len(p.tokens) > 1 and not p.titles and p.role is None:
             words = [w for t in p.tokens for w in t.split("-") if w]
             if all(
