@@ -4108,6 +4108,33 @@ def far_town_ruler(tok: str, text: str, host: str | None) -> bool:
     return ruler_name(tok, places=False)
 
 
+_IN_BEFORE: Final = re.compile(r"\b(?:in|near)\s+\Z")
+_POSSESSIVE_AFTER: Final = re.compile(r"(?:'s|\u2019s|,s)\b|\S*'")
+
+
+def drop_places_after_in(people: list[Cand], text: str) -> list[Cand]:
+    """Without the untitled "people" of two or more words named only after "in" or "near":
+    towns the gazetteer lacks ("in Lashkar Gah", "near Spin Boldak", "in Penas Blancas").
+    Not a name with a possessive after it ("in Jose Serra's campaign"), nor a surname the
+    cables give alone."""
+    known = lexicon().known_surnames
+    out: list[Cand] = []
+    for p in people:
+        if (
+            len(p.tokens) > 1
+            and not p.titles
+            and p.role is None
+            and p.tokens[-1] not in known
+            and all(
+                _IN_BEFORE.search(text, max(0, a - 8), a) and not _POSSESSIVE_AFTER.match(text, b)
+                for a, b in p.mentions
+            )
+        ):
+            continue
+        out.append(p)
+    return out
+
+
 # a company's legal form, which ends a firm's name and no one's
 _FIRM_FORMS: Final = frozenset("sa ltda llc gmbh sarl plc ag inc ltd bv nv spa srl sas cia".split())
 
