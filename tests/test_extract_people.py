@@ -1968,14 +1968,15 @@ def test_a_firm_s_legal_form_ends_no_one_s_name() -> None:
     assert "David Ogden" in people
 
 
-def test_an_untitled_name_only_after_in_or_near_is_a_town() -> None:
+def test_an_untitled_name_only_after_in_near_or_at_is_a_place() -> None:
     """Regression (the gold set's 03KATHMANDU2366: "in Dehra Dun"; sets 12 and 21: "in Jid
-    Hafs"; 67 dev cables, "in Lashkar Gah", "near Spin Boldak"): an untitled name of two
-    words or more written only after "in" or "near" is a town the gazetteer lacks. Not
-    one with a possessive after it ("in Itamar Franco's administration")."""
+    Hafs"; set 41's 05SANJOSE2815: "at Penas Blancas"; 94 dev cables, "in Lashkar Gah",
+    "near Spin Boldak", "at Fort Leavenworth"): an untitled name of two words or more
+    written only after "in", "near" or "at" is a place the gazetteer lacks. Not one with
+    a possessive after it ("in Itamar Franco's administration")."""
     people = _people_of(
         "1. (C) A facility in Dehra Dun closed. Fighting near Spin Boldak grew. She served in "
-        "Itamar Franco's administration.\n"
+        "Itamar Franco's administration. The crossing at Penas Blancas shut.\n"
     )
-    assert not {"Dehra Dun", "Spin Boldak"} & set(people)
+    assert not {"Dehra Dun", "Spin Boldak", "Penas Blancas"} & set(people)
     assert "Itamar Franco" in people

@@ -4108,13 +4108,14 @@ def far_town_ruler(tok: str, text: str, host: str | None) -> bool:
     return ruler_name(tok, places=False)
 
 
-_IN_BEFORE: Final = re.compile(r"\b(?:in|near)\s+\Z")
+_IN_BEFORE: Final = re.compile(r"\b(?:in|near|at)\s+\Z")
 _POSSESSIVE_AFTER: Final = re.compile(r"(?:'s|\u2019s|,s)\b|\S*'")
 
 
 def drop_places_after_in(people: list[Cand], text: str) -> list[Cand]:
-    """Without the untitled "people" of two or more words named only after "in" or "near":
-    towns the gazetteer lacks ("in Lashkar Gah", "near Spin Boldak", "in Penas Blancas").
+    """Without the untitled "people" of two or more words named only after "in", "near" or
+    "at": places the gazetteer lacks ("in Lashkar Gah", "near Spin Boldak", "at Diego
+    Garcia", "at Fort Leavenworth").
     Not a name with a possessive after it ("in Jose Serra's campaign"), nor a surname the
     cables give alone."""
     known = lexicon().known_surnames
