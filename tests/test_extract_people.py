@@ -1980,3 +1980,14 @@ def test_an_untitled_name_only_after_in_near_or_at_is_a_place() -> None:
     )
     assert not {"Dehra Dun", "Spin Boldak", "Penas Blancas"} & set(people)
     assert "Itamar Franco" in people
+
+
+def test_a_newspaper_s_last_word_makes_a_body_s_name() -> None:
+    """Regression (20 dev cables: "Sueddeutsche Zeitung", "Nezavisimaya Gazeta", "Valor
+    Economico", "Ukrainska Pravda" were people): a newspaper's word in German, Russian,
+    Portuguese or Spanish ends a paper's name, no one's."""
+    people = _people_of(
+        "1. (C) Sueddeutsche Zeitung reported it, and Nezavisimaya Gazeta and Valor Economico "
+        "repeated it.\n"
+    )
+    assert not any(n.endswith(("Zeitung", "Gazeta", "Economico")) for n in people)

@@ -165,7 +165,8 @@ NAMED_THINGS: Final = frozenset(
     Bloc Team Squad Cartel Battalion Brigade Regiment Force Kits Tunnel
     Democrats Republicans Socialists Communists Conservatives Liberals Dems Tories
     Nationalists Islamists Maoists Unionists Loyalists Peronists Sandinistas Chavistas
-    Times Post Herald Tribune Journal Gazette Magazine Newspaper
+    Times Post Herald Tribune Journal Gazette Magazine Newspaper Gazeta Zeitung Jornal
+    Diario Economico Mercantil Pravda Izvestia Izvestiya Vedomosti
     Labs Laboratories Pharmaceuticals Pharma Mining Mines Minerals Petroleum Oil Motors Telecom
     Engineering Electronics Communications Aviation Aerospace Logistics Shipping Consulting
     Technologies
