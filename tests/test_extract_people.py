@@ -1991,3 +1991,17 @@ def test_a_newspaper_s_last_word_makes_a_body_s_name() -> None:
         "repeated it.\n"
     )
     assert not any(n.endswith(("Zeitung", "Gazeta", "Economico")) for n in people)
+
+
+def test_a_short_surname_with_an_abstract_noun_s_ending() -> None:
+    """Regression (set 24's 09CAIRO1705: "S/E Gration" had no title, "Special Envoy Gration"
+    no person; 37 dev cables, "Kokoity", "Felicity Jones", "Clemence Weulersse"): a word
+    of seven or eight letters ending like an abstract noun ("-tion", "-ity", "-ence")
+    that no dictionary has, nor a title's modifier ("Defence"), is a name all the same."""
+    people = _people_of(
+        "1. (C) In a meeting with S/E Gration, Moussa agreed. South Ossetian leader Eduard "
+        "Kokoity spoke. Director General, Defence Policy, Jim Bob came.\n"
+    )
+    assert _titles(people["Gration"]) == [("S/E", "Special Envoy")]
+    assert "Eduard Kokoity" in people
+    assert "Defence" not in people

@@ -12,7 +12,7 @@ from typing import Final, cast
 
 from cablekit.extract import acronyms as _acr_mod
 from cablekit.extract import organizations as _org_mod
-from cablekit.extract.lexicon import Lexicon, lexicon
+from cablekit.extract.lexicon import Lexicon, english_words, lexicon
 from cablekit.extract.titles import UNIT_NOUNS as _UNIT_NOUNS
 from cablekit.extract.titles import singular as _singular
 from cablekit.extract.zone import OFFSETS as _OFFSETS
@@ -245,6 +245,14 @@ def _compute(tok: str, caps: bool) -> int:
                         len(tok) > 6
                         and tok.lower().endswith(_NOUN_ENDINGS)
                         and tok.capitalize() not in _NAMES_LIKE_NOUNS
+                        # a short word no dictionary has is a name all the same: "Special
+                        # Envoy Gration", "Kokoity"
+                        and (
+                            len(tok) > 8
+                            or w in _MODIFIERS  # "Defence"
+                            or low in lex.common
+                            or low in english_words()
+                        )
                     )
                     and (place is None or place.kind != "country")
                     and w not in _UNIT_WORDS
