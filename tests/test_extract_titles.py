@@ -1500,3 +1500,14 @@ def test_a_plural_title_s_list_with_a_gloss_after_each_name() -> None:
     for name in ("Dorine Wytema", "Michael Thijssen", "David Zeverijn"):
         assert _expanded(people[name]) == ["Ministry of Foreign Affairs policy officer"]
     assert "Geraldo" not in people
+
+
+def test_minster_is_a_minister_misspelt() -> None:
+    """Regression (29 dev cables: "Prime Minster Meles" gave a man "Minster Meles",
+    "Minster Counselor" stayed so): "Minster" is "Minister" misspelt, written as it is and
+    spelt out."""
+    people = _people("He met Prime Minster Meles Zenawi and Foreign Minster Seyoum Mesfin.")
+    assert people["Meles Zenawi"]["titles"] == [
+        {"as_written": "Prime Minster", "expanded": "Prime Minister"}
+    ]
+    assert _expanded(people["Seyoum Mesfin"]) == ["Foreign Minister"]

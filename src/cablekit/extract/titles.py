@@ -32,7 +32,7 @@ HEADS: Final = frozenset(
     Counsel Parliamentarian Mufti Lady Baroness Viscount
     Specialist Negotiator Scientist Rapporteur Consultant Treasurer Comptroller Researcher
     Investigator Registrar Mediator Prefect Commodore Academician Corporal Columnist Whip
-    Sheik Agent Guide Prophet Baron
+    Sheik Agent Guide Prophet Baron Minster
     """.split()
 )
 # Words that qualify a head inside a chain ("Deputy Foreign Minister", "Political M/C").
