@@ -2005,3 +2005,15 @@ def test_a_short_surname_with_an_abstract_noun_s_ending() -> None:
     assert _titles(people["Gration"]) == [("S/E", "Special Envoy")]
     assert "Eduard Kokoity" in people
     assert "Defence" not in people
+
+
+def test_a_headline_verb_in_capitals_off_the_subject_line() -> None:
+    """Regression (the gold set's 10BAMAKO52: "SUBJECT: ... OF KOUNTA LEADER \\nILLUMINATES
+    POLITICAL FISSURES" gave a leader "Illuminates", and its 66BUENOSAIRES2481: "FONOFF
+    LEGAL ADVISOR CONCEDES DISTINCTION"; 8 dev cables): a one-word name in capitals that
+    is a verb English writes only in lower case, going on to its object, is the verb of
+    a headline, wherever it stands."""
+    people = _people_of(
+        "1. (C) Summary.\n\n4.  FONOFF LEGAL ADVISOR CONCEDES DISTINCTION BETWEEN RIGHTS.\n"
+    )
+    assert "Concedes" not in people

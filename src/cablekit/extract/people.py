@@ -4030,12 +4030,12 @@ def drop_headline_verbs(people: list[Cand], text: str) -> list[Cand]:
     """Without the one-word "people" seen only on the SUBJECT line that end in -S and are
     no surname the cables give alone: the verb of a headline after a title ("SUBJECT: NATO
     AMBASSADOR DECRIES ...", "AMBASSADOR LAUDS ..."), which the common-word test misses.
-    Someone named there is named again in the body."""
+    Someone named there is named again in the body. So is a verb in capitals on another
+    line that English writes only in lower case."""
     line = _subject_line(text)
-    if line is None:
-        return people
-    s, e = line
+    s, e = line if line is not None else (-1, -1)
     lex = lexicon()
+    english = english_words()
     return [
         p
         for p in people
@@ -4043,7 +4043,16 @@ def drop_headline_verbs(people: list[Cand], text: str) -> list[Cand]:
             len(p.tokens) == 1
             and p.tokens[0][-1:] in ("s", "S")
             and p.tokens[0].capitalize() not in lex.known_surnames
-            and all(s <= a and b <= e for a, b in p.mentions)
+            and (
+                all(s <= a and b <= e for a, b in p.mentions)
+                # or a verb English writes only in lower case, in capitals wherever it is
+                # ("KOUNTA LEADER \nILLUMINATES POLITICAL FISSURES", "LEGAL ADVISOR
+                # CONCEDES DISTINCTION")
+                or (
+                    p.tokens[0].lower() in english
+                    and all(text[a:b].isupper() for a, b in p.mentions)
+                )
+            )
             and all(_verb_goes_on(text, b) for _, b in p.mentions)
         )
     ]
