@@ -1982,6 +1982,13 @@ def test_an_untitled_name_only_after_in_near_or_at_is_a_place() -> None:
     assert "Itamar Franco" in people
 
 
+def test_a_word_before_the_thing_named_for_it_is_no_one() -> None:
+    """Regression (the gold set's 06SAOPAULO761: "Molotov" a person; 15 dev cables, "Molotov
+    cocktails"): an untitled word only ever before "cocktail" or "rifle" names a thing."""
+    people = _people_of("1. (C) Rioters threw Molotov cocktails and Kalashnikov rifles.\n")
+    assert not {"Molotov", "Kalashnikov"} & set(people)
+
+
 def test_a_newspaper_s_last_word_makes_a_body_s_name() -> None:
     """Regression (20 dev cables: "Sueddeutsche Zeitung", "Nezavisimaya Gazeta", "Valor
     Economico", "Ukrainska Pravda" were people): a newspaper's word in German, Russian,

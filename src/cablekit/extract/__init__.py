@@ -34,7 +34,7 @@ from cablekit.extract.people import (
     PeopleFinder,
     country_named,
     drop_headline_verbs,
-    drop_places_after_in,
+    drop_things_by_context,
     drop_verb_openers,
     drop_word_phrases,
     far_town_ruler,
@@ -411,7 +411,7 @@ def _extract(cable: Cable) -> Entities:
     people = link_bracketed_names(people, zt)
     people = drop_headline_verbs(people, zt)
     finder.roles_after_mentions(people)
-    people = drop_places_after_in(drop_word_phrases(people), zt)
+    people = drop_things_by_context(drop_word_phrases(people), zt)
     for p in people:
         for s, e in p.mentions:
             i = bisect_left(starts, s)

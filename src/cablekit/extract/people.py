@@ -4118,19 +4118,28 @@ def far_town_ruler(tok: str, text: str, host: str | None) -> bool:
     return ruler_name(tok, places=False)
 
 
+_EPONYM_THING: Final = re.compile(r"\s+(?:cocktails?|rifles?)\b")
 _IN_BEFORE: Final = re.compile(r"\b(?:in|near|at)\s+\Z")
 _POSSESSIVE_AFTER: Final = re.compile(r"(?:'s|\u2019s|,s)\b|\S*'")
 
 
-def drop_places_after_in(people: list[Cand], text: str) -> list[Cand]:
+def drop_things_by_context(people: list[Cand], text: str) -> list[Cand]:
     """Without the untitled "people" of two or more words named only after "in", "near" or
     "at": places the gazetteer lacks ("in Lashkar Gah", "near Spin Boldak", "at Diego
     Garcia", "at Fort Leavenworth").
     Not a name with a possessive after it ("in Jose Serra's campaign"), nor a surname the
-    cables give alone."""
+    cables give alone. Nor an untitled word only ever before the thing named for it
+    ("Molotov cocktails", "Kalashnikov rifles")."""
     known = lexicon().known_surnames
     out: list[Cand] = []
     for p in people:
+        if (
+            len(p.tokens) == 1
+            and not p.titles
+            and p.role is None
+            and all(_EPONYM_THING.match(text, b) for _, b in p.mentions)
+        ):
+            continue
         if (
             len(p.tokens) > 1
             and not p.titles
