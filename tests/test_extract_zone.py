@@ -80,3 +80,20 @@ def test_a_reference_item_marked_with_a_pilcrow_is_out_of_the_zone() -> None:
     cable = parse_cable(text, "05SANJOSE2744", metadata={"origin": "Embassy San Jose"})
     names = {p["name"] for p in extract_entities(cable).to_dict()["people"]}
     assert names == {"Bruno Stagno"}
+
+
+def test_a_page_marker_run_into_a_line_is_out_of_the_zone() -> None:
+    """Regression (the gold set's 08BRUSSELS1257: "EU POLICY PLANNING CHIEF BRUSSELS
+    00001257 001.2 OF 002" gave a man "Brussels"; 39 dev cables, "Jahmi Tripoli", "Jeffrey
+    Kupfer London"): a page marker run into a line is blanked with the post's words
+    before it, as far as they spell the start of the cable id's post ("BUENOS AIR" of
+    06BUENOSAIRES118); the words before them stay."""
+    text = (
+        "SUBJECT: X\n\n1. (C) EU POLICY PLANNING CHIEF BRUSSELS 00001257 001.2 OF 002 "
+        "consider options.\n"
+    )
+    zone = annotated_zone(text, "08BRUSSELS1257").text
+    assert "CHIEF " in zone and "BRUSSELS" not in zone and "OF 002" not in zone
+    text = "SUBJECT: X\n\n1. (C) Talk BUENOS AIR 00000118 002 OF 003 more.\n"
+    zone = annotated_zone(text, "06BUENOSAIRES118").text
+    assert "Talk " in zone and "BUENOS" not in zone and "more." in zone

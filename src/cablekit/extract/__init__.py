@@ -267,7 +267,7 @@ def _extract(cable: Cable) -> Entities:
     if not text.strip():
         return ents
     lex = lexicon()
-    zone = annotated_zone(text)
+    zone = annotated_zone(text, cable.reference_id)
     zt = zone.text
     caps = zone.caps
     host = host_country(cable.origin)

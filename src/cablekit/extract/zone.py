@@ -232,8 +232,38 @@ def _nth_line_end(text: str, n: int) -> int:
     return pos
 
 
-def annotated_zone(text: str) -> Zone:
-    """Blank everything of ``text`` outside the annotated zone.
+# a page marker run into a line ("... PLANNING CHIEF BRUSSELS 00001257 001.2 OF 002 ..."):
+# its padded serial and page, the post's name before them
+_PAGE_INLINE = re.compile(r"[^\S\n]\d{8}[^\S\n]+\d{3}(?:\.\d)?[^\S\n]+OF[^\S\n]+\d{3}\b")
+_CAPS_WORD_BEFORE = re.compile(r"[A-Z][A-Z.']*[^\S\n]*\Z")
+
+
+def _inline_pages(text: str, start: int, post: str) -> list[tuple[int, int]]:
+    """Spans of the page markers run into other lines: the serial and page, and the post's
+    words before them as far as they spell the start of ``post`` (the letters of the
+    cable's id, "BRUSSELS" of 08BRUSSELS1257; a marker cuts it short: "BUENOS AIR")."""
+    out = []
+    for m in _PAGE_INLINE.finditer(text, start):
+        a = m.start()
+        words: list[tuple[int, str]] = []  # the capitalised words before, last first
+        while post and len(words) < 4:
+            w = _CAPS_WORD_BEFORE.search(text, max(start, a - 30), a)
+            if w is None:
+                break
+            words.append((w.start(), w.group().strip().replace(".", "").replace("'", "")))
+            a = w.start()
+        a = m.start()
+        for k in range(len(words), 0, -1):
+            if post.startswith("".join(word for _, word in reversed(words[:k]))):
+                a = words[k - 1][0]
+                break
+        out.append((a, m.end()))
+    return out
+
+
+def annotated_zone(text: str, reference_id: str | None = None) -> Zone:
+    """Blank everything of ``text`` outside the annotated zone (``reference_id``: the
+    cable's, whose post names page markers run into other lines).
 
     Raises IndexError when the zone would start past the last line (the caller gives up).
     """
@@ -280,6 +310,9 @@ def annotated_zone(text: str) -> Zone:
         blank += [m.span() for m in _URL.finditer(text, start)]
     if "\u00b6" in text:
         blank += [m.span() for m in _PILCROW_REF.finditer(text, start)]
+    if " OF " in text:
+        post = re.match(r"\d{2}([A-Z]+?)\d+\Z", reference_id or "")
+        blank += _inline_pages(text, start, post.group(1) if post else "")
     walk_end = start
     for a in _line_starts(_REF_M, _REF_NL, text, start):
         if a < walk_end:
