@@ -1974,8 +1974,8 @@ class PeopleFinder:
         """Whether token k may be a word of a field in a unit's list: capitalised, a body's,
         a place's or a common word, not a name, title or rank."""
         tok, f = self.words[k], self.info[k]
-        return (
-            bool(f & wi.UP0)
+        return bool(
+            f & wi.UP0
             and tok.isalpha()
             and not f & (wi.HEAD | wi.ABBR | wi.HON | wi.RANK | wi.DEM)
             and tok not in self.lex.known_surnames
