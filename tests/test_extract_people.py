@@ -2024,3 +2024,25 @@ def test_a_headline_verb_in_capitals_off_the_subject_line() -> None:
         "1. (C) Summary.\n\n4.  FONOFF LEGAL ADVISOR CONCEDES DISTINCTION BETWEEN RIGHTS.\n"
     )
     assert "Concedes" not in people
+
+
+def test_an_address_s_words_make_no_one_s_name() -> None:
+    """Regression (set 42's 08STATE58722, read after it was measured: a licence's
+    addresses gave 11 "people", "Woods Pkwy", "Rodovia Helio Smitdt", "Andar Sala",
+    "Contratacion Estatal Avenida El Dorado"; set 42's 08ISLAMABAD3183: "Embassies
+    Islamabad"; 18 dev cables): a street's, an airport's or a floor's word in Portuguese,
+    Spanish or English, first or inside, makes an address, and "Embassies" before a city
+    a list of posts."""
+    people = _people_of(
+        "1. (C) SELLER: Goodrich Corporation 1555 Corporate Woods Pkwy. Uniontown, OH. "
+        "CONSIGNEE: ATrade de Cargo do Brasil, Ltda. Rodovia Helio Smitdt, s/n 2 Andar Sala "
+        "25. END-USER: Grupo Contratacion Estatal Avenida El Dorado CAN Carrera 52. "
+        "Embassies Islamabad and Kabul agreed.\n"
+    )
+    assert not {
+        "Woods Pkwy",
+        "Rodovia Helio Smitdt",
+        "Andar Sala",
+        "Contratacion Estatal Avenida El Dorado",
+        "Embassies Islamabad",
+    } & set(people)

@@ -152,6 +152,7 @@ STOP: Final = frozenset(
 NAMED_THINGS: Final = frozenset(
     """
     Road Street Avenue Boulevard Blvd Ave Highway Bridge Square Airport Port Station Stadium
+    Parkway Pkwy Avenida Rua Rodovia Aeroporto Aeropuerto Centro Transportes
     Hospital
     University College School Institute Foundation Database System Company Co Corporation
     Corp Ltd Limited Inc Group Holdings Industries Enterprise Enterprises Trading Lines
@@ -223,6 +224,7 @@ THING_FIRST: Final = THING_BEFORE | frozenset(
     Centro Fondo Agencia Organizacion Fundacao Companhia Corporacion Universidade Coalicion
     Alianza Direccion Servicio Oficina Comando Prefeitura Governo Conselho Associacao
     Confederacao Federacao
+    Rua Rodovia Carrera Aeroporto Aeropuerto Andar Edificio Vila Estrada Embassies
     La Le Les Los Las
     Ansar Jamaat Jamaa Jaish Harakat Hizb Shatt Shat Borg Burj Jebel Jabal Wadi Souk Audiencia
     Renta Bono Armeria Deportes
