@@ -2046,3 +2046,16 @@ def test_an_address_s_words_make_no_one_s_name() -> None:
         "Contratacion Estatal Avenida El Dorado",
         "Embassies Islamabad",
     } & set(people)
+
+
+def test_a_dictionary_word_after_a_title_s_modifier_alone_is_no_name() -> None:
+    """Regression (66 dev cables: "General Motors", "General Electric", "Chief Executive",
+    "Deputy Assistant", "Justice Ministries" gave people named "Motors", "Executive" ...):
+    a word English writes only in lower case after a title's modifier alone is a
+    compound's, no one's name; not a surname the cables give alone ("General Pasha")."""
+    people = _people_of(
+        "1. (C) General Motors and General Electric invest. The Chief Executive left. "
+        "General Pasha spoke.\n"
+    )
+    assert not {"Motors", "Electric", "Executive"} & set(people)
+    assert "Pasha" in people

@@ -4168,13 +4168,23 @@ def drop_word_phrases(people: list[Cand]) -> list[Cand]:
     Case. A given name or surname that is also a word ("Bill Burns", "Rice") is written
     capitalised in the dictionary too, so it is not in ``english_words``; a name's
     particle keeps a name ("Bin Laden"), and so does a surname the cables give alone. Nor
-    a firm's name ending in its legal form ("S.A.", "Ltda", "GmbH")."""
+    a firm's name ending in its legal form ("S.A.", "Ltda", "GmbH"), nor such a word after
+    a title's modifier alone ("General Electric", "Chief Executive", "Deputy Assistant")."""
     english = english_words()
     known = lexicon().known_surnames
     out: list[Cand] = []
     for p in people:
         if len(p.tokens) > 1 and p.tokens[-1].replace(".", "").lower() in _FIRM_FORMS:
             continue  # a firm's name: "Electromecanica Pablo Murillo S.A.", "Zeromax GmbH"
+        if (
+            len(p.tokens) == 1
+            and p.role is None
+            and p.tokens[0].lower() in english
+            and p.tokens[0] not in known  # "General Pasha"
+            and p.titles
+            and all(a.capitalize() in MODIFIERS for a, _ in p.titles)
+        ):
+            continue  # a title word's compound: "General Motors", "Chief Executive"
         if len(p.tokens) > 1 and not p.titles and p.role is None:
             words = [w for t in p.tokens for w in t.split("-") if w]
             if all(
