@@ -1502,6 +1502,16 @@ def test_a_plural_title_s_list_with_a_gloss_after_each_name() -> None:
     assert "Geraldo" not in people
 
 
+def test_poldir_is_a_political_director() -> None:
+    """Regression (set 43's 09LONDON1644, read after it was measured: "FCO PolDir Mark Lyall
+    Grant" had no title; 10 dev cables had people named "PolDir Gerard Araud" and the
+    like): "PolDir" is a Political Director."""
+    people = _people("Samore met FCO PolDir Mark Lyall Grant.", "Embassy London")
+    assert _expanded(people["Mark Lyall Grant"]) == [
+        "Foreign and Commonwealth Office Political Director"
+    ]
+
+
 def test_minster_is_a_minister_misspelt() -> None:
     """Regression (29 dev cables: "Prime Minster Meles" gave a man "Minster Meles",
     "Minster Counselor" stayed so): "Minster" is "Minister" misspelt, written as it is and
