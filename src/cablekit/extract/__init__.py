@@ -281,7 +281,9 @@ def _extract(cable: Cable) -> Entities:
     known_at, head_at, scan_at, place_at, acr_at, up0_at = at[0], at[1], at[2], at[3], at[4], at[5]
     # a word joined to the one before by "_" is an identifier's or an address's, no name's
     # ("Portal:United_Kingdom" before a London cable's signature)
-    glued = {k for k in scan_at if k and toks.gaps[k - 1][-1:] == "_"}
+    glued: set[int] = (
+        {k for k in scan_at if k and toks.gaps[k - 1][-1:] == "_"} if "_" in zt else set()
+    )
     if glued:
         scan_at = [k for k in scan_at if k not in glued]
         for k in glued:

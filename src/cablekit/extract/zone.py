@@ -234,7 +234,10 @@ def _nth_line_end(text: str, n: int) -> int:
 
 # a page marker run into a line ("... PLANNING CHIEF BRUSSELS 00001257 001.2 OF 002 ..."):
 # its padded serial and page, the post's name before them
-_PAGE_INLINE = re.compile(r"[^\S\n]\d{8}[^\S\n]+\d{3}(?:\.\d)?[^\S\n]+OF[^\S\n]+\d{3}\b")
+# (found at each " OF ", which str.find scans for in C: a pattern tried at every position of
+# the text took 0.1 ms a cable)
+_PAGE_BEFORE_OF = re.compile(r"[^\S\n]\d{8}[^\S\n]+\d{3}(?:\.\d)?[^\S\n]*\Z")
+_PAGE_AFTER_OF = re.compile(r"[^\S\n]*\d{3}\b")
 _CAPS_WORD_BEFORE = re.compile(r"[A-Z][A-Z.']*[^\S\n]*\Z")
 
 
@@ -243,7 +246,13 @@ def _inline_pages(text: str, start: int, post: str) -> list[tuple[int, int]]:
     words before them as far as they spell the start of ``post`` (the letters of the
     cable's id, "BRUSSELS" of 08BRUSSELS1257; a marker cuts it short: "BUENOS AIR")."""
     out = []
-    for m in _PAGE_INLINE.finditer(text, start):
+    i = text.find(" OF ", start)
+    while i >= 0:
+        m = _PAGE_BEFORE_OF.search(text, max(start, i - 24), i)
+        after = _PAGE_AFTER_OF.match(text, i + 4) if m is not None else None
+        i = text.find(" OF ", i + 4)
+        if m is None or after is None:
+            continue
         a = m.start()
         words: list[tuple[int, str]] = []  # the capitalised words before, last first
         while post and len(words) < 4:
@@ -257,7 +266,7 @@ def _inline_pages(text: str, start: int, post: str) -> list[tuple[int, int]]:
             if post.startswith("".join(word for _, word in reversed(words[:k]))):
                 a = words[k - 1][0]
                 break
-        out.append((a, m.end()))
+        out.append((a, after.end()))
     return out
 
 
