@@ -64,7 +64,8 @@ UNSEEN39_DIR = GOLD_DIR.parent / "entities-unseen39"  # a thirty-ninth
 # (GUIDELINES 49, 54)
 UNSEEN40_DIR = GOLD_DIR.parent / "entities-unseen40"
 UNSEEN41_DIR = GOLD_DIR.parent / "entities-unseen41"
-# two annotated at the start of session 26, checked here but not yet scored (GUIDELINES 52)
+# two annotated at the start of session 26, measured once at the end of session 27
+# (GUIDELINES 52, 57)
 UNSEEN42_DIR = GOLD_DIR.parent / "entities-unseen42"
 UNSEEN43_DIR = GOLD_DIR.parent / "entities-unseen43"
 # two annotated at the start of session 27, checked here but not yet scored (GUIDELINES 55)

@@ -5,9 +5,9 @@ found people, and acronym expansions right, on the 32 gold cables. The extractor
 developed against the even-numbered half (sorted by id) only; the odd half is reported
 apart as a held-out check. ``entities-unseen`` holds 16 more cables, annotated blind after
 the rules were written; its figures are what to expect on cables nobody has read.
-``entities-unseen2`` to ``entities-unseen41`` hold 12 more each, annotated blind in
-sessions 12 to 25 (what the extractor scored on them before any rule was written against
-them: GUIDELINES.md, sections 10 to 54). Figures are printed (``pytest -s``) and held to the
+``entities-unseen2`` to ``entities-unseen43`` hold 12 more each, annotated blind in
+sessions 12 to 26 (what the extractor scored on them before any rule was written against
+them: GUIDELINES.md, sections 10 to 57). Figures are printed (``pytest -s``) and held to the
 floors of ``tests/floors.json`` keys ``entities`` and ``entities_unseen*``.
 """
 
@@ -68,6 +68,8 @@ UNSEEN38_DIR = ROOT / "fixtures" / "entities-unseen38"  # a thirty-eighth (GUIDE
 UNSEEN39_DIR = ROOT / "fixtures" / "entities-unseen39"  # a thirty-ninth (GUIDELINES.md 48, 51)
 UNSEEN40_DIR = ROOT / "fixtures" / "entities-unseen40"  # a fortieth (GUIDELINES.md 49, 54)
 UNSEEN41_DIR = ROOT / "fixtures" / "entities-unseen41"  # a forty-first (GUIDELINES.md 49, 54)
+UNSEEN42_DIR = ROOT / "fixtures" / "entities-unseen42"  # a forty-second (GUIDELINES.md 52, 57)
+UNSEEN43_DIR = ROOT / "fixtures" / "entities-unseen43"  # a forty-third (GUIDELINES.md 52, 57)
 CORPUS = ROOT.parents[0].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 FLOORS = ROOT / "floors.json"
 PARTIAL = "This record is a partial extract"
@@ -259,6 +261,8 @@ _BLIND: dict[str, tuple[Path, int]] = {
     "entities_unseen39": (UNSEEN39_DIR, 12),
     "entities_unseen40": (UNSEEN40_DIR, 12),
     "entities_unseen41": (UNSEEN41_DIR, 12),
+    "entities_unseen42": (UNSEEN42_DIR, 12),
+    "entities_unseen43": (UNSEEN43_DIR, 12),
 }
 
 
