@@ -239,6 +239,7 @@ def _nth_line_end(text: str, n: int) -> int:
 _PAGE_BEFORE_OF = re.compile(r"[^\S\n]\d{8}[^\S\n]+\d{3}(?:\.\d)?[^\S\n]*\Z")
 _PAGE_AFTER_OF = re.compile(r"[^\S\n]*\d{3}\b")
 _CAPS_WORD_BEFORE = re.compile(r"[A-Z][A-Z.']*[^\S\n]*\Z")
+_ID_POST = re.compile(r"\d{2}([A-Z]+?)\d+\Z")  # "BRUSSELS" of 08BRUSSELS1257
 
 
 def _inline_pages(text: str, start: int, post: str) -> list[tuple[int, int]]:
@@ -320,7 +321,7 @@ def annotated_zone(text: str, reference_id: str | None = None) -> Zone:
     if "\u00b6" in text:
         blank += [m.span() for m in _PILCROW_REF.finditer(text, start)]
     if " OF " in text:
-        post = re.match(r"\d{2}([A-Z]+?)\d+\Z", reference_id or "")
+        post = _ID_POST.match(reference_id or "")
         blank += _inline_pages(text, start, post.group(1) if post else "")
     walk_end = start
     for a in _line_starts(_REF_M, _REF_NL, text, start):
