@@ -71,6 +71,9 @@ UNSEEN43_DIR = GOLD_DIR.parent / "entities-unseen43"
 # two annotated at the start of session 27, checked here but not yet scored (GUIDELINES 55)
 UNSEEN44_DIR = GOLD_DIR.parent / "entities-unseen44"
 UNSEEN45_DIR = GOLD_DIR.parent / "entities-unseen45"
+# two annotated at the start of session 28, checked here but not yet scored (GUIDELINES 58)
+UNSEEN46_DIR = GOLD_DIR.parent / "entities-unseen46"
+UNSEEN47_DIR = GOLD_DIR.parent / "entities-unseen47"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -134,6 +137,8 @@ GOLD = _gold(
     UNSEEN43_DIR,
     UNSEEN44_DIR,
     UNSEEN45_DIR,
+    UNSEEN46_DIR,
+    UNSEEN47_DIR,
 )
 
 
