@@ -2059,3 +2059,51 @@ def test_a_dictionary_word_after_a_title_s_modifier_alone_is_no_name() -> None:
     )
     assert not {"Motors", "Electric", "Executive"} & set(people)
     assert "Pasha" in people
+
+
+def test_a_curly_apostrophe_is_read_as_a_straight_one() -> None:
+    """Regression (read set 8's 08USUNNEWYORK1130: "Lord’s Resistance Army leader Joseph
+    Kony" had the title "Army leader"; 39 dev cables, "Patrick O’Brien"
+    read as "Patrick" and "Brien", "Yar’Adua" as "Yar"): a curly apostrophe inside a word
+    or before a possessive's s is an apostrophe; titles and mentions keep it as written."""
+    people = _people_of(
+        "1. (C) Ocampo said arresting Lord’s Resistance Army leader Joseph Kony would help. "
+        "Treasury’s Assistant Secretary Patrick O’Brien and President Yar’Adua agreed.\n"
+    )
+    assert _titles(people["Joseph Kony"]) == [
+        ("Lord’s Resistance Army leader", "Lord’s Resistance Army leader")
+    ]
+    assert "Patrick O'Brien" in people and "Brien" not in people
+    assert "Yar'Adua" in people
+    assert [m["text"] for m in people["Yar'Adua"]["mentions"]] == ["Yar’Adua"]
+
+
+def test_a_contraction_is_no_name() -> None:
+    """Regression (12 dev cables: "I've", "We've", "Don't Kid Yourself", "Won't" as people):
+    a word with an apostrophe before "ve", "ll", "re", "m", "d" or "t" is a contraction."""
+    people = _people_of(
+        "1. (C) He said, \"I've told them. We'll see.\" A heading: Don't Kid Yourself.\n"
+    )
+    assert not any("'" in n for n in people)
+
+
+def test_a_person_s_possessive_before_a_body_s_name_is_the_person() -> None:
+    """Regression (8 dev cables: "Jean-Marie LePen's National Front", "Igor Giorgadze's
+    Justice Party", "David Cameron's ..." were organisations and no one): a surname alone or
+    two names before "'s" and a body's name are a person, the body the rest; not a body's
+    own possessive ("Lord's Resistance Army", "People's Bank") nor a heading's words."""
+    text = (
+        "C O N F I D E N T I A L ANKARA 001516\nSIPDIS\nSUBJECT: A TEST\n\n1. (C) The votes "
+        "of Jean-Marie LePen's National Front and Sarkozy's Union for the Mediterranean. "
+        "The People's Bank of China agreed.\n\nAhmedinejad Reportedly Rejects Rezai's "
+        "Coalition Proposal\n\nPEARSON\n"
+    )
+    ents = extract_entities(
+        parse_cable(text, "03ANKARA1516", metadata={"origin": "Embassy Ankara"})
+    )
+    people = {p.name for p in ents.people}
+    orgs = {o.name for o in ents.organizations}
+    assert {"Jean-Marie LePen", "Sarkozy"} <= people
+    assert {"National Front", "Union for the Mediterranean"} <= orgs
+    assert "People's Bank of China" in orgs
+    assert "Rejects Rezai" not in people

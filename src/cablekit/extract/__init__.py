@@ -18,7 +18,7 @@ from typing import Final
 from cablekit.extract import acronyms as acr_mod
 from cablekit.extract import organizations as org_mod
 from cablekit.extract import wordinfo as wi
-from cablekit.extract.lexicon import lexicon
+from cablekit.extract.lexicon import english_words, lexicon
 from cablekit.extract.model import (
     Acronym,
     Entities,
@@ -99,6 +99,31 @@ def _claim(claimed: list[bool], starts: list[int], s: int, e: int) -> bool:
 
 def _mention(text: str, s: int, e: int) -> Mention:
     return Mention(text=text[s:e], start=s, end=e)
+
+
+def _person_holder(words: list[str], holder: str) -> bool:
+    """Whether the words before a possessive's "'s" (``holder`` its last) name a person: a
+    surname alone ("Sarkozy's"), or two names ("Igor Giorgadze's"), no word a dictionary
+    has ("Rejects Rezai's Coalition Proposal", a heading)."""
+    last = [w.removesuffix("'s") for w in words[-2:]]
+    flags = wi.classify(last, False)
+    if any(f & _NOT_NAME or not f & wi.NAME_F for f in flags):
+        return False
+    if any(w.lower() in english_words() for w in last):
+        return False
+    return bool(len(words) >= 2 or flags[-1] & wi.SURN)
+
+
+def _as_written(title: str, expanded: str, text: str) -> tuple[str, str]:
+    """A title read with straight apostrophes, with the curly ones the text has there
+    ("Lord\u2019s Resistance Army leader"); so its expansion when it is the title itself
+    (not a glossary's: "Charge d'Affaires")."""
+    if "'" in title:
+        curly = title.replace("'", "\u2019")
+        if curly in text:
+            known = expanded != title or title in lexicon().titles
+            return curly, expanded if known else curly
+    return title, expanded
 
 
 def _person_name(text: str, c: Cand) -> str:
@@ -268,7 +293,11 @@ def _extract(cable: Cable) -> Entities:
         return ents
     lex = lexicon()
     zone = annotated_zone(text, cable.reference_id)
-    zt = zone.text
+    # a curly apostrophe is read as a straight one, offsets kept ("O\u2019Brien", "Lord\u2019s
+    # Resistance Army", "Yar\u2019Adua" in press-format cables); mentions, quotes and titles
+    # as written still come from the text itself
+    curly = "\u2019" in zone.text
+    zt = zone.text.replace("\u2019", "'") if curly else zone.text
     caps = zone.caps
     host = host_country(cable.origin)
     host_adj = lex.country_demonym.get(host) if host else None
@@ -323,12 +352,17 @@ def _extract(cable: Cable) -> Entities:
         # "Interior Minister Villepin's Cabinet": a title's holder, not the body's name
         # (not a title's or body's own: "Attorney General's Office", "General People's
         # Committee", "Consulate General Monterrey's ...")
-        for hk in range(len(words) - 2, 0, -1):
+        # nor a person's ("Jean-Marie LePen's National Front", "Sarkozy's Union for the
+        # Mediterranean"; not "Lord's Resistance Army", "People's Bank")
+        for hk in range(len(words) - 2, -1, -1):
             holder = words[hk][:-2]
-            if (
-                words[hk].endswith(("'s", "\u2019s"))
-                and words[hk - 1] in TITLE_HEADS
-                and wi.classify([holder], caps)[0] & wi.NAME_F
+            if words[hk].endswith("'s") and (
+                (
+                    hk > 0
+                    and words[hk - 1] in TITLE_HEADS
+                    and wi.classify([holder], caps)[0] & wi.NAME_F
+                )
+                or (not caps and _person_holder(words[: hk + 1], holder))
             ):
                 for w in words[: hk + 1]:
                     s = zt.index(w, s) + len(w)
@@ -507,7 +541,10 @@ def _extract(cable: Cable) -> Entities:
         out_people.append(
             Person(
                 name=name,
-                titles=[Title(as_written=a, expanded=b) for a, b in c.titles],
+                titles=[
+                    Title(as_written=a, expanded=b)
+                    for a, b in (_as_written(a, b, text) if curly else (a, b) for a, b in c.titles)
+                ],
                 affiliation=c.affiliation,
                 mentions=[_mention(text, s, e) for s, e in ms],
                 role=c.role,
@@ -531,7 +568,7 @@ def _extract(cable: Cable) -> Entities:
     ents.quotes = [
         Quote(speaker=sp, text=q, start=s, end=e)
         for sp, q, s, e in find_quotes(
-            zt[zone.start :], [(s - zone.start, n) for s, n in speaker_mentions]
+            zone.text[zone.start :], [(s - zone.start, n) for s, n in speaker_mentions]
         )
     ]
     for q in ents.quotes:

@@ -8,6 +8,7 @@ indices whose mask has their bit, found in one typed loop over the tokens.
 
 from __future__ import annotations
 
+import re
 from typing import Final, cast
 
 from cablekit.extract import acronyms as _acr_mod
@@ -94,6 +95,9 @@ _QUALIFIERS: frozenset[str] = frozenset()
 _FIRST_WORDS: frozenset[str] = frozenset()
 _HEAD_WORDS: frozenset[str] = frozenset()
 _HEAD_FOLDS: frozenset[str] = frozenset()
+
+# a contraction, no name: "I've", "We'll", "Don't" (not "O'Brien", "D'Alema")
+_CONTRACTION: Final = re.compile(r"[A-Za-z]+'(?:ve|ll|re|m|d|t)", re.IGNORECASE).fullmatch
 
 
 def _bind() -> None:
@@ -225,6 +229,8 @@ def _compute(tok: str, caps: bool) -> int:
                 or (not isup and sum(map(_isupper, tok[1:])) >= 2)
                 # its plural ("PolOffs", "EmbOffs")
                 or (tok[-1] == "s" and (tok[:-1] in lex.titles or tok[:-1] in acronyms))
+                # a contraction: "I've", "We'll", "Don't" ("O'Brien", "D'Alema" are names)
+                or ("'" in tok and _CONTRACTION(tok) is not None)
             )
         ):
             low = w.casefold()
