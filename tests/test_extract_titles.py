@@ -1521,3 +1521,48 @@ def test_minster_is_a_minister_misspelt() -> None:
         {"as_written": "Prime Minster", "expanded": "Prime Minister"}
     ]
     assert _expanded(people["Seyoum Mesfin"]) == ["Foreign Minister"]
+
+
+def test_a_body_s_initials_before_a_field_joined_by_and() -> None:
+    """Regression (read set 25's 09LONDON2843: "FCO Civil Society and Freedoms Officer Sarah
+    Murrell" had the title without the FCO; 5 dev cables, "MFA Nonproliferation and
+    Disarmament Department Head"): a body's initials before a title's field joined by
+    "and" are the title's, as they are before a field alone ("FCO Africa Director")."""
+    people = _people(
+        "FCO Civil Society and Freedoms Officer Sarah Murrell told Poloff. MFA\n"
+        "Nonproliferation and Counterterrorism Department Deputy Director Jonathan Miller "
+        "agreed.",
+        "Embassy London",
+    )
+    assert _expanded(people["Sarah Murrell"]) == [
+        "Foreign and Commonwealth Office Civil Society and Freedoms Officer"
+    ]
+    # over a line break the initials stay the affiliation's
+    assert _expanded(people["Jonathan Miller"]) == [
+        "Nonproliferation and Counterterrorism Department Deputy Director"
+    ]
+
+
+def test_two_regions_joined_by_and_before_a_unit_s_title() -> None:
+    """Regression (read sets 19, 26 and 37: "FCO Middle East and North Africa Director John
+    Jenkins" had the title "Africa Director", "East and Central Africa Deputy Head" was
+    "Central Africa Deputy Head", "Colombia and Venezuela Desk Officer" "Desk Officer"; 3
+    dev cables, "U.S. and Canada Desk Officer"): two places joined by "and" before a
+    unit's or its officer's title are its field, a body's initials before them too; not
+    over a sentence's end, nor before a head of state's title."""
+    people = _people(
+        "A visit by FCO Middle East and North Africa Director John Jenkins, Saoul said. Budd "
+        "and East and Central Africa Deputy Head Graham Zebedee came, and FCO Colombia and "
+        "Venezuela Desk Officer Tony Kay. He served in Tokyo and Athens. Deputy Foreign "
+        "Minister Wafaa Bassim praised him. They met Egypt and Special Envoy Gration.",
+        "Embassy London",
+    )
+    assert _expanded(people["John Jenkins"]) == [
+        "Foreign and Commonwealth Office Middle East and North Africa Director"
+    ]
+    assert _expanded(people["Graham Zebedee"]) == ["East and Central Africa Deputy Head"]
+    assert _expanded(people["Tony Kay"]) == [
+        "Foreign and Commonwealth Office Colombia and Venezuela Desk Officer"
+    ]
+    assert _expanded(people["Wafaa Bassim"]) == ["Deputy Foreign Minister"]
+    assert _expanded(people["Gration"]) == ["Special Envoy"]

@@ -575,6 +575,11 @@ _RANK_MODIFIERS: Final = frozenset(
 _PRONOUNS: Final = frozenset("she he they we it both his her their our its this that".split())
 # an article or determiner in capitals, which begins a sentence, not a title's field
 _STOPISH: Final = frozenset("the a an these those all each every some any".split())
+# the first words of a unit's or its officer's title that two regions may come before
+# ("Middle East and North Africa Director"), and the directions a region's name may drop
+# ("East and Central Africa")
+_REGION_DESK_HEADS: Final = UNIT_NOUNS | {"Director", "Deputy", "Head", "Officer", "Coordinator"}
+_DIRECTIONS: Final = frozenset({"East", "West", "North", "South", "Central"})
 # a post's word before its place and a title: "Embassy Vatican DCM" (the place is the post's;
 # "Consulate" names no title's body, _NOT_PREFIX)
 _POST_WORDS: Final = frozenset({"Embassy"})
@@ -1062,6 +1067,49 @@ class PeopleFinder:
             return end, self._words(idx), aff or acr[0]
         return end, self._words(idx), aff
 
+    def _place_ending(self, end: int) -> int:
+        """Where a place of one to three words ending at token ``end`` starts, or -1."""
+        toks, gaps = self.words, self.gaps
+        for n in (3, 2, 1):
+            a = end - n + 1
+            if a < 0 or any(gaps[m] != " " for m in range(a, end)):
+                continue
+            if " ".join(toks[a : end + 1]).casefold() in self.lex.places:
+                return a
+        return -1
+
+    def _regions_before(self, i: int) -> list[str]:
+        """Two places joined by "and" just before a unit's title at token i, with a body's
+        initials before them: "FCO Middle East and North Africa Director", "Colombia and
+        Venezuela Desk Officer", "East and Central Africa Deputy Head". Only before a
+        unit's or its officer's title (not "Egypt and Special Envoy Gration", "Syria and
+        Lebanon President"), after a word not capitalised, an article or the initials."""
+        toks, info, gaps = self.words, self.info, self.gaps
+        h = i  # the title's head: the title may hold the second place ("Africa Director")
+        while h < min(i + 2, len(toks) - 1) and toks[h] not in _REGION_DESK_HEADS:
+            h += 1
+        if toks[h] not in _REGION_DESK_HEADS or i < 3:
+            return []
+        e = h - 1
+        if toks[e] in UNIT_NOUNS:
+            e -= 1  # "Mexico and Central America Division Director"
+        b = self._place_ending(e)
+        if b > 0 and toks[b - 1] in _DIRECTIONS and gaps[b - 1] == " ":
+            b -= 1  # "Central Africa"
+        if not 2 <= b <= i or toks[b - 1] != "and" or gaps[b - 1] != " " or gaps[b - 2] != " ":
+            return []
+        a = self._place_ending(b - 2)
+        if a < 0 and toks[b - 2] in _DIRECTIONS:
+            a = b - 2  # "East and Central Africa": East Africa
+        if a < 0 or any(gaps[m] != " " for m in range(a, h)):
+            return []  # not over a sentence's end: "Tokyo and Athens. Deputy Foreign Minister"
+        if a > 0 and info[a - 1] & wi.ORGACR and gaps[a - 1] == " ":
+            a -= 1
+        elif a > 0 and info[a - 1] & wi.UP0 and toks[a - 1].lower() not in _STOPISH:
+            return []
+        self._prefix_from = a
+        return self._words(list(range(a, i)))
+
     def _cued_topic(self, k: int) -> bool:
         """Token k ends a run of two or three words in Title Case that a lower-case word or
         a body's initials come just before (a topic's words, not a sentence's first)."""
@@ -1095,6 +1143,9 @@ class PeopleFinder:
         body = self._org_before(i)
         if body:
             return body
+        regions = self._regions_before(i)
+        if regions:
+            return regions
         if i > 0 and info[i - 1] & wi.PLACE and self._two_word_country(i - 1):
             return []  # "South African President": the affiliation
         k = i - 1
@@ -1279,10 +1330,13 @@ class PeopleFinder:
             x -= 1
         if x > 0 and toks[x - 1] in _AND_TOPIC_NOT_AFTER and x < k - 1:
             return -1  # "Minister of Economy, Trade and Industry"
+        if x > 0 and info[x - 1] & wi.ORGACR:
+            # the body's initials too: "FCO Civil Society and Freedoms Officer"
+            return x - 1 if gaps[x - 1] == " " else x
         if (
             x == 0
             or not info[x - 1] & wi.UP0
-            or info[x - 1] & (wi.ORGACR | wi.DEM)
+            or info[x - 1] & wi.DEM
             or toks[x - 1].lower() in _STOPISH  # "The Energy and Industry Minister"
             or (x < k - 1 and self._country(toks[x - 1]))
         ):
