@@ -2107,3 +2107,40 @@ def test_a_person_s_possessive_before_a_body_s_name_is_the_person() -> None:
     assert {"National Front", "Union for the Mediterranean"} <= orgs
     assert "People's Bank of China" in orgs
     assert "Rejects Rezai" not in people
+
+
+def test_two_full_names_that_part_after_the_first_given_name_are_two_people() -> None:
+    """Regression (13 dev cables: a vetting list's "MAJ AHMED MOHARAM TAWFIK AHMED" and "CDR
+    AHMED MAGDY ABDELWAHID KHEDR AHMED" were one man, "Kim Jong-Il" was "Kim Yong Il",
+    "Jose Angel Saavedra" "Jose Alfredo Saavedra"): two full names with one first given
+    name and one surname that part after it are two people; one spelling slip there is
+    not ("Mohammad Nassif Kheirbek", "Mohammad Nasif Kheirbek"). And "CDR" (Commander)
+    and "LTJG" are ranks (read set 27's Leahy vetting lists; 13 dev cables)."""
+    people = _people_of(
+        "1. (C) Rank/Name: MAJ AHMED MOHARAM TAWFIK AHMED \nDOB: 2/14/1976 \n\n"
+        "Rank/Name: CDR AHMED MAGDY ABDELWAHID KHEDR AHMED \nDOB: 9/2/1973 \n\n"
+        "2. (C) Vice-President Mohammad Nassif Kheirbek spoke; Mohammad Nasif Kheirbek "
+        "agreed.\n",
+        cid="10STATE13701",
+        origin="Secretary of State",
+        head="STATE 013701\nSIPDIS\nE.O. 12958: DECL: 03/10/2020\nTAGS: PHUM EG",
+        signer="CLINTON",
+    )
+    assert _titles(people["Ahmed Moharam Tawfik Ahmed"]) == [("MAJ", "Major")]
+    assert _titles(people["Ahmed Magdy Abdelwahid Khedr Ahmed"]) == [("CDR", "Commander")]
+    assert sum("Kheirbek" in n for n in people) == 1
+
+
+def test_a_title_s_first_word_after_a_name_is_the_next_title_s() -> None:
+    """Regression (45 dev cables: participants' lists gave "William Wood Assistant", "Alvaro
+    Uribe Vice", "Walid al-Muallim Presidential", and "appointed Ramzan Kadyrov Prime
+    Minister" a man "Ramzan Kadyrov Prime"): a title's modifier that ends a name before a
+    title's word begins the next title."""
+    people = _people_of(
+        "1. (C) Participants:\n\nAmbassador William Wood \nAssistant Secretary Thomas "
+        "Shannon \n\nPresident Alvaro Uribe\nVice Minister of Foreign Relations, Adriana "
+        "Mejia\n\n2. (C) Putin had appointed Ramzan Kadyrov Prime Minister of Chechnya.\n"
+    )
+    assert {"William Wood", "Thomas Shannon", "Alvaro Uribe", "Adriana Mejia"} <= set(people)
+    assert "Ramzan Kadyrov" in people
+    assert not any(n.endswith(("Assistant", "Vice", "Prime")) for n in people)

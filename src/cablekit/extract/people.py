@@ -815,6 +815,17 @@ class PeopleFinder:
                 break
             if j < n and "\n" in self.gaps[j - 1] and self.gaps[j][:1] == ":":
                 break  # the next line's field label: "ALAA AFIFY ALY \n DOB: 10/29/1983"
+        while (
+            j - 1 > i
+            and j < n
+            and info[j - 1] & wi.MOD
+            and info[j] & (wi.HEAD | wi.MOD)
+            and _space(self.tgaps[j - 1])
+        ):
+            # a title's first word that the next line or clause goes on with: "Ambassador
+            # William Wood \nAssistant Secretary Thomas Shannon", "appointed Ramzan Kadyrov
+            # Prime Minister"
+            j -= 1
         while j > i and (
             info[j - 1] & wi.PART
             or len(words[j - 1]) == 1
@@ -3660,6 +3671,13 @@ def _compatible(a: list[str], b: list[str]) -> bool:
     fb = [t.casefold() for t in b[:-1] if len(t) > 1 and t not in PARTICLES]
     if not fa or not fb:
         return True
+    if len(fa) >= 2 and len(fb) >= 2 and fa[0] == fb[0]:
+        # two full names that part after the first given name are two people ("Ahmed
+        # Moharam Tawfik Ahmed", "Ahmed Magdy Abdelwahid Khedr Ahmed" on one vetting list),
+        # unless one spells the other's part short ("Abdul Aziz", "Abdulaziz") or with a
+        # letter more or another ("Nassif", "Nasif"; "Hussein", "Hossein")
+        x, y = fa[1], fb[1]
+        return x.startswith(y) or y.startswith(x) or x in fb or y in fa or _one_edit(x, y)
     return fa[0] == fb[0]
 
 
@@ -3861,6 +3879,17 @@ def _dropped_letter(a: str, b: str) -> bool:
         return False
     k = next((x for x in range(len(short)) if short[x] != full[x]), len(short))
     return 1 <= k <= len(short) - 2 and short[k:] == full[k + 1 :]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two names with one first letter differ by one letter added, dropped or
+    changed after it ("Nassif", "Nasif"; "Muhammad", "Muhammed")."""
+    if a[:1] != b[:1] or abs(len(a) - len(b)) > 1 or len(a) < 4 or len(b) < 4:
+        return False
+    p = 0
+    while p < len(a) and p < len(b) and a[p] == b[p]:
+        p += 1
+    return a[p + (len(a) >= len(b)) :] == b[p + (len(b) >= len(a)) :]
 
 
 def _one_slip(a: str, b: str) -> bool:
