@@ -173,6 +173,7 @@ NAMED_THINGS: Final = frozenset(
     Technologies
     Club Troika Republic
     Chapter Article Section Annex Paragraph Clause
+    Index Empire Substances Frontier Zones Departments
     """.split()
 )
 _BODY_WORDS: Final = NAMED_THINGS | ORG_HEADS  # a name's next word that makes it a body's
@@ -202,8 +203,8 @@ _FIRM_SUFFIXES: Final = frozenset("Ltd Limited Inc Incorporated LLC PLC Plc Corp
 # Civil", "Folha de Sao Paulo"): as the first word of a name, or (THING_BEFORE) just
 # before it. "... with the Hague Tribunal Rasim Ljajic": "Tribunal" is no THING_BEFORE.
 THING_BEFORE: Final = frozenset(
-    "Article Articles Chapter Annex Operation Hurricane Cyclone Typhoon Exercise San Santa Santo"
-    " Sao".split()
+    "Article Articles Chapter Annex Operation Hurricane Hurricanes Cyclone Typhoon Exercise San"
+    " Santa Santo Sao Super".split()
 )
 # Words for a paper, a firm or a group before its name ("the Egyptian newspaper Al Masry Al
 # Youm", "the daily Clarin", "the British law firm Mishcon de Reya"), unless another name
