@@ -2158,3 +2158,16 @@ def test_things_named_like_people() -> None:
         "Psychotropic Substances covers the Cesar Departments.\n"
     )
     assert not set(people) - {"Pearson"}
+
+
+def test_a_form_s_field_label_is_no_name() -> None:
+    """Regression (set 43's 08NEWDELHI1645, read: "RANK: INSPECTOR GENERAL SERVICE: INDIAN
+    POLICE SERVICE" gave a man "Service"; 2 dev cables, "... Mahoud DOB: ..."): a form's
+    label before its colon ends a name, or is none."""
+    people = _people_of(
+        "1. (U) LAST NAME: KANOJIA FIRST NAME: RAJ RANK: INSPECTOR GENERAL SERVICE: INDIAN "
+        "POLICE SERVICE GENDER: MALE\n\n2. (U) Suspects: Abdulbasit Fadil Mahoud DOB: "
+        "01/01/1960.\n"
+    )
+    assert "Service" not in people
+    assert "Abdulbasit Fadil Mahoud" in people

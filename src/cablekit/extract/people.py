@@ -575,6 +575,13 @@ _RANK_MODIFIERS: Final = frozenset(
 )
 _PRONOUNS: Final = frozenset("she he they we it both his her their our its this that".split())
 # an article or determiner in capitals, which begins a sentence, not a title's field
+# a form's field labels, before their colon ("DOB: 08 MAY 1959", "SERVICE: INDIAN POLICE")
+_FORM_LABELS: Final = frozenset(
+    """
+    Service Date Dob Name Rank Unit Gender Sex Position Title Nationality Address Phone
+    Telephone Fax Email Course Passport Occupation Citizenship Born Agency
+    """.split()
+)
 _STOPISH: Final = frozenset("the a an these those all each every some any".split())
 # the first words of a unit's or its officer's title that two regions may come before
 # ("Middle East and North Africa Director"), and the directions a region's name may drop
@@ -811,6 +818,8 @@ class PeopleFinder:
                 break
             if j > i and (j in self.org_starts or words[j] in self.defined):
                 break  # "Stork SSIS' role": an acronym the cable defines is no name's word
+            if self.gaps[j][:1] == ":" and words[j].capitalize() in _FORM_LABELS:
+                break  # a form's next label: "RANK: INSPECTOR GENERAL SERVICE: INDIAN ..."
             j += 1
             if j < n and not self._name_gap_ok(j - 1):
                 break
