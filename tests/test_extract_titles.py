@@ -1566,3 +1566,16 @@ def test_two_regions_joined_by_and_before_a_unit_s_title() -> None:
     ]
     assert _expanded(people["Wafaa Bassim"]) == ["Deputy Foreign Minister"]
     assert _expanded(people["Gration"]) == ["Special Envoy"]
+
+
+def test_sub_before_a_title_and_spanish_subsecretaries() -> None:
+    """Regression (read set 21's 08MADRID996: "MFA Sub-Director General for Mexico ..." read as
+    "Director General ..."; 6 dev cables, "Sub-Secretary", "Subsecretary of the Nuevo Leon
+    Police"): "Sub-" joined to a title is its word, as "vice-" is; "Subsecretary" and
+    "Subdirector" are titles."""
+    people = _people(
+        "First Sub-Secretary Juan Carlos Navarro spoke, and Subsecretary Filiberto Garza agreed.",
+        "Embassy Panama",
+    )
+    assert _expanded(people["Juan Carlos Navarro"]) == ["Sub-Secretary"]
+    assert _expanded(people["Filiberto Garza"]) == ["Subsecretary"]

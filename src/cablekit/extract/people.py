@@ -575,6 +575,8 @@ _RANK_MODIFIERS: Final = frozenset(
 )
 _PRONOUNS: Final = frozenset("she he they we it both his her their our its this that".split())
 # an article or determiner in capitals, which begins a sentence, not a title's field
+# a rank's word joined to a title by a hyphen, not a title alone
+_HYPHEN_RANKS: Final = frozenset({"vice", "Sub", "sub", "SUB"})
 # a form's field labels, before their colon ("DOB: 08 MAY 1959", "SERVICE: INDIAN POLICE")
 _FORM_LABELS: Final = frozenset(
     """
@@ -2229,8 +2231,14 @@ class PeopleFinder:
             lower = bool(self.info[i] & wi.LOWH)
             if lower:
                 words, aff = self._lower_role(i, words, aff)
-            elif i > 0 and toks[i - 1] == "vice" and self.gaps[i - 1] == "-" and words[0] == tok:
-                words = [f"vice-{tok}", *words[1:]]  # "vice-Minister of Foreign Affairs"
+            elif (
+                i > 0
+                and toks[i - 1] in _HYPHEN_RANKS
+                and self.gaps[i - 1] == "-"
+                and words[0] == tok
+            ):
+                # "vice-Minister of Foreign Affairs", "Sub-Director General"
+                words = [f"{toks[i - 1]}-{tok}", *words[1:]]
             if self.info[end - 1] & wi.PLURAL:
                 return self._name_list(end, words, aff)
             unit_end, unit = self._bracketed_unit(end)

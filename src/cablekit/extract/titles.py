@@ -14,7 +14,8 @@ from cablekit.extract.lexicon import lexicon
 # Words that can end a title chain (the head of the title).
 HEADS: Final = frozenset(
     """
-    President Minister Ambassador Secretary Undersecretary Under-Secretary Director Chairman
+    President Minister Ambassador Secretary Undersecretary Under-Secretary Subsecretary
+    Subdirector Director Chairman
     Chairwoman Chair Chairperson Senator Governor King Queen Prince Princess Sheikh Shaikh Shaykh
     Emir Amir Sultan Judge Justice Advisor Adviser Spokesman Spokeswoman Spokesperson
     Counselor Counsellor Consul Officer Envoy Representative Commander Head Leader Mayor
