@@ -2149,13 +2149,15 @@ def test_a_title_s_first_word_after_a_name_is_the_next_title_s() -> None:
 def test_things_named_like_people() -> None:
     """Regression (set 42's 08STATE58722, read: "Super Tucano" a person; 62 dev cables,
     "Northwest Frontier", "Psychotropic Substances", "Price Index", "Ottoman Empire",
-    "Hurricanes Ike", "Cesar Departments"): an aircraft's "Super", a plural "Hurricanes",
-    and an index's, an empire's, a frontier's, substances' or departments' noun make a
-    thing's name, no one's."""
+    "Hurricanes Ike", "Cesar Departments"; 38 more, "Liberal Democrat", "Lib Dem", "Opus
+    Dei", "Guardia Civil", "Left Greens"): an aircraft's "Super", a plural "Hurricanes",
+    and an index's, an empire's, a frontier's, substances' or departments' noun, a party
+    member's, or a Spanish body's "Civil", make a thing's name, no one's."""
     people = _people_of(
         "1. (C) Embraer sold Super Tucanos to the Northwest Frontier after Hurricanes Ike and "
         "Gustav. The Price Index rose since the Ottoman Empire. The Convention on "
-        "Psychotropic Substances covers the Cesar Departments.\n"
+        "Psychotropic Substances covers the Cesar Departments. A Lib Dem said Opus Dei and "
+        "the Guardia Civil met the Left Greens.\n"
     )
     assert not set(people) - {"Pearson"}
 

@@ -174,6 +174,7 @@ NAMED_THINGS: Final = frozenset(
     Club Troika Republic
     Chapter Article Section Annex Paragraph Clause
     Index Empire Substances Frontier Zones Departments
+    Democrat Dem Republican Greens Civil Dei Trinity Adentro
     """.split()
 )
 _BODY_WORDS: Final = NAMED_THINGS | ORG_HEADS  # a name's next word that makes it a body's
