@@ -2173,3 +2173,18 @@ def test_a_form_s_field_label_is_no_name() -> None:
     )
     assert "Service" not in people
     assert "Abdulbasit Fadil Mahoud" in people
+
+
+def test_a_dictionary_word_alone_is_no_one() -> None:
+    """Regression (85 dev cables: "the Guardian", "Libertarian candidate Otto Guevara", "Avian
+    flu", "Reps", "Allies" were people): an untitled one-word "person" no signature names
+    that English writes only in lower case is a word; a known surname is kept ("Arias")."""
+    people = _people_of(
+        "1. (C) He wrote in the Guardian. Libertarian candidate Otto Guevara trails Arias, "
+        "and Avian flu worries the Allies.\n",
+        cid="06SANJOSE158",
+        origin="Embassy San Jose",
+        head="SAN JOSE 000158\nSIPDIS\nE.O. 12958: DECL: 03/10/2016\nTAGS: PGOV CS",
+    )
+    assert not {"Guardian", "Libertarian", "Avian", "Allies"} & set(people)
+    assert {"Otto Guevara", "Arias"} <= set(people)

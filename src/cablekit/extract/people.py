@@ -4287,6 +4287,16 @@ def drop_word_phrases(people: list[Cand]) -> list[Cand]:
             and all(a.capitalize() in MODIFIERS for a, _ in p.titles)
         ):
             continue  # a title word's compound: "General Motors", "Chief Executive"
+        if (
+            len(p.tokens) == 1
+            and p.role is None
+            and not p.titles
+            and "-" not in p.tokens[0]
+            and p.tokens[0].lower() in english
+            and p.tokens[0] not in known
+            and not p.tokens[0].endswith("ing")  # a surname like a verb's: "Gelling said"
+        ):
+            continue  # a word alone: "the Guardian", "Libertarian candidate", "Avian flu"
         if len(p.tokens) > 1 and not p.titles and p.role is None:
             words = [w for t in p.tokens for w in t.split("-") if w]
             if all(
