@@ -2188,3 +2188,18 @@ def test_a_dictionary_word_alone_is_no_one() -> None:
     )
     assert not {"Guardian", "Libertarian", "Avian", "Allies"} & set(people)
     assert {"Otto Guevara", "Arias"} <= set(people)
+
+
+def test_spanish_and_portuguese_nouns_open_a_place_s_or_body_s_name() -> None:
+    """Regression (71 dev cables: "Aguas de Barcelona", "Foz de Iguacu", "Caja Madrid",
+    "Puerto Iguazu", "Defensor del Pueblo", "Unidad de Analisis Financiero" were people):
+    a Spanish or Portuguese noun for a water, a bank, an island, a range, a port, a town,
+    a unit or an office opens a place's or a body's name."""
+    people = _people_of(
+        "1. (C) Aguas de Barcelona and Caja Madrid invested near Foz de Iguacu and Puerto "
+        "Iguazu. The Defensor del Pueblo and the Unidad de Analisis Financiero agreed.\n",
+        cid="06MADRID1516",
+        origin="Embassy Madrid",
+        head="MADRID 001516\nSIPDIS\nE.O. 12958: DECL: 03/10/2016\nTAGS: PGOV SP",
+    )
+    assert not set(people) - {"Pearson"}

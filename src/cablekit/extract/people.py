@@ -230,6 +230,9 @@ THING_FIRST: Final = THING_BEFORE | frozenset(
     La Le Les Los Las
     Ansar Jamaat Jamaa Jaish Harakat Hizb Shatt Shat Borg Burj Jebel Jabal Wadi Souk Audiencia
     Renta Bono Armeria Deportes
+    Aguas Caja Isla Islas Cordillera Sierra Defensor Defensoria Correo Complexo Foz Autopistas
+    Brigada Cidade Ciudad Circulo Clinica Derechos Desarrollo Empresas Unidad Unidades Aduanas
+    Bahia Puerto Laguna Cerro Valle Barrio Esteros Cultivo Encuesta Carta Controle Heroes
     Tier Phase Stage Round Title Category Tranche Schedule
     Eid
     """.split()
