@@ -2203,3 +2203,19 @@ def test_spanish_and_portuguese_nouns_open_a_place_s_or_body_s_name() -> None:
         head="MADRID 001516\nSIPDIS\nE.O. 12958: DECL: 03/10/2016\nTAGS: PGOV SP",
     )
     assert not set(people) - {"Pearson"}
+
+
+def test_the_arabic_article_inside_a_south_asian_name() -> None:
+    """Regression (read set 8's 08NEWDELHI3116: "Zaki-ur-Rehman Lakhvi" was "Zaki" and
+    "Rehman Lakhvi"; 17 dev cables, "Zia-ul-Haq", "Anwar-ul-Haq Ahadi", "Fazl ur-Rahman"):
+    "ur", "ul" and "ud" are a name's particles; a body's first word keeps its name a body's
+    ("Jama'at-ud-Dawa", "Ikhawan-ul-Musilmeen", "Tehrik Nizam Shariat Mohammed")."""
+    people = _people_of(
+        "1. (C) LeT chief commander Zaki-ur-Rehman Lakhvi and Anwar-ul-Haq Ahadi met. "
+        "Jama'at-ud-Dawa and Ikhawan-ul-Musilmeen protested.\n",
+        cid="09ISLAMABAD922",
+        origin="Embassy Islamabad",
+        head="ISLAMABAD 000922\nSIPDIS\nE.O. 12958: DECL: 03/10/2019\nTAGS: PGOV PK",
+    )
+    assert {"Zaki-ur-Rehman Lakhvi", "Anwar-ul-Haq Ahadi"} <= set(people)
+    assert not any(n.startswith(("Jama", "Ikhawan")) for n in people)

@@ -107,6 +107,9 @@ PARTICLES: Final = frozenset(
         "Abd",
         "ould",  # "son of" in Mauritanian and Malian Arab names: "Baba ould Sidi Elmoctar"
         "ag",  # and in Tuareg names: "Attaher ag Intallah"
+        "ur",  # the Arabic article in South Asian names: "Zaki-ur-Rehman", "Zia-ul-Haq"
+        "ul",
+        "ud",
     }
 )
 STOP: Final = frozenset(
@@ -228,7 +231,9 @@ THING_FIRST: Final = THING_BEFORE | frozenset(
     Confederacao Federacao
     Rua Rodovia Carrera Aeroporto Aeropuerto Andar Edificio Vila Estrada Embassies
     La Le Les Los Las
-    Ansar Jamaat Jamaa Jaish Harakat Hizb Shatt Shat Borg Burj Jebel Jabal Wadi Souk Audiencia
+    Ansar Jamaat Jamaa Jama'at Jammat Jamiat Markaz Tehrik Tehreek Ittihad Ikhwan Ikhawan
+    Lashkar Sipah Tanzeem Majlis Anjuman Shura Jaish Harakat Hizb Shatt Shat Borg Burj Jebel
+    Jabal Wadi Souk Audiencia
     Renta Bono Armeria Deportes
     Aguas Caja Isla Islas Cordillera Sierra Defensor Defensoria Correo Complexo Foz Autopistas
     Brigada Cidade Ciudad Circulo Clinica Derechos Desarrollo Empresas Unidad Unidades Aduanas
