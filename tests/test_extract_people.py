@@ -2219,3 +2219,34 @@ def test_the_arabic_article_inside_a_south_asian_name() -> None:
     )
     assert {"Zaki-ur-Rehman Lakhvi", "Anwar-ul-Haq Ahadi"} <= set(people)
     assert not any(n.startswith(("Jama", "Ikhawan")) for n in people)
+
+
+def test_a_ruler_s_given_name_in_the_subject_line_before_his_full_name() -> None:
+    """Regression (set 44's 09MANAMA730, read after it was measured: "SUBJECT: KING HAMAD'S
+    ..." gave a second "Hamad" beside "King Hamad bin Isa Al Khalifa"; 9 dev cables): an
+    Arabic given name alone is the full name's short form whichever comes first, its
+    title in capitals the same as in mixed case; and a name before "Center" is a body's
+    ("King Juan Carlos Center")."""
+    people = _people_of(
+        "1. (C) King Hamad bin Isa Al Khalifa spoke at New York University's King Juan "
+        "Carlos Center.\n",
+        cid="09MANAMA730",
+        origin="Embassy Manama",
+        head="MANAMA 000730\nSIPDIS\nE.O. 12958: DECL: 12/20/2019\nTAGS: PGOV BA\n"
+        "SUBJECT: KING HAMAD'S DOMESTIC AGENDA",
+    )
+    assert [n for n in people if "Hamad" in n] == ["Hamad bin Isa Al Khalifa"]
+    assert "Juan Carlos" not in people
+
+
+def test_a_signer_run_on_to_the_last_sentence_before_a_printout_stamp() -> None:
+    """Regression (set 44's 07TRIPOLI978, read after it was measured: "... in 1960. End
+    comment. STEVENS 0 11/20/2007" gave no signer; 2 dev cables more)."""
+    people = _people_of(
+        "1. (C) Libya opened its first oilfield in 1960. End comment. STEVENS 0 11/20/2007",
+        cid="07TRIPOLI978",
+        origin="Embassy Tripoli",
+        head="TRIPOLI 000978\nSIPDIS\nE.O. 12958: DECL: 11/20/2017\nTAGS: EPET LY",
+        signer="",
+    )
+    assert people["Stevens"]["role"] in ("signer", "signer+classified_by")

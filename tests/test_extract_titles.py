@@ -1579,3 +1579,15 @@ def test_sub_before_a_title_and_spanish_subsecretaries() -> None:
     )
     assert _expanded(people["Juan Carlos Navarro"]) == ["Sub-Secretary"]
     assert _expanded(people["Filiberto Garza"]) == ["Subsecretary"]
+
+
+def test_a_lower_case_desk_officer() -> None:
+    """Regression (set 44's 08LONDON1824, read after it was measured: "Cabinet Office MEPP
+    desk officer Brian Jones" had the title "officer"; 19 dev cables, "MFA Iraq desk
+    officer"): "desk" and "action" are a lower-case role's words."""
+    people = _people(
+        "FCO Iran desk officer Brian Jones said so, and the action officer Bob Smith agreed.",
+        "Embassy London",
+    )
+    assert _expanded(people["Brian Jones"]) == ["Foreign and Commonwealth Office Iran desk officer"]
+    assert _expanded(people["Bob Smith"]) == ["action officer"]

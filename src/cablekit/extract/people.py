@@ -156,7 +156,7 @@ NAMED_THINGS: Final = frozenset(
     """
     Road Street Avenue Boulevard Blvd Ave Highway Bridge Square Airport Port Station Stadium
     Parkway Pkwy Avenida Rua Rodovia Aeroporto Aeropuerto Centro Transportes
-    Hospital
+    Hospital Center Centre
     University College School Institute Foundation Database System Company Co Corporation
     Corp Ltd Limited Inc Group Holdings Industries Enterprise Enterprises Trading Lines
     Airlines Airways Bank Hotel Mosque Church Temple Pagoda Cathedral Market Mall Refinery
@@ -3795,12 +3795,17 @@ def merge(cands: list[Cand], text: str = "") -> list[Cand]:
             # al-Faisal), unless its titles say another office ("King Abdullah" beside FM
             # "Abdullah bin Zayed"); a courtesy style is no office ("Sheikh Khalid" after
             # "Foreign Minister Khalid bin Ahmed Al Khalifa")
+            # (either first: "SUBJECT: KING HAMAD'S ..." before "King Hamad bin Isa Al
+            # Khalifa"; a title in capitals the same as in mixed case)
+            short, full_p = (c, out[n]) if p2 else (out[n], c)
             given = (
-                not c2
-                and p2
+                c2 != p2
                 and pf == cf
-                and any(_arabic_particle(t) for t in out[n].tokens)
-                and all(t in out[n].titles or t[1] in _COURTESY for t in c.titles)
+                and any(_arabic_particle(t) for t in full_p.tokens)
+                and all(
+                    t[1].casefold() in {f[1].casefold() for f in full_p.titles} or t[1] in _COURTESY
+                    for t in short.titles
+                )
             )
             # "Zheng" after "Zheng Zeguang": a family name written first, alone
             given = given or (

@@ -126,6 +126,7 @@ LOWER_MODS: Final = frozenset(
     famous prominent leading noted veteran renowned popular influential convicted democracy
     auxiliary wealthy climate
     jailed imprisoned exiled dissident wealthy powerful longtime career floor company firm
+    desk action
     """.split()
 )
 # Sub-unit nouns: an organisation acronym before a title holding one is part of the title

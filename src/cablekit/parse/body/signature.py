@@ -93,6 +93,9 @@ def _parse_signature(lines: list[str], pb: frozenset[int]) -> str | None:
                 ):
                     return None
             return name
+        # a signer run on to the last sentence, its stamp after it: "End comment. STEVENS
+        # 0 11/20/2007" (07TRIPOLI978)
+        s = _DATE_STAMP.sub("", s)
         m = _tail_search(_SIG_TAIL, s) or _tail_search(_SIG_TAIL_MIXED, s)
         if m and m.group(1).upper() not in _NOT_NAMES:
             return m.group(1)
