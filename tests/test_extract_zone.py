@@ -97,3 +97,17 @@ def test_a_page_marker_run_into_a_line_is_out_of_the_zone() -> None:
     text = "SUBJECT: X\n\n1. (C) Talk BUENOS AIR 00000118 002 OF 003 more.\n"
     zone = annotated_zone(text, "06BUENOSAIRES118").text
     assert "Talk " in zone and "BUENOS" not in zone and "more." in zone
+
+
+def test_a_reference_block_s_lettered_item_after_a_blank_line() -> None:
+    """Regression (set 45's 03THEHAGUE2597, read after it was measured: "¶B. WITMER-HOLLIDAY
+    EMAILS 9-22 THRU 10-7" after a blank line gave a man "B. Witmer-Holliday Emails"; 4
+    dev cables): a REF block goes on over a blank line to a lettered item in capitals."""
+    text = (
+        "SUBJECT: DUTCH PUSH FOR TAYLOR TO FACE SPECIAL COURT\n\n"
+        "REF: A. RICHARD-WITMER EMAIL 10/9 \n\n\u00b6B. WITMER-HOLLIDAY EMAILS 9-22 THRU 10-7 \n\n"
+        "Classified By: PolCouns Mary E. Daly reasons 1.5 (b) \n\n1. (C) Dutch officials "
+        "agreed.\n"
+    )
+    z = annotated_zone(text)
+    assert "WITMER" not in z.text and "Mary E. Daly" in z.text

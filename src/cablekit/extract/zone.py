@@ -21,6 +21,9 @@ _REF_END = re.compile(
 # a REF block's lettered item, which _REF_END's "(C) " would end: "(B) BRASILIA 460",
 # "(C) 08 STATE 12345" (a post or an office in capitals, then a serial number)
 _REF_ITEM = re.compile(r"\s*\(?[A-Z]\)\s+(?:\d{2}\s+)?[A-Z][A-Z .'/-]*\s\d{1,6}\b")
+# a REF block's next lettered item in capitals, after blank lines: "¶B. WITMER-HOLLIDAY
+# EMAILS 9-22 THRU 10-7" (no post and serial number, so not _PILCROW_REF's)
+_REF_ITEM_NEXT = re.compile(r"[ \t\n]*\u00b6[A-Z]\.[ \t]+[^a-z\n]+\n")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 # a reference's lettered item as some copies mark it, "¶B. SAN JOSE 21", also where the
 # REF block ended at a blank line before it or its "REF:" was lost
@@ -331,7 +334,12 @@ def annotated_zone(text: str, reference_id: str | None = None) -> Zone:
         while nl >= 0:
             nxt = text.find("\n", nl + 1)
             line = text[nl + 1 : nxt if nxt >= 0 else len(text)]
-            if not line.strip() or (_REF_END.match(line) and not _REF_ITEM.match(line)):
+            if not line.strip():
+                if nxt >= 0 and _REF_ITEM_NEXT.match(text, nxt + 1):
+                    nl = nxt  # a lettered item in capitals after the blank line goes on
+                    continue
+                break
+            if _REF_END.match(line) and not _REF_ITEM.match(line):
                 break
             nl = nxt
         end = nl if nl >= 0 else len(text)
