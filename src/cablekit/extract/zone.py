@@ -334,12 +334,7 @@ def annotated_zone(text: str, reference_id: str | None = None) -> Zone:
         while nl >= 0:
             nxt = text.find("\n", nl + 1)
             line = text[nl + 1 : nxt if nxt >= 0 else len(text)]
-            if not line.strip():
-                if nxt >= 0 and _REF_ITEM_NEXT.match(text, nxt + 1):
-                    nl = nxt  # a lettered item in capitals after the blank line goes on
-                    continue
-                break
-            if _REF_END.match(line) and not _REF_ITEM.match(line):
+            if not line.strip() or (_REF_END.match(line) and not _REF_ITEM.match(line)):
                 break
             nl = nxt
         end = nl if nl >= 0 else len(text)
@@ -351,6 +346,11 @@ def annotated_zone(text: str, reference_id: str | None = None) -> Zone:
         if run_on is not None:
             end = walk_end = run_on.start()  # (a REF line after it is a block of its own)
         blank.append((a, end))
+        # its lettered items in capitals after blank lines ("¶B. WITMER-HOLLIDAY EMAILS")
+        item = _REF_ITEM_NEXT.match(text, end) if nl >= 0 else None
+        while item is not None:
+            blank.append((text.index("\u00b6", item.start()), item.end() - 1))
+            item = _REF_ITEM_NEXT.match(text, item.end() - 1)
     out: list[str] = []
     if start:
         out.append("\n".join(" " * len(x) for x in text[:start].split("\n")))
