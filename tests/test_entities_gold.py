@@ -68,7 +68,8 @@ UNSEEN41_DIR = GOLD_DIR.parent / "entities-unseen41"
 # (GUIDELINES 52, 57)
 UNSEEN42_DIR = GOLD_DIR.parent / "entities-unseen42"
 UNSEEN43_DIR = GOLD_DIR.parent / "entities-unseen43"
-# two annotated at the start of session 27, checked here but not yet scored (GUIDELINES 55)
+# two annotated at the start of session 27, measured once at the end of session 28
+# (GUIDELINES 55, 60)
 UNSEEN44_DIR = GOLD_DIR.parent / "entities-unseen44"
 UNSEEN45_DIR = GOLD_DIR.parent / "entities-unseen45"
 # two annotated at the start of session 28, checked here but not yet scored (GUIDELINES 58)

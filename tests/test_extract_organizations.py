@@ -116,3 +116,23 @@ def test_known_bodies_that_look_like_names() -> None:
     assert sorted(orgs["Repsol"]) == ["REPSOL", "Repsol"]
     assert any("Red Crescent" in name for name in orgs)
     assert [p["name"] for p in found["people"]] == ["Amorim"]
+
+
+def test_an_owner_s_possessive_before_a_body_s_name() -> None:
+    """Regression (read sets 2, 5, 6, 29 and 36, once a curly apostrophe read as one:
+    "Bulgaria's Export Commission", "MFA's Security Policy Division", "Algerian Defense
+    Ministry's Office of External Relations and Cooperation" were one body each): a
+    place's, a body's or a two-word title's possessive before a name of two words or more
+    owns it, the owner a body of its own where it is one; a body's possessive is kept
+    ("Lord's Resistance Army"); two names that differ by an apostrophe are one body, and
+    a date after a name is none of it."""
+    orgs = _orgs(
+        "SUBJECT: TEST\n\n1. (C) Bulgaria\u2019s Export Commission met the Algerian Defense "
+        "Ministry's Office of External Relations and Cooperation, the Lord's Resistance Army "
+        "and the MFA's International Organizations Department on December 2.\n"
+    )
+    assert "Export Commission" in orgs and not any(o.startswith("Bulgaria") for o in orgs)
+    assert "Office of External Relations and Cooperation" in orgs
+    assert any(o.endswith("Ministry of Defense") for o in orgs)
+    assert "Lord's Resistance Army" in orgs
+    assert not any("December" in o for o in orgs)

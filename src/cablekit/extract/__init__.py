@@ -18,7 +18,7 @@ from typing import Final
 from cablekit.extract import acronyms as acr_mod
 from cablekit.extract import organizations as org_mod
 from cablekit.extract import wordinfo as wi
-from cablekit.extract.lexicon import english_words, lexicon
+from cablekit.extract.lexicon import Lexicon, english_words, lexicon
 from cablekit.extract.model import (
     Acronym,
     Entities,
@@ -112,6 +112,22 @@ def _person_holder(words: list[str], holder: str) -> bool:
     if any(w.lower() in english_words() for w in last):
         return False
     return bool(len(words) >= 2 or flags[-1] & wi.SURN)
+
+
+def _owner_before(words: list[str], holder: str, lex: Lexicon) -> bool:
+    """Whether the words before a possessive's "'s" name the owner of a body's name of two
+    words or more after it, not a part of it: a place ("Bulgaria's Export Commission",
+    "Iran's Supreme National Security Council"), a body's initials or head noun ("MFA's
+    Security Policy Division", "Parliament's Committee on ..."), a title of two words
+    ("Prime Minister's National Security Advisory Board"); not "People's", "Lord's"."""
+    two = " ".join(w.removesuffix("'s") for w in words[-2:]).casefold()
+    return bool(
+        holder.casefold() in lex.places
+        or (len(words) > 1 and two in lex.places)
+        or (holder in TITLE_HEADS and len(words) > 1)  # not "Lord's", "King's College"
+        or holder in org_mod.HEAD_WORDS
+        or wi.classify([holder], False)[0] & wi.ORGACR
+    )
 
 
 def _as_written(title: str, expanded: str, text: str) -> tuple[str, str]:
@@ -273,6 +289,24 @@ def _join_country_prefixed(orgs: dict[str, list[tuple[int, int]]]) -> None:
             orgs[rest].extend(orgs.pop(name))
 
 
+_MONTHS: Final = frozenset(
+    "January February March April May June July August September October November December".split()
+)
+
+
+def _join_apostrophe_spellings(orgs: dict[str, list[tuple[int, int]]]) -> None:
+    """One organisation for "Pakistan People's Party" and the glossary's "Pakistan Peoples
+    Party" (its initials "PPP"): two names that differ only by apostrophes, under the
+    text's."""
+    by_key: dict[str, str] = {}
+    for name in sorted(orgs, key=lambda n: -n.count("'")):
+        key = name.replace("'", "")
+        if key in by_key:
+            orgs[by_key[key]].extend(orgs.pop(name))
+        else:
+            by_key[key] = name
+
+
 def _join_own_post(orgs: dict[str, list[tuple[int, int]]], origin: str | None) -> None:
     """One organisation for "U.S. EMBASSY" and "EMBASSY BAGHDAD" in a cable from Embassy
     Baghdad: the embassy a post's cable names without a city is the post itself."""
@@ -354,6 +388,12 @@ def _extract(cable: Cable) -> Entities:
         # Committee", "Consulate General Monterrey's ...")
         # nor a person's ("Jean-Marie LePen's National Front", "Sarkozy's Union for the
         # Mediterranean"; not "Lord's Resistance Army", "People's Bank")
+        if len(words) > 3 and words[-2] == "on" and words[-1].rstrip(".,") in _MONTHS:
+            # a date after the name: "the MFA's International Organizations Department on
+            # December 2"
+            e = zt.rindex(" on", s, e)
+            words = words[:-2]
+        s0 = s
         for hk in range(len(words) - 2, -1, -1):
             holder = words[hk][:-2]
             if words[hk].endswith("'s") and (
@@ -363,9 +403,16 @@ def _extract(cable: Cable) -> Entities:
                     and wi.classify([holder], caps)[0] & wi.NAME_F
                 )
                 or (not caps and _person_holder(words[: hk + 1], holder))
+                or (len(words) - hk > 2 and _owner_before(words[: hk + 1], holder, lex))
             ):
                 for w in words[: hk + 1]:
                     s = zt.index(w, s) + len(w)
+                if hk > 0 and holder in org_mod.HEAD_WORDS:
+                    # the owner is a body too: "Algerian Defense Ministry's Office of ..."
+                    while zt[s0].isspace():
+                        s0 += 1
+                    owner = " ".join([*words[:hk], holder])
+                    found.append((s0, s - 2, org_mod.normalise_org(owner, host_adj)))
                 words = words[hk + 1 :]
                 break
         if len(words) < 2 and words and words[0] not in ("Duma",):
@@ -405,6 +452,7 @@ def _extract(cable: Cable) -> Entities:
             orgs.setdefault(name, []).append((s, e))
             spans.append((s, e, (s, e) in known_spans))
     _join_country_prefixed(orgs)
+    _join_apostrophe_spellings(orgs)
     _join_own_post(orgs, cable.origin)
 
     # people
