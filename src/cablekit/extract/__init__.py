@@ -468,19 +468,23 @@ def _extract(cable: Cable) -> Entities:
     defs = acr_mod.definitions(zt[zone.start :])
     if not caps and orgs:
         # initials no glossary knows and the cable never defines, of a body it names
-        undefined = {
-            t
-            for t, g, s in ((toks.words[i], toks.gaps[i], starts[i]) for i in acr_at)
-            if 1 < len(t) < 6
-            and g[:1] != "-"  # not a part: "NTM-I", "AL-MEGRAHI"
-            and t.isalpha()
-            and t.isupper()
-            and t not in defs
-            and acr_mod.lookup(t, caps) is None
-            and not _caps_line(zt, s)  # a word of a heading: "AL QAEDA"
-        }
+        undefined: dict[str, list[int]] = {}
+        for i in acr_at:
+            t = toks.words[i]
+            if (
+                1 < len(t) < 6
+                and toks.gaps[i][:1] != "-"  # not a part: "NTM-I", "AL-MEGRAHI"
+                and t.isalpha()
+                and t.isupper()
+                and t not in defs
+                and acr_mod.lookup(t, caps) is None
+            ):
+                undefined.setdefault(t, []).append(starts[i])
         if undefined:
-            defs.update(acr_mod.by_initials(undefined, list(orgs)))
+            # (a heading's line is looked at only for the initials that spell a body)
+            for t, long_form in acr_mod.by_initials(set(undefined), list(orgs)).items():
+                if not all(_caps_line(zt, s) for s in undefined[t]):  # "AL QAEDA" heading
+                    defs[t] = long_form
     finder.defined = defs
     finder.scan()
     finder.caps_lists()
