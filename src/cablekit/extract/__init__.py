@@ -383,16 +383,17 @@ def _extract(cable: Cable) -> Entities:
         ):
             s = zt.index(words[0], s) + len(words[0])
             words = words[1:]
-        # "Interior Minister Villepin's Cabinet": a title's holder, not the body's name
-        # (not a title's or body's own: "Attorney General's Office", "General People's
-        # Committee", "Consulate General Monterrey's ...")
-        # nor a person's ("Jean-Marie LePen's National Front", "Sarkozy's Union for the
-        # Mediterranean"; not "Lord's Resistance Army", "People's Bank")
         if len(words) > 3 and words[-2] == "on" and words[-1].rstrip(".,") in _MONTHS:
             # a date after the name: "the MFA's International Organizations Department on
             # December 2"
             e = zt.rindex(" on", s, e)
             words = words[:-2]
+        # "Interior Minister Villepin's Cabinet": a title's holder, not the body's name
+        # (not a title's or body's own: "Attorney General's Office", "General People's
+        # Committee", "Consulate General Monterrey's ...")
+        # nor a person's ("Jean-Marie LePen's National Front", "Sarkozy's Union for the
+        # Mediterranean"; not "Lord's Resistance Army", "People's Bank"), nor an owner's
+        # (``_owner_before``)
         s0 = s
         for hk in range(len(words) - 2, -1, -1):
             holder = words[hk][:-2]
