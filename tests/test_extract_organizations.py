@@ -136,3 +136,18 @@ def test_an_owner_s_possessive_before_a_body_s_name() -> None:
     assert any(o.endswith("Ministry of Defense") for o in orgs)
     assert "Lord's Resistance Army" in orgs
     assert not any("December" in o for o in orgs)
+
+
+def test_names_that_differ_by_an_apostrophe_are_one_body() -> None:
+    """Regression (read set 36's 08ISLAMABAD1432: "Pakistan People’s Party" and, for its
+    initials, the glossary's "Pakistan Peoples Party" were two bodies): names that differ
+    only by apostrophes are one body, under the text's spelling."""
+    cable = parse_cable(
+        "SUBJECT: TEST\n\n1. (C) The Pakistan People\u2019s Party won; the PPP formed a "
+        "government.\n",
+        metadata={"origin": "Embassy Islamabad"},
+    )
+    orgs = extract_entities(cable).to_dict()["organizations"]
+    ppp = [o for o in orgs if "Peoples" in o["name"].replace("'", "")]
+    assert [o["name"] for o in ppp] == ["Pakistan People's Party"]
+    assert [m["text"] for m in ppp[0]["mentions"]] == ["Pakistan People\u2019s Party", "PPP"]
