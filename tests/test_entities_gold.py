@@ -75,6 +75,9 @@ UNSEEN45_DIR = GOLD_DIR.parent / "entities-unseen45"
 # two annotated at the start of session 28, checked here but not yet scored (GUIDELINES 58)
 UNSEEN46_DIR = GOLD_DIR.parent / "entities-unseen46"
 UNSEEN47_DIR = GOLD_DIR.parent / "entities-unseen47"
+# two annotated at the start of session 29, checked here but not yet scored (GUIDELINES 61)
+UNSEEN48_DIR = GOLD_DIR.parent / "entities-unseen48"
+UNSEEN49_DIR = GOLD_DIR.parent / "entities-unseen49"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -140,6 +143,8 @@ GOLD = _gold(
     UNSEEN45_DIR,
     UNSEEN46_DIR,
     UNSEEN47_DIR,
+    UNSEEN48_DIR,
+    UNSEEN49_DIR,
 )
 
 
