@@ -2250,3 +2250,16 @@ def test_a_signer_run_on_to_the_last_sentence_before_a_printout_stamp() -> None:
         signer="",
     )
     assert people["Stevens"]["role"] in ("signer", "signer+classified_by")
+
+
+def test_an_institution_s_first_word_in_french_italian_german_or_dutch_makes_a_body() -> None:
+    """Regression (read sets' 09PARIS1267 "Parti Pirate" and 03THEHAGUE2480 "Fondation
+    Journalistes" were people; 20 dev cables, "Banque Misr", "Mouvement Democratique",
+    "Partito Democratico", "Universite Libre de Bruxelles", "Fondazione Cassa di
+    Risparmio"): an institution's first word in French, Italian, German, Dutch or
+    transliterated Russian starts a body's name, as its Spanish and Portuguese ones do."""
+    people = _people_of(
+        "1. (C) The Parti Pirate, Banque Misr, Partito Democratico, Fondation Louis Pasteur "
+        "and the Stiftung Wissenschaft met Jean Dupont and Karl Weber.\n"
+    )
+    assert set(people) == {"Jean Dupont", "Karl Weber", "Pearson"}

@@ -240,6 +240,12 @@ THING_FIRST: Final = THING_BEFORE | frozenset(
     Bahia Puerto Laguna Cerro Valle Barrio Esteros Cultivo Encuesta Carta Controle Heroes
     Tier Phase Stage Round Title Category Tranche Schedule
     Eid
+    Parti Fondation Reseau Conseil Assemblee Ministere Mouvement Rassemblement Societe
+    Banque Caisse Agence Institut Syndicat Confederation Federation Groupe Compagnie
+    Universite Ecole Chambre Partito Fondazione Movimento Banca Associazione Consiglio
+    Ministero Comitato Istituto Universita Societa Compagnia Unione Federazione Agenzia
+    Gruppo Partei Stiftung Verband Gesellschaft Zentrum Verein Kammer Ministerium Partij
+    Stichting Vereniging Ministerie Obshchestvo Partiya Soyuz Dvizheniye
     """.split()
 )
 # A descriptive role after "a"/"an" ("Migi, an accountant,"): its last word names a person.
