@@ -2263,3 +2263,21 @@ def test_an_institution_s_first_word_in_french_italian_german_or_dutch_makes_a_b
         "and the Stiftung Wissenschaft met Jean Dupont and Karl Weber.\n"
     )
     assert set(people) == {"Jean Dupont", "Karl Weber", "Pearson"}
+
+
+def test_a_delegation_named_by_who_leads_it_gives_the_member_alone() -> None:
+    """Regression (read set 39's 10MANAMA87 "STAFFDEL ANDERSON"; 49 dev cables: "Codel
+    Grassley", "Codel McConnell", "Staffdel Talwar" were people so named, "Codel McCain"
+    and "Codel Burton" none; "SUBJECT: MR. EL-HIMMA GOES ..." a man "El-Himma Goes"): the
+    member is named alone, with no title; a headline's verb after the name is no part of
+    it; "the Codel" as a noun of the sentence names no one."""
+    people = _people_of(
+        "1. (C) Codel Grassley met the Minister. Codel Pingree's visit went well. "
+        "XXXXXXXXXXXX expressed to the Codel HMG's gratitude and told the Codel. \n\n"
+        "MI-6 Meeting\n",
+        head="ANKARA 001516\nSIPDIS\nE.O. 12958: DECL: 03/10/2013\nTAGS: PGOV PREL TU\n"
+        "SUBJECT: CODEL CARDIN DISCUSSES IRAN",
+    )
+    assert {"Grassley", "Pingree", "Cardin"} <= set(people)
+    assert not any(p["titles"] for n, p in people.items() if n != "Pearson")
+    assert not {"Hmg", "Mi", "Codel Grassley", "Cardin Discusses"} & set(people)

@@ -2222,6 +2222,12 @@ class PeopleFinder:
         # honorific: "Mr. Fuchs", "Dr. Ahmed Ali"
         if self.info[i] & wi.HON:
             k = self.name_at(i + 1, True)
+            for j in range(i + 2, k):
+                if self._headline_verb(j, inner=True):
+                    k = j  # "SUBJECT: CODEL CARDIN DISCUSSES ...": the name ends before it
+                    break
+            if tok.lower() in _DELEGATIONS:
+                k = self._delegation_name_end(i, k)
             if k > i + 1:
                 under = self._title_line_under(k)
                 self.add(i + 1, k, under[0], under[1])
@@ -2595,6 +2601,19 @@ class PeopleFinder:
             and set(c.tokens) <= set(prefix)
         ):
             self.cands.pop()
+
+    def _delegation_name_end(self, i: int, k: int) -> int:
+        """Where the name after "Codel" at token i ends (``k``: as an honorific's would).
+        No name when the delegation is a noun of the sentence ("told the Codel. MI-6 ...",
+        "STAFFDEL's UNVIE program", "expressed to the Codel HMG's gratitude"), and none of
+        a headline's words after it ("CODEL NELSON SCENESETTER")."""
+        toks = self.words
+        if not _space(self.gaps[i]) or (toks[i + 1].isupper() and not toks[i].isupper()):
+            return i + 1
+        for j in range(i + 1, k):
+            if toks[j].upper() in _AFTER_NAME or toks[j].upper() == "SCENESETTER":
+                return j
+        return k
 
     def _headline_verb(self, i: int, inner: bool = False) -> bool:
         """Token i is a verb of a headline (the SUBJECT line, a heading in capitals or Title
@@ -4328,6 +4347,8 @@ def drop_word_phrases(people: list[Cand]) -> list[Cand]:
 
 
 _NEXT_WORD: Final = re.compile(r" +[\"\u201c]?([A-Za-z]+)")
+# a delegation named by who leads it ("Codel Pingree"): in titles.HONORIFICS
+_DELEGATIONS: Final = frozenset({"codel", "staffdel"})
 # words after a name in a headline: "FM KUBIS ON", "U/S HORMATS MEETING WITH"
 _AFTER_NAME: Final = frozenset(
     "ON MEETING MEETINGS MEETS VISIT VISITS TRIP TALKS ISSUES AND IN AT TO FOR".split()

@@ -181,6 +181,12 @@ HONORIFICS: Final = frozenset(
         "Don",
         "Dona",
         "Engineer",  # "Engineer Amirzai Sangin": in Afghan and Arab usage, as "Dr."
+        # a congressional or staff delegation by the name of who leads it ("Codel Pingree",
+        # "STAFFDEL ANDERSON"): the name is the member's, the delegation no title of theirs
+        "Codel",
+        "CoDel",
+        "Staffdel",
+        "StaffDel",
     }
 )
 
