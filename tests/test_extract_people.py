@@ -2281,3 +2281,18 @@ def test_a_delegation_named_by_who_leads_it_gives_the_member_alone() -> None:
     assert {"Grassley", "Pingree", "Cardin"} <= set(people)
     assert not any(p["titles"] for n, p in people.items() if n != "Pearson")
     assert not {"Hmg", "Mi", "Codel Grassley", "Cardin Discusses"} & set(people)
+
+
+def test_a_shrine_s_a_house_s_or_an_airport_s_name_is_no_one_s() -> None:
+    """Regression (31 dev cables: "Babri Masjid", "Lal Masjid", "Lok Sabha", "Rajya Sabha",
+    "Yasukuni Shrine", "Osho Ashram" and "Juan Santamaria airport" gave people; "CEO
+    Forum" a man "Forum", "General Penal Code" a general "Penal Code", "Barri Imam Shrine"
+    an imam "Shrine"): a religious site's, a house of parliament's or a building's word
+    after a name makes it a thing's; so does a thing's last word after a title, unless it
+    is also a surname ("former President Fernando de la Rua")."""
+    people = _people_of(
+        "1. (C) Rioters razed the Babri Masjid. The Lok Sabha and the Yasukuni Shrine were "
+        "named, as were the Juan Santamaria airport, the CEO Forum, the General Penal Code "
+        "and the Barri Imam Shrine. Former President Fernando de la Rua spoke.\n"
+    )
+    assert set(people) == {"Fernando de la Rua", "Pearson"}

@@ -178,8 +178,12 @@ NAMED_THINGS: Final = frozenset(
     Chapter Article Section Annex Paragraph Clause
     Index Empire Substances Frontier Zones Departments
     Democrat Dem Republican Greens Civil Dei Trinity Adentro
+    Masjid Shrine Ashram Sabha Dargah Gurdwara Mandir Madrassa Madrasa Seminary Monastery
+    Basilica Synagogue Mausoleum Museum
     """.split()
 )
+# a thing's last word that is also a surname: "Fernando de la Rua", "Frank Church"
+_THING_SURNAMES: Final = frozenset({"Rua", "Church", "Temple", "Post", "Plant"})
 _BODY_WORDS: Final = NAMED_THINGS | ORG_HEADS  # a name's next word that makes it a body's
 # Countries whose posts report in Spanish names ("El Tiempo" is a paper, not a name).
 _SPANISH_SPEAKING: Final = frozenset(
@@ -192,6 +196,11 @@ _SPANISH_SPEAKING: Final = frozenset(
 _PLACE_NOUNS: Final = frozenset(
     "area district neighborhood neighbourhood suburb governorate municipality township region"
     " province island port county valley village town".split()
+)
+# a building's or a site's noun after a name ("Juan Santamaria airport", "the Lal mosque")
+_FACILITY_NOUNS: Final = frozenset(
+    "airport mosque shrine temple church cathedral stadium hospital prison camp hotel"
+    " refinery bridge highway dam".split()
 )
 # What a place is called, before "of" and its name ("the village of Jid Hafs")
 _PLACE_KINDS: Final = frozenset(
@@ -2293,6 +2302,13 @@ class PeopleFinder:
                 k = end  # "Minister of Development, Industry and Trade": the unit goes on
             if (
                 k > end
+                and toks[k - 1] in NAMED_THINGS
+                and toks[k - 1] not in _THING_SURNAMES
+                and toks[k - 1] not in self.lex.known_surnames
+            ):
+                k = end  # "Barri Imam Shrine", "CEO Forum", "General Penal Code": a thing's
+            if (
+                k > end
                 and k < n
                 and self.gaps[k - 1] == " "
                 and (
@@ -3411,7 +3427,7 @@ class PeopleFinder:
                     after in _FIRM_SUFFIXES and gap in (", ", ",", ",\n")
                 )  # "Brinkley Africa, Ltd."
                 # a place's: "Cairo's low-income Dar Al Salaam area"
-                or (after in _PLACE_NOUNS and gap in " \n")
+                or ((after in _PLACE_NOUNS or after in _FACILITY_NOUNS) and gap in " \n")
                 or (after in _EVENT_NOUNS and gap in " \n" and self._noun_at(b))
                 # a ship's, a flight's, a model's: "the Kang Nam 1 affair", "Pan Am 103
                 # bomber"
