@@ -2296,3 +2296,21 @@ def test_a_shrine_s_a_house_s_or_an_airport_s_name_is_no_one_s() -> None:
         "and the Barri Imam Shrine. Former President Fernando de la Rua spoke.\n"
     )
     assert set(people) == {"Fernando de la Rua", "Pearson"}
+
+
+def test_a_spanish_or_portuguese_title_before_a_name_is_a_title() -> None:
+    """Regression (22 dev cables: "Secretario Carlos Goncalves de Oliveira", "Diputado Luis
+    Carlos Araya", "Capitan Luis Fernando Gmez Nino", "Comandante Gonzalo" were people so
+    named, "Presidente Lula" one apart from Luiz Inacio Lula da Silva): the title as
+    written before the name; and a street named for a title and a name ("Avenida
+    Presidente Wilson", set 42's "Avenida Brigadeiro Faria Lima") names no one."""
+    people = _people_of(
+        "1. (C) Secretario Carlos Goncalves de Oliveira met Diputado Luis Carlos Araya on "
+        "Avenida Presidente Wilson and at Avenida Brigadeiro Faria Lima, 2170.\n",
+        cid="08BRASILIA304",
+        origin="Embassy Brasilia",
+        head="BRASILIA 000304\nSIPDIS\nE.O. 12958: DECL: 03/10/2018\nTAGS: PREL BR",
+    )
+    assert _titles(people["Carlos Goncalves de Oliveira"]) == [("Secretario", "Secretario")]
+    assert _titles(people["Luis Carlos Araya"]) == [("Diputado", "Diputado")]
+    assert not {"Wilson", "Faria Lima"} & set(people)

@@ -182,6 +182,11 @@ NAMED_THINGS: Final = frozenset(
     Basilica Synagogue Mausoleum Museum
     """.split()
 )
+# a street's first word: a title after it is the street's name ("Avenida Presidente Wilson")
+_STREET_WORDS: Final = frozenset(
+    "Avenida Rua Calle Plaza Praca Estrada Rodovia Alameda Paseo Carrera Avenue Boulevard"
+    " Street".split()
+)
 # a thing's last word that is also a surname: "Fernando de la Rua", "Frank Church"
 _THING_SURNAMES: Final = frozenset({"Rua", "Church", "Temple", "Post", "Plant"})
 _BODY_WORDS: Final = NAMED_THINGS | ORG_HEADS  # a name's next word that makes it a body's
@@ -2242,6 +2247,10 @@ class PeopleFinder:
                 self.add(i + 1, k, under[0], under[1])
                 return k
         info = self.info
+        if i and toks[i - 1] in _STREET_WORDS and self.gaps[i - 1] == " ":
+            # "Avenida Presidente Wilson", "Avenida Brigadeiro Faria Lima": a street named for
+            # a title and a name
+            return max(self.name_at(i + 1, True), i + 1)
         if (
             info[i] & _TITLE_WORD
             or (i + 1 < n and info[i + 1] & (wi.MOD | wi.HEAD | wi.ABBR) and not self.caps)

@@ -34,6 +34,10 @@ HEADS: Final = frozenset(
     Specialist Negotiator Scientist Rapporteur Consultant Treasurer Comptroller Researcher
     Investigator Registrar Mediator Prefect Commodore Academician Corporal Columnist Whip
     Sheik Agent Guide Prophet Baron Minster
+    Secretario Brigadeiro Diputado Diputada Senador Senadora Capitan
+    Comandante Coronel Teniente Presidente Presidenta Ministro Ministra Embajador Embajadora
+    Embaixador Embaixadora Gobernador Governador Prefeito Vereador
+    Almirante Canciller Subsecretario Procurador Desembargador Intendente Tenente
     """.split()
 )
 # Words that qualify a head inside a chain ("Deputy Foreign Minister", "Political M/C").
