@@ -2314,3 +2314,19 @@ def test_a_spanish_or_portuguese_title_before_a_name_is_a_title() -> None:
     assert _titles(people["Carlos Goncalves de Oliveira"]) == [("Secretario", "Secretario")]
     assert _titles(people["Luis Carlos Araya"]) == [("Diputado", "Diputado")]
     assert not {"Wilson", "Faria Lima"} & set(people)
+
+
+def test_a_word_in_ian_alone_is_an_adjective_not_a_surname() -> None:
+    """Regression (read sets: "Iraian" in 08BEIJING3039, "Bolivarian" in 10CARACAS43; 123 dev cables,
+    "Bolivarian", "Calabrian", "Eurasian", "Orwellian", "Smithsonian" were people): alone,
+    a word in "-ian" is an adjective; an Armenian surname is a person with a title, a given
+    name or a verb of speech after it."""
+    people = _people_of(
+        "1. (C) The Bolivarian revolution spread to the Calabrian and Eurasian "
+        "coasts, in Orwellian fashion. President Kocharian met Vartan Oskanian, and "
+        "Sargsian said little.\n",
+        cid="07YEREVAN100",
+        origin="Embassy Yerevan",
+        head="YEREVAN 000100\nSIPDIS\nE.O. 12958: DECL: 03/10/2017\nTAGS: PREL AM",
+    )
+    assert set(people) == {"Kocharian", "Vartan Oskanian", "Sargsian", "Pearson"}

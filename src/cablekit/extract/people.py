@@ -2379,6 +2379,10 @@ class PeopleFinder:
                         or (
                             tok.endswith(SURNAME_ENDINGS)
                             and len(tok) > 4
+                            # alone, a word in "-ian" is an adjective ("Bolivarian", "Calabrian",
+                            # "Orwellian": 123 dev cables), an Armenian surname only with a
+                            # title, a given name or a verb of speech ("Kocharian said")
+                            and not tok.endswith("ian")
                             and i
                             and (toks[i - 1][:1].islower() or toks[i - 1] in ("and", "with"))
                             and not self._not_a_name_alone(i)
