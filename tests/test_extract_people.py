@@ -2317,9 +2317,9 @@ def test_a_spanish_or_portuguese_title_before_a_name_is_a_title() -> None:
 
 
 def test_a_word_in_ian_alone_is_an_adjective_not_a_surname() -> None:
-    """Regression (read sets: "Iraian" in 08BEIJING3039, "Bolivarian" in 10CARACAS43; 123 dev cables,
-    "Bolivarian", "Calabrian", "Eurasian", "Orwellian", "Smithsonian" were people): alone,
-    a word in "-ian" is an adjective; an Armenian surname is a person with a title, a given
+    """Regression (read sets: "Iraian" in 08BEIJING3039, "Bolivarian" in 10CARACAS43; 123
+    dev cables, "Calabrian", "Eurasian", "Orwellian", "Smithsonian" were people): alone, a
+    word in "-ian" is an adjective; an Armenian surname is a person with a title, a given
     name or a verb of speech after it."""
     people = _people_of(
         "1. (C) The Bolivarian revolution spread to the Calabrian and Eurasian "
