@@ -2330,3 +2330,18 @@ def test_a_word_in_ian_alone_is_an_adjective_not_a_surname() -> None:
         head="YEREVAN 000100\nSIPDIS\nE.O. 12958: DECL: 03/10/2017\nTAGS: PREL AM",
     )
     assert set(people) == {"Kocharian", "Vartan Oskanian", "Sargsian", "Pearson"}
+
+
+def test_a_beach_s_a_glacier_s_or_a_party_s_word_makes_no_one_s_name() -> None:
+    """Regression (32 dev cables: "Cayo Coco", "Playa Esmeralda", "Siachen Glacier",
+    "Molotov-Ribbentrop Pact", "Lawrence Livermore" (National Laboratory), "Gilead
+    Sciences", "Accion Democratica", "Renovacion Nacional" were people): a place's or a
+    party's first word in Spanish ("Cayo", "Playa", "Punta", "Accion", "Solidaridad") and
+    a thing's last word ("Glacier", "Pact", "Ocean", "Laboratory", "Sciences") make a
+    thing's name."""
+    people = _people_of(
+        "1. (C) Hotels on Cayo Coco and Playa Esmeralda, the Siachen Glacier, the "
+        "Molotov-Ribbentrop Pact, Lawrence Livermore National Laboratory, Gilead Sciences "
+        "and Accion Democratica were discussed with Juan Perez.\n"
+    )
+    assert set(people) == {"Juan Perez", "Pearson"}

@@ -179,7 +179,7 @@ NAMED_THINGS: Final = frozenset(
     Index Empire Substances Frontier Zones Departments
     Democrat Dem Republican Greens Civil Dei Trinity Adentro
     Masjid Shrine Ashram Sabha Dargah Gurdwara Mandir Madrassa Madrasa Seminary Monastery
-    Basilica Synagogue Mausoleum Museum
+    Basilica Synagogue Mausoleum Museum Pact Ocean Glacier Channel Laboratory Sciences Metro
     """.split()
 )
 # a street's first word: a title after it is the street's name ("Avenida Presidente Wilson")
@@ -260,6 +260,7 @@ THING_FIRST: Final = THING_BEFORE | frozenset(
     Ministero Comitato Istituto Universita Societa Compagnia Unione Federazione Agenzia
     Gruppo Partei Stiftung Verband Gesellschaft Zentrum Verein Kammer Ministerium Partij
     Stichting Vereniging Ministerie Obshchestvo Partiya Soyuz Dvizheniye
+    Cayo Playa Punta Lago Solidaridad Accion Cambio Convergencia Renovacion
     """.split()
 )
 # A descriptive role after "a"/"an" ("Migi, an accountant,"): its last word names a person.
