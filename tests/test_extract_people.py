@@ -2345,3 +2345,13 @@ def test_a_beach_s_a_glacier_s_or_a_party_s_word_makes_no_one_s_name() -> None:
         "and Accion Democratica were discussed with Juan Perez.\n"
     )
     assert set(people) == {"Juan Perez", "Pearson"}
+
+
+def test_a_scholar_or_a_planner_is_a_title_s_head() -> None:
+    """Regression (6 dev cables: "CCER Scholar Lu Feng" and "Policy Planner Markus Ederer"
+    were people named "Scholar Lu Feng" and "Planner Markus Ederer")."""
+    titled = _titled("1. (C) Policy Planner Markus Ederer met Scholar Lu Feng.\n")
+    assert titled == {
+        "Markus Ederer": [("Policy Planner", "Policy Planner")],
+        "Lu Feng": [("Scholar", "Scholar")],
+    }
