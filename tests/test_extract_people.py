@@ -2355,3 +2355,21 @@ def test_a_scholar_or_a_planner_is_a_title_s_head() -> None:
         "Markus Ederer": [("Policy Planner", "Policy Planner")],
         "Lu Feng": [("Scholar", "Scholar")],
     }
+
+
+def test_a_laureate_a_party_s_first_word_and_office_jargon_name_no_one() -> None:
+    """Regression (29 dev cables: "Prize Laureate Oscar Arias-Sanchez", "Nobel Laureate
+    Wole Soyinka" were people so named; "Patria Roja", "Lega Nord", "Forca Sindical",
+    "Boletin Oficial de Espana", "Nile Delta", "Cal Tech" were people; "EPoloff Patrick
+    Fischer" a man so named): "Laureate" heads a title; a party's, a paper's or a firm's
+    first word in Spanish, Portuguese or Italian and a delta's or a firm's last word make a
+    thing's name; an embassy officer in office jargon ("EPoloff", "Polmiloff") is no name's
+    word."""
+    people = _people_of(
+        "1. (C) Nobel Peace Prize Laureate Oscar Arias-Sanchez, Patria Roja, Lega Nord, the "
+        "Nile Delta and Cal Tech were discussed by EPoloff Patrick Fischer and Polmiloff.\n"
+    )
+    assert set(people) == {"Oscar Arias-Sanchez", "Patrick Fischer", "Pearson"}
+    assert _titles(people["Oscar Arias-Sanchez"]) == [
+        ("Nobel Peace Prize Laureate", "Nobel Peace Prize Laureate")
+    ]

@@ -180,6 +180,7 @@ NAMED_THINGS: Final = frozenset(
     Democrat Dem Republican Greens Civil Dei Trinity Adentro
     Masjid Shrine Ashram Sabha Dargah Gurdwara Mandir Madrassa Madrasa Seminary Monastery
     Basilica Synagogue Mausoleum Museum Pact Ocean Glacier Channel Laboratory Sciences Metro
+    Hoteles Delta Tech
     """.split()
 )
 # a street's first word: a title after it is the street's name ("Avenida Presidente Wilson")
@@ -260,7 +261,8 @@ THING_FIRST: Final = THING_BEFORE | frozenset(
     Ministero Comitato Istituto Universita Societa Compagnia Unione Federazione Agenzia
     Gruppo Partei Stiftung Verband Gesellschaft Zentrum Verein Kammer Ministerium Partij
     Stichting Vereniging Ministerie Obshchestvo Partiya Soyuz Dvizheniye
-    Cayo Playa Punta Lago Solidaridad Accion Cambio Convergencia Renovacion
+    Cayo Playa Punta Lago Solidaridad Accion Cambio Convergencia Renovacion Seguros Boletin
+    Lei Forca Lega Patria
     """.split()
 )
 # A descriptive role after "a"/"an" ("Migi, an accountant,"): its last word names a person.

@@ -33,7 +33,7 @@ HEADS: Final = frozenset(
     Counsel Parliamentarian Mufti Lady Baroness Viscount
     Specialist Negotiator Scientist Rapporteur Consultant Treasurer Comptroller Researcher
     Investigator Registrar Mediator Prefect Commodore Academician Corporal Columnist Whip
-    Sheik Agent Guide Prophet Baron Minster Scholar Planner Strategist
+    Sheik Agent Guide Prophet Baron Minster Scholar Planner Strategist Laureate
     Secretario Brigadeiro Diputado Diputada Senador Senadora Capitan
     Comandante Coronel Teniente Presidente Presidenta Ministro Ministra Embajador Embajadora
     Embaixador Embaixadora Gobernador Governador Prefeito Vereador

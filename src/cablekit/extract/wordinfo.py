@@ -98,6 +98,11 @@ _HEAD_FOLDS: frozenset[str] = frozenset()
 
 # a contraction, no name: "I've", "We'll", "Don't" (not "O'Brien", "D'Alema")
 _CONTRACTION: Final = re.compile(r"[A-Za-z]+'(?:ve|ll|re|m|d|t)", re.IGNORECASE).fullmatch
+# an embassy officer in office jargon: office abbreviations, then "off" ("Polmiloff")
+_OFFICER_JARGON: Final = re.compile(
+    r"(?:e|pol|econ|mil|con|msn|emb|pa|rso|mgmt|labor|lab|sci|env|ag|gen|ref|res|dep|def"
+    r"|pd|pub|narc|leg|law|cul|ed|ip)+offs?"
+).fullmatch
 
 
 def _bind() -> None:
@@ -231,6 +236,9 @@ def _compute(tok: str, caps: bool) -> int:
                 or (tok[-1] == "s" and (tok[:-1] in lex.titles or tok[:-1] in acronyms))
                 # a contraction: "I've", "We'll", "Don't" ("O'Brien", "D'Alema" are names)
                 or ("'" in tok and _CONTRACTION(tok) is not None)
+                # an officer in office jargon ("Polmiloff", "EPoloff", "Msnoff", "Congenoffs");
+                # "Ivanoff", "Orloff" stay names
+                or (w[-3:] in ("off", "ffs") and _OFFICER_JARGON(w.casefold()) is not None)
             )
         ):
             low = w.casefold()
