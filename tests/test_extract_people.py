@@ -2373,3 +2373,16 @@ def test_a_laureate_a_party_s_first_word_and_office_jargon_name_no_one() -> None
     assert _titles(people["Oscar Arias-Sanchez"]) == [
         ("Nobel Peace Prize Laureate", "Nobel Peace Prize Laureate")
     ]
+
+
+def test_a_post_s_city_after_a_mission_s_office_is_no_name() -> None:
+    """Regression (40 dev cables: "RSO Peshawar", "Consul General Barcelona", "Charge
+    d'Affaires La Paz", "Chief Minister Punjab", "Supreme Allied Commander Europe" gave
+    people named after the place): a place of several words, a region or a country, or a
+    US post's city after a mission's office, is no name after a title; a surname a city
+    shares stays one ("President Lagos", "Defense Minister Santos")."""
+    people = _people_of(
+        "1. (C) RSO Peshawar and Consul General Barcelona reported to Charge d'Affaires La "
+        "Paz and Chief Minister Punjab. President Lagos met Defense Minister Santos.\n"
+    )
+    assert set(people) == {"Lagos", "Santos", "Pearson"}

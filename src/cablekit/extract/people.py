@@ -29,6 +29,7 @@ from cablekit.extract.titles import (
     singular,
 )
 from cablekit.extract.zone import Tokens
+from cablekit.parse.posts import KNOWN_STATIONS, canonical_station
 from cablekit.parse.tags import SUBJECT_CODES
 
 ORG_HEADS: Final = frozenset(
@@ -2294,6 +2295,8 @@ class PeopleFinder:
             a, k = self._name_after_title(end)
             if k > a and self._headline_verb(a):
                 k = end  # "SUBJECT: AMBASSADOR DISCUSSES TRADE": a verb, not a name
+            if k > a and self._place_as_name(a, k, words):
+                k = end  # "RSO Peshawar", "Charge d'Affaires La Paz": a post, not a name
             for j in range(a + 1, k):
                 if self._headline_verb(j, inner=True):
                     k = j  # "SUBJECT: NSA JONES DISCUSSES ...": the name ends before it
@@ -2633,6 +2636,22 @@ class PeopleFinder:
             and set(c.tokens) <= set(prefix)
         ):
             self.cands.pop()
+
+    def _place_as_name(self, a: int, k: int, title: list[str]) -> bool:
+        """Whether the "name" [a, k) after a title is a place's: one of several words
+        ("Charge d'Affaires La Paz", "Consul General Sao Paulo"), a region or a country
+        ("Chief Minister Punjab", "Head Europe"), or the city of a US post after a mission's
+        office ("RSO Peshawar", "Consul General Barcelona"); not a surname a city shares
+        ("President Lagos", "Defense Minister Santos", "President Bush")."""
+        name = " ".join(self.words[a:k])
+        place = self.lex.places.get(name.casefold())
+        if place is None or name in wi.NAMES_LIKE_CITIES or name in self.lex.known_surnames:
+            return False
+        if k - a > 1 or place.kind in ("country", "region"):
+            return True
+        return canonical_station(name) in KNOWN_STATIONS and any(
+            w in _MISSION_OFFICES for w in title
+        )
 
     def _delegation_name_end(self, i: int, k: int) -> int:
         """Where the name after "Codel" at token i ends (``k``: as an honorific's would).
@@ -4379,6 +4398,10 @@ def drop_word_phrases(people: list[Cand]) -> list[Cand]:
 
 
 _NEXT_WORD: Final = re.compile(r" +[\"\u201c]?([A-Za-z]+)")
+# a mission's offices, named with their post's city ("RSO Peshawar", "CG Barcelona")
+_MISSION_OFFICES: Final = frozenset(
+    "RSO Officer Consul Consulate Consulates CG ConGen Charge Affaires DCM Post".split()
+)
 # a delegation named by who leads it ("Codel Pingree"): in titles.HONORIFICS
 _DELEGATIONS: Final = frozenset({"codel", "staffdel"})
 # words after a name in a headline: "FM KUBIS ON", "U/S HORMATS MEETING WITH"
