@@ -2649,8 +2649,11 @@ class PeopleFinder:
             return False
         if k - a > 1 or place.kind in ("country", "region"):
             return True
-        return canonical_station(name) in KNOWN_STATIONS and any(
-            w in _MISSION_OFFICES for w in title
+        station = canonical_station(name)
+        return (
+            station is not None
+            and station in KNOWN_STATIONS
+            and any(w in _MISSION_OFFICES for w in title)
         )
 
     def _delegation_name_end(self, i: int, k: int) -> int:
