@@ -2316,6 +2316,21 @@ def test_a_spanish_or_portuguese_title_before_a_name_is_a_title() -> None:
     assert not {"Wilson", "Faria Lima"} & set(people)
 
 
+def test_a_street_named_for_a_title_and_a_name_holds_no_place() -> None:
+    """Regression (set 42's 08STATE58722, after the rule above: "Avenida Brigadeiro Faria
+    Lima" gave the place Lima, Peru, and set 42's places precision fell below its floor):
+    the street's words are nobody's and no place's; the city after it still is one."""
+    text = (
+        "C O N F I D E N T I A L BRASILIA 000304\nSIPDIS\nE.O. 12958: DECL: 03/10/2018\n"
+        "TAGS: PREL BR\nSUBJECT: A TEST\n\n1. (C) CONSIGNEE: Embraer, Avenida Brigadeiro "
+        "Faria Lima, 2170 Sao Jose Dos Campos, Brazil; the buyer in Lima, Peru.\nPEARSON\n"
+    )
+    cable = parse_cable(text, "08BRASILIA304", metadata={"origin": "Embassy Brasilia"})
+    places = extract_entities(cable).to_dict()["places"]
+    lima = [m["start"] for p in places if p["name"] == "Lima" for m in p["mentions"]]
+    assert lima == [text.index("Lima, Peru")]
+
+
 def test_a_word_in_ian_alone_is_an_adjective_not_a_surname() -> None:
     """Regression (read sets: "Iraian" in 08BEIJING3039, "Bolivarian" in 10CARACAS43; 123
     dev cables, "Calabrian", "Eurasian", "Orwellian", "Smithsonian" were people): alone, a

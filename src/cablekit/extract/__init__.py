@@ -507,6 +507,9 @@ def _extract(cable: Cable) -> Entities:
             j = bisect_left(starts, e)
             for k in range(i, j):
                 claimed[k] = True
+    for i, j in finder.streets:
+        for k in range(i, j):
+            claimed[k] = True
 
     # places
     place_hits = find_places(zt, toks, caps, claimed, info, place_at)

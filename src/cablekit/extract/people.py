@@ -728,6 +728,8 @@ class PeopleFinder:
         self.defined: dict[str, str] = {}
         # names the text calls a place's or a firm's ("the village of Jid Hafs"): nobody's
         self.cued: set[tuple[str, ...]] = set()
+        # token ranges of streets named for a title and a name: no place's ("Faria Lima")
+        self.streets: list[tuple[int, int]] = []
         self.host = host
         self.info = info if info is not None else wi.classify(toks.words, caps)
         # the tokens with wi.SCAN, when the caller has them
@@ -2254,7 +2256,9 @@ class PeopleFinder:
         if i and toks[i - 1] in _STREET_WORDS and self.gaps[i - 1] == " ":
             # "Avenida Presidente Wilson", "Avenida Brigadeiro Faria Lima": a street named for
             # a title and a name
-            return max(self.name_at(i + 1, True), i + 1)
+            end = max(self.name_at(i + 1, True), i + 1)
+            self.streets.append((i, end))
+            return end
         if (
             info[i] & _TITLE_WORD
             or (i + 1 < n and info[i + 1] & (wi.MOD | wi.HEAD | wi.ABBR) and not self.caps)
