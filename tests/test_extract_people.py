@@ -2401,3 +2401,47 @@ def test_a_post_s_city_after_a_mission_s_office_is_no_name() -> None:
         "Paz and Chief Minister Punjab. President Lagos met Defense Minister Santos.\n"
     )
     assert set(people) == {"Lagos", "Santos", "Pearson"}
+
+
+def test_general_after_a_commander_or_chief_is_a_rank() -> None:
+    """Regression (set 47's 08BOGOTA3028, read after it was measured: "Armed Forces Commander
+    General Freddy Padilla" had the one title "Armed Forces Commander General"; 44 dev
+    cables): after "Commander" or "Chief", "General" is the holder's rank, a title of its
+    own; after "Attorney", "Director" or "Inspector" it ends the office's name."""
+    titled = _titled(
+        "Armed Forces Commander General Freddy Padilla met Army Chief General Deepak Kapoor, "
+        "Director General Ahmed Ali and Inspector General Ron Smith.\n"
+    )
+    assert titled["Freddy Padilla"] == [
+        ("Armed Forces Commander", "Armed Forces Commander"),
+        ("General", "General"),
+    ]
+    assert titled["Deepak Kapoor"] == [("Army Chief", "Army Chief"), ("General", "General")]
+    assert titled["Ahmed Ali"] == [("Director General", "Director General")]
+    assert titled["Ron Smith"] == [("Inspector General", "Inspector General")]
+
+
+def test_a_title_before_a_rank_keeps_its_body_s_words() -> None:
+    """Regression (after the rule above: "TGS Chief General Ozkok" gave "Chief", "USAFE
+    Commander General Hobbins" "Commander"; the words before a title that another title
+    follows were never read, "Abu Dhabi Crown Prince Sheikh Mohammed bin Zayed" had "Crown
+    Prince"; 52 dev cables)."""
+    titled = _titled(
+        "TGS Chief General Ozkok met USAFE Commander General Hobbins and Abu Dhabi Crown "
+        "Prince Sheikh Mohammed bin Zayed.\n"
+    )
+    assert titled["Ozkok"] == [("TGS Chief", "TGS Chief"), ("General", "General")]
+    assert titled["Hobbins"][0] == ("USAFE Commander", "USAFE Commander")
+    assert titled["Mohammed bin Zayed"][0] == ("Abu Dhabi Crown Prince", "Abu Dhabi Crown Prince")
+
+
+def test_a_list_s_name_is_not_the_next_title_s_body() -> None:
+    """Regression (19 dev cables: in lists of participants, "Head of MFA Transatlantic
+    Relations Jonas Daniliauskas Defense Attache Colonel Antanas Jurgaitis" gave Jurgaitis
+    the title "Relations Jonas Daniliauskas Defense Attache"): the words of a titled
+    person's name just before a title are no part of it."""
+    titled = _titled(
+        "Participants: Head of MFA Transatlantic Relations Jonas Daniliauskas Defense "
+        "Attache Antanas Jurgaitis DCM Tomas Gulbinas\n\n2. (C) Summary.\n"
+    )
+    assert titled["Antanas Jurgaitis"] == [("Defense Attache", "Defense Attache")]

@@ -583,6 +583,9 @@ _UNIT_ENDS: Final = frozenset("Studies Research Caucus Force Group Team Affairs"
 _RANK_PREFIX: Final = frozenset(
     {"Brigadier", "Major", "Lieutenant", "Lt", "Maj", "Brig", "Rear", "Vice"}
 )
+# heads a "General" after is a rank's, no office's "X General" ("Armed Forces Commander
+# General Freddy Padilla", "Army Chief General Deepak Kapoor"; not "Attorney General")
+_HEADS_BEFORE_RANK: Final = frozenset({"Commander", "Chief"})
 # capitalised words that do not name a title's body ("On Monday President Lula")
 _NOT_PREFIX: Final = frozenset(
     """January February March April May June July August September October November
@@ -741,6 +744,7 @@ class PeopleFinder:
         self._list_title = False  # the last apposition was a list's ("X and Y, advisors")
         self._appos_at = -1  # where the title of the last apposition read began
         self._prefix_from = 0  # where the words the last _title_prefix gave begin
+        self._pending_at = -1  # where the title waiting for the next one begins
 
     # -- token classes -------------------------------------------------------------
     def _word(self, tok: str) -> str:
@@ -1019,7 +1023,10 @@ class PeopleFinder:
                     and idx
                     and (
                         f & wi.RANK
-                        and self._word(tok) != "General"
+                        and (
+                            self._word(tok) != "General"
+                            or self._word(toks[idx[-1]]) in _HEADS_BEFORE_RANK
+                        )
                         and self._word(toks[idx[-1]]) not in _RANK_PREFIX
                         or info[idx[-1]] & wi.LOWH
                         and f & wi.UP0
@@ -1187,6 +1194,25 @@ class PeopleFinder:
             m -= 1
         return False
 
+    def _with_prefix(
+        self, i: int, words: list[str], aff: str | None
+    ) -> tuple[list[str], str | None]:
+        """A title at token i with the words before it that name its body or place, and
+        the affiliation they give."""
+        toks = self.words
+        prefix = self._title_prefix(i)
+        if prefix and aff and toks[i - 1] in _POST_WORDS and self.info[i] & wi.PLACE:
+            # "Embassy Vatican DCM": the place names a US post, not whom the officer serves
+            # (another country's post has its nationality)
+            place = i + (2 if self._two_word_country(i) else 1)
+            prefix = [*prefix, *self._words(list(range(i, place)))]
+            aff = self._demonym_before() or "United States"
+        elif prefix:
+            self._drop_name_of(prefix, self.ends[i - 1])
+            aff = aff or self._demonym_before()
+            prefix = self._party_people(prefix, words[0])
+        return prefix + words, aff
+
     def _title_prefix(self, i: int, lower: bool = False) -> list[str]:
         """Capitalised words just before a title at token i that name its body or place:
         "New York Governor", "Generalitat President", "Bundestag member" (``lower``: the
@@ -1206,6 +1232,17 @@ class PeopleFinder:
             return regions
         if i > 0 and info[i - 1] & wi.PLACE and self._two_word_country(i - 1):
             return []  # "South African President": the affiliation
+        last = self.cands[-1] if self.cands else None
+        if (
+            last is not None
+            and last.titles
+            and i
+            and last.mentions[-1][1] == self.ends[i - 1]
+            and not self.gaps[i - 1].strip()
+        ):
+            # right after a titled person's name, none of it ("Head of Transatlantic Relations
+            # Jonas Daniliauskas Defense Attache Colonel Antanas Jurgaitis": a list of names)
+            return []
         k = i - 1
         # three words, or four from a body's initials ("FCO Great Lakes Team Leader"); a
         # body's initials may own the rest ("IOM's Middle East regional representative")
@@ -2346,21 +2383,12 @@ class PeopleFinder:
                 # Officer": the title was the apposition of the name before it
                 k = end
             if k > end:
-                if not lower:
-                    # (none after a title just read: "Undersecretary for Multilateral Affairs
-                    # Prince Turki" has no "Affairs Prince")
-                    prefix = self._title_prefix(i) if pending is None else []
-                    if prefix and aff and toks[i - 1] in _POST_WORDS and self.info[i] & wi.PLACE:
-                        # "Embassy Vatican DCM": the place names a US post, not whom the
-                        # officer serves (another country's post has its nationality)
-                        place = i + (2 if self._two_word_country(i) else 1)
-                        prefix = [*prefix, *self._words(list(range(i, place)))]
-                        aff = self._demonym_before() or "United States"
-                    elif prefix:
-                        self._drop_name_of(prefix, self.ends[i - 1])
-                        aff = aff or self._demonym_before()
-                        prefix = self._party_people(prefix, words[0])
-                    words = prefix + words
+                # (no prefix after a title just read: "Undersecretary for Multilateral
+                # Affairs Prince Turki" has no "Affairs Prince")
+                if not lower and pending is None:
+                    words, aff = self._with_prefix(i, words, aff)
+                elif pending is not None and self._pending_at >= 0:
+                    pending = self._with_prefix(self._pending_at, *pending)  # "TGS Chief General"
                 self.add(a, k, words, aff, pending=pending)
                 return k
             if _space(self.gaps[end - 1]) and not (
@@ -2372,6 +2400,8 @@ class PeopleFinder:
                 # "DAS Ambassador Kaidanow", "leader of the Junbesh Party General Dostum";
                 # not a role of whom the next title's holder is the object: "the convicted
                 # murderer of U.S. journalist Daniel Pearl", "advisor to Brazilian President"
+                # its body's words before it are read once a name follows the next title
+                self._pending_at = -1 if lower or pending is not None else i
                 return max(end, i + 1), (words, aff), end
             return max(end, i + 1)
         if not self.caps and self.nameish(i, False):
