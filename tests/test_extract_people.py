@@ -2445,3 +2445,25 @@ def test_a_list_s_name_is_not_the_next_title_s_body() -> None:
         "Attache Antanas Jurgaitis DCM Tomas Gulbinas\n\n2. (C) Summary.\n"
     )
     assert titled["Antanas Jurgaitis"] == [("Defense Attache", "Defense Attache")]
+
+
+def test_a_father_s_surname_alone_is_its_bearer_where_names_are_iberian() -> None:
+    """Regression (set 47's 07MADRID2148, read after it was measured: "Union Fenosa Vice
+    President and CEO Honorato Lopez Isla", then "Lopez told Charge", gave a second person
+    "Lopez"; 211 dev cables): where a post reports Spanish or Portuguese names, the
+    father's surname before the mother's names its bearer alone; not when a person is
+    named by that word alone already ("President Garcia" beside FM Jose Garcia Belaunde),
+    when two names share it, or when it is a place's name ("Melchor Lima Hancco")."""
+    people = _people_of(
+        "1. (C) Charge called Union Fenosa Vice President Honorato Lopez Isla. Lopez "
+        "confirmed the contract, and LOPEZ said more. President Garcia met Foreign Minister "
+        "Jose Garcia Belaunde; Garcia said nothing. Melchor Lima Hancco marched on Lima.\n",
+        cid="07MADRID2148",
+        origin="Embassy Madrid",
+        head="MADRID 002148\nSIPDIS\nE.O. 12958: DECL: 11/21/2017\nTAGS: EFIN SP",
+    )
+    assert "Lopez" not in people
+    assert len(people["Honorato Lopez Isla"]["mentions"]) == 3
+    assert len(people["Jose Garcia Belaunde"]["mentions"]) == 1
+    assert len(people["Garcia"]["mentions"]) == 2
+    assert len(people["Melchor Lima Hancco"]["mentions"]) == 1

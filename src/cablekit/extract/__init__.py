@@ -493,8 +493,8 @@ def _extract(cable: Cable) -> Entities:
     finder.rulers()
     cands = finder.cands
     _signer_and_classifier(cable, zt, zone.start, caps, cands)
-    people = merge(drop_verb_openers(cands, zt), zt)
-    link_surnames(people, toks, caps, up0_at)
+    people = merge(drop_verb_openers(cands, zt), zt, host)
+    link_surnames(people, toks, caps, up0_at, host)
     people = link_initials(people, zt, toks)
     people = link_aliases(people, zt)
     people = link_bracketed_names(people, zt)

@@ -192,6 +192,14 @@ _STREET_WORDS: Final = frozenset(
 # a thing's last word that is also a surname: "Fernando de la Rua", "Frank Church"
 _THING_SURNAMES: Final = frozenset({"Rua", "Church", "Temple", "Post", "Plant"})
 _BODY_WORDS: Final = NAMED_THINGS | ORG_HEADS  # a name's next word that makes it a body's
+_SAINTS: Final = frozenset({"San", "Santa", "Santo", "Sao", "SAN", "SANTA", "SANTO", "SAO"})
+# Countries whose people bear a father's and a mother's surname ("Honorato Lopez Isla",
+# later "Lopez"); see _called
+_IBERIAN_NAMES: Final = frozenset(
+    """Spain Mexico Guatemala Honduras Nicaragua Panama Cuba Colombia Venezuela Ecuador
+    Peru Bolivia Chile Argentina Uruguay Paraguay Brazil Portugal""".split()
+    + ["El Salvador", "Costa Rica", "Dominican Republic"]
+)
 # Countries whose posts report in Spanish names ("El Tiempo" is a paper, not a name).
 _SPANISH_SPEAKING: Final = frozenset(
     """Spain Mexico Guatemala Honduras Nicaragua Panama Cuba Colombia Venezuela Ecuador
@@ -3846,22 +3854,49 @@ _FAMILY_FIRST: Final = frozenset(
 )
 
 
-def _called(tokens: list[str]) -> frozenset[str]:
+def _called(tokens: list[str], iberian: bool = False) -> frozenset[str]:
     """The words (casefolded) by which a Portuguese or Spanish name calls its bearer: a
     middle name before the particle ("Lula" of "Luiz Inacio Lula da Silva"), the father's
-    surname before the mother's ("Fleitas" of "Abel Fleitas Ortiz de Rozas")."""
+    surname before the mother's ("Fleitas" of "Abel Fleitas Ortiz de Rozas"; where the
+    post reports in Spanish or Portuguese names, ``iberian``, also without a particle:
+    "Lopez" of "Honorato Lopez Isla")."""
     if len(tokens) < 3:
         return _NONE
     particles = any(t in _PORTUGUESE_PARTICLES or t in ("de", "del", "y") for t in tokens)
+    last = len(tokens) - 2
     return frozenset(
         t.casefold()
         for k, (t, nxt) in enumerate(zip(tokens[1:-1], tokens[2:], strict=True), 1)
         if len(t) > 2
-        and (nxt in _PORTUGUESE_PARTICLES or (particles and k == 1 and nxt[:1].isupper()))
+        and (
+            nxt in _PORTUGUESE_PARTICLES
+            or (particles and k == 1 and nxt[:1].isupper())
+            or (
+                iberian
+                and not particles
+                and k == last
+                and t.isalpha()
+                and nxt.isalpha()
+                and nxt.lower() not in lexicon().common  # not "Ricardo Toledo Swimming"
+                # nor a place's name ("Melchor Lima Hancco", "Walker San Miguel"): alone,
+                # the word is the place
+                and t.casefold() not in lexicon().places
+                and t not in _SAINTS
+            )
+        )
     )
 
 
 _NONE: Final = frozenset[str]()
+
+
+def _same_office(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> bool:
+    """Whether two lists of titles may be one person's: either is empty, or they share a
+    head's word ("Commander of the Fourth Brigade" and "Army Commander")."""
+    if not a or not b:
+        return True
+    heads = [{w.capitalize() for w in x.split()} & HEADS for _, x in a]
+    return any(h & {w.capitalize() for w in x.split()} for h in heads for _, x in b)
 
 
 def _styled(titles: list[tuple[str, str]]) -> bool:
@@ -3888,9 +3923,11 @@ def _alone(text: str, start: int, end: int) -> bool:
     return not (after[:1] == " " and after[1:2].isupper())
 
 
-def merge(cands: list[Cand], text: str = "") -> list[Cand]:
+def merge(cands: list[Cand], text: str = "", host: str | None = None) -> list[Cand]:
     """One entry per person: join mentions of compatible names in order of appearance
-    (``text``, the zone, tells a family name alone from one inside a name)."""
+    (``text``, the zone, tells a family name alone from one inside a name; ``host``, the
+    post's country, whether names are Spanish or Portuguese ones)."""
+    iberian = host in _IBERIAN_NAMES
     out: list[Cand] = []
     # (first, last) casefolded tokens of each entry: _compatible needs one of them equal
     # (and the words by which the name calls its bearer, ``_called``)
@@ -3900,7 +3937,7 @@ def merge(cands: list[Cand], text: str = "") -> list[Cand]:
         cf = toks[0].casefold() if toks else ""
         cl = _last_name(toks).casefold()
         c2 = len(toks) >= 2
-        cc = _called(toks)
+        cc = _called(toks, iberian)
         for n in range(len(out) - 1, -1, -1):
             pf, pl, p2, pc = keys[n]
             # "Shaykh Abdullah" after "Abdullah bin Zayed Al Nahyan": a given name alone is
@@ -3932,7 +3969,19 @@ def merge(cands: list[Cand], text: str = "") -> list[Cand]:
             )
             # "Lula" after "Luiz Inacio Lula da Silva": the name by which a Portuguese name
             # calls its bearer stands before its particle
-            given = given or (c2 != p2 and (pf in cc if c2 else cf in pc))
+            called = c2 != p2 and (pf in cc if c2 else cf in pc)
+            if called and iberian and not _same_office(short.titles, full_p.titles):
+                called = False  # "President Garcia" is not FM Jose Garcia Belaunde
+            if (
+                called
+                and iberian
+                and not c2
+                and (any(k[1] == cf for k in keys) or sum(cf in k[3] for k in keys) > 1)
+            ):
+                # "Garcia" alone is the one so called, not Garcia Belaunde; and "Calderon"
+                # beside Calderon Fournier and Calderon Guardia is either
+                called = False
+            given = given or called
             # "Skarphedinnsson" beside "Skarphedinsson": a long surname mistyped
             typo = not given and pl != cl and not (c2 and p2) and _one_typo(pl, cl)
             # "the Cstro government" beside "Castro": a surname alone mistyped once, with
@@ -4455,14 +4504,21 @@ def _verb_goes_on(text: str, end: int) -> bool:
     return m is not None and m.group(1).upper() not in _AFTER_NAME
 
 
-def link_surnames(people: list[Cand], toks: Tokens, caps: bool, up0_at: list[int]) -> None:
+def link_surnames(
+    people: list[Cand], toks: Tokens, caps: bool, up0_at: list[int], host: str | None = None
+) -> None:
     """Give each person every bare surname mention (LIEBERMAN, Lavrov-, Aliyev,s).
 
     ``up0_at``: the indices of the tokens that start with a capital (``wordinfo.UP0``),
-    the only ones that can be such a mention.
+    the only ones that can be such a mention; ``host``, the post's country (a Spanish or
+    Portuguese name's father's surname alone is its bearer's: "Holguin" of "Carlos
+    Holguin Sardi").
     """
     by_surname: dict[str, list[Cand]] = {}
+    called: dict[str, str] = {}  # a father's surname (casefolded) -> as written
     taken: set[int] = set()
+    iberian = host in _IBERIAN_NAMES
+    common = lexicon().common
     for p in people:
         if p.surname and len(p.surname) > 1:
             by_surname.setdefault(p.surname.casefold(), []).append(p)
@@ -4470,6 +4526,17 @@ def link_surnames(people: list[Cand], toks: Tokens, caps: bool, up0_at: list[int
             by_surname.setdefault(p.tokens[0].casefold(), []).append(p)  # "Zheng" Zeguang
         for s, _e in p.mentions:
             taken.add(s)
+    if iberian:
+        fathers: dict[str, list[Cand]] = {}
+        for p in people:
+            for w in _called(p.tokens, True):
+                fathers.setdefault(w, []).append(p)
+        for w, ps in fathers.items():
+            # (a surname of its own first: "Garcia" alone; and none two names share:
+            # "Rafael Angel Calderon Fournier" and "Rafael Angel Calderon Guardia")
+            if w not in by_surname and len(ps) == 1:
+                by_surname[w] = ps
+                called[w] = next(t for t in ps[0].tokens if t.casefold() == w)
     covered = sorted((s, e) for p in people for s, e in p.mentions)
     if not by_surname:
         return
@@ -4503,12 +4570,27 @@ def link_surnames(people: list[Cand], toks: Tokens, caps: bool, up0_at: list[int
             continue
         if not (base.isupper() or base[0].isupper()):
             continue
-        if not caps and not base.isupper() and base not in (group[0].surname, group[0].tokens[0]):
-            continue
-        if (i > 0 and words[i - 1][:1].isupper() and toks.gaps[i - 1] == " ") or (
-            i + 1 < len(words) and words[i + 1][:1].isupper() and toks.gaps[i] == " "
+        if (
+            not caps
+            and not base.isupper()
+            and base not in (group[0].surname, group[0].tokens[0])
+            and base != called.get(key)
         ):
+            continue
+        # the capitalised words beside it (a father's surname: across a line's end too,
+        # "Costa \nRica")
+        father = key in called
+        near = [
+            w
+            for w, g in (
+                (words[i - 1] if i > 0 else "", toks.gaps[i - 1] if i > 0 else "."),
+                (words[i + 1] if i + 1 < len(words) else "", toks.gaps[i]),
+            )
+            if w[:1].isupper() and (g == " " or (father and g and not g.strip()))
+        ]
+        if near and not (father and all(w.lower() in common for w in near)):
             # inside another name ("LIANG, Wu Chen"): a surname, but no family name alone
+            # (nor a father's surname, but beside common words: "JUSTICE HOLGUIN")
             group = [p for p in group if p.surname.casefold() == key]
             if not group:
                 continue
