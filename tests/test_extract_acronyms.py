@@ -97,3 +97,20 @@ def test_a_definition_after_a_possessive_is_the_name_without_it() -> None:
         "GPC": "General People's Congress",
         "LR": "Lloyd's Register",
     }
+
+
+def test_her_majesty_s_government_and_us_agencies_are_in_the_glossary() -> None:
+    """Regression (set 46's 08LONDON630, read after it was measured: "HMG" was neither an
+    acronym nor a body, in 202 dev cables; "USCG", "USDA", "NIH", "CDC", "FDA", "HMT" and
+    "G-77" the same): the glossary holds them, each a body of its own."""
+    text = (
+        "SUBJECT: TALKS\n\n1. (C) HMG and HMT officials, the USCG, USDA, NIH, CDC and FDA "
+        "and the G-77 agreed.\n"
+    )
+    cable = parse_cable(text, metadata={"origin": "Embassy London"})
+    ents = extract_entities(cable).to_dict()
+    acr = {a["short"]: a["long"] for a in ents["acronyms"]}
+    assert acr["HMG"] == "Her Majesty's Government"
+    assert acr["USCG"] == "United States Coast Guard"
+    orgs = {o["name"] for o in ents["organizations"]}
+    assert {"Her Majesty's Treasury", "Group of 77", "Food and Drug Administration"} <= orgs
