@@ -1591,3 +1591,14 @@ def test_a_lower_case_desk_officer() -> None:
     )
     assert _expanded(people["Brian Jones"]) == ["Foreign and Commonwealth Office Iran desk officer"]
     assert _expanded(people["Bob Smith"]) == ["action officer"]
+
+
+def test_a_body_after_a_country_and_of_owns_the_role() -> None:
+    """Regression (read set 16's 10MANAMA15: "the January 5 visit to Bahrain of Hamas
+    political director Khalid Mishaal" gave "political director"; 3 dev cables): "of" after
+    a country ends no name before the role, so the body before the role is part of it."""
+    people = _people(
+        "(C) The Foreign Minister spoke about the visit to Bahrain of Hamas political "
+        "director Khalid Mishaal.\n"
+    )
+    assert _expanded(people["Khalid Mishaal"]) == ["Hamas political director"]

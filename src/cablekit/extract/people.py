@@ -1382,6 +1382,8 @@ class PeopleFinder:
                     and j > 0
                     and info[j - 1] & wi.UP0
                     and not info[k + 1] & wi.ORGACR
+                    # (a visit "to Bahrain of Hamas political director ...": no name's end)
+                    and not (toks[j] == "of" and self._country(toks[j - 1]))
                     and not (
                         toks[j] == "and"
                         and self.cands
