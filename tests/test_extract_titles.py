@@ -1602,3 +1602,19 @@ def test_a_body_after_a_country_and_of_owns_the_role() -> None:
         "director Khalid Mishaal.\n"
     )
     assert _expanded(people["Khalid Mishaal"]) == ["Hamas political director"]
+
+
+def test_a_word_of_praise_before_an_apposition_s_title_is_no_part_of_it() -> None:
+    """Regression (set 47's 09CAIRO145, read after it was measured: "Safwat El Sherif, the
+    powerful secretary-general of the ruling National Democratic Party" gave no title; 10
+    dev cables): an adjective of how the cable sees the holder, after the article, is
+    skipped."""
+    people = _people(
+        "(SBU) Safwat El Sherif, the powerful secretary-general of the ruling National "
+        "Democratic Party, welcomed it. Ahmed Ali, the influential Deputy Foreign Minister, "
+        "agreed.\n"
+    )
+    assert _expanded(people["Safwat El Sherif"]) == [
+        "secretary-general of the ruling National Democratic Party"
+    ]
+    assert _expanded(people["Ahmed Ali"]) == ["Deputy Foreign Minister"]

@@ -591,6 +591,14 @@ _UNIT_ENDS: Final = frozenset("Studies Research Caucus Force Group Team Affairs"
 _RANK_PREFIX: Final = frozenset(
     {"Brigadier", "Major", "Lieutenant", "Lt", "Maj", "Brig", "Rear", "Vice"}
 )
+# words an apposition may say of a title's holder before the title ("Safwat El Sherif, the
+# powerful secretary-general of ..."): no part of it
+_DESCRIPTIVE: Final = frozenset(
+    """powerful influential prominent outspoken respected popular veteran longtime
+    long-time controversial charismatic well-known hardline hard-line moderate reformist
+    ambitious articulate energetic affable savvy seasoned capable experienced elderly aging
+    ailing embattled beleaguered""".split()
+)
 # heads a "General" after is a rank's, no office's "X General" ("Armed Forces Commander
 # General Freddy Padilla", "Army Chief General Deepak Kapoor"; not "Attorney General")
 _HEADS_BEFORE_RANK: Final = frozenset({"Commander", "Chief"})
@@ -2966,6 +2974,14 @@ class PeopleFinder:
             j += 1
             if self.words[j] == "current" and j + 1 < n and self.info[j + 1] & wi.UP0:
                 j += 1  # no qualifier of the title (section 3): "the current President of"
+            elif (
+                self.words[j] in _DESCRIPTIVE
+                and j + 1 < n
+                and _space(self.gaps[j])
+                and self.info[j + 1] & (wi.HEAD | wi.MOD | wi.LOWH)
+            ):
+                j += 1  # how the cable sees the holder, no part of the title: "the powerful
+                # secretary-general of the ruling National Democratic Party"
         if j >= n:
             return [], None
         body = ""
