@@ -1618,3 +1618,16 @@ def test_a_word_of_praise_before_an_apposition_s_title_is_no_part_of_it() -> Non
         "secretary-general of the ruling National Democratic Party"
     ]
     assert _expanded(people["Ahmed Ali"]) == ["Deputy Foreign Minister"]
+
+
+def test_a_two_word_place_across_a_wrapped_line_goes_on_in_a_title() -> None:
+    """Regression (set 46's 05SANJOSE1995, read after it was measured: "Director of Costa
+    \\nRica's Counter Drug Police Allan Solano" found no one, "ambassador to Saudi
+    \\nArabia" made a person "Arabia"; 3 dev cables): a line's end inside a two-word place
+    is a space."""
+    people = _people(
+        "(U) The Senator met the DEA Country Attache, Director of Costa \n"
+        "Rica's Counter Drug Police Allan Solano, and the Embassy's officer.\n",
+        origin="Embassy San Jose",
+    )
+    assert _expanded(people["Allan Solano"]) == ["Director of Costa Rica's Counter Drug Police"]

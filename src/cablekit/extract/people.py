@@ -2215,7 +2215,8 @@ class PeopleFinder:
         """Whether token k ends a two-word place begun at k - 1 ("Saudi Arabia")."""
         return (
             0 < k < len(self.words)
-            and self.gaps[k - 1] == " "
+            # a space, or a wrapped line's end: "Director of Costa \nRica's Counter Drug Police"
+            and (self.gaps[k - 1] == " " or ("\n" in self.gaps[k - 1] and _space(self.gaps[k - 1])))
             and self.gaps[k] != "-"  # "Dominican Republic-Central American ...": a name's
             and f"{self.words[k - 1]} {self.words[k]}".casefold() in self.lex.places
         )
