@@ -1631,3 +1631,25 @@ def test_a_two_word_place_across_a_wrapped_line_goes_on_in_a_title() -> None:
         origin="Embassy San Jose",
     )
     assert _expanded(people["Allan Solano"]) == ["Director of Costa Rica's Counter Drug Police"]
+
+
+def test_a_form_s_title_line_under_its_name_line() -> None:
+    """Regression (set 48's 07REYKJAVIK22, read after it was measured: five nominees
+    listed as "Name: ..." then "Title: ..." had no titles; 2 dev cables): the title line
+    gives the person's titles, one per part between semicolons or commas before a title's
+    first word, a wrapped line read on and a bracketed span of years left out."""
+    people = _people(
+        "(U) Embassy has chosen the following women. \n \nName: Vigdis Finnbogadottir \n"
+        "Title: Former President of Iceland (1980-1996) \nContact information: Ms. Vigdis "
+        "Finnbogadottir, Aragotu 2 \n \nName: Valgerdur Sverrisdottir \nTitle: Minister of "
+        "Education, Science and Culture; Member of \nParliament, Vice Chairman of the "
+        "Independence Party \nInstitution: Cabinet \nContact information: Ms. Valgerdur "
+        "Sverrisdottir \n",
+        origin="Embassy Reykjavik",
+    )
+    assert _expanded(people["Vigdis Finnbogadottir"]) == ["former President of Iceland"]
+    assert _expanded(people["Valgerdur Sverrisdottir"]) == [
+        "Minister of Education, Science and Culture",
+        "Member of Parliament",
+        "Vice Chairman of the Independence Party",
+    ]

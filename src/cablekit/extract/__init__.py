@@ -500,6 +500,7 @@ def _extract(cable: Cable) -> Entities:
     people = link_bracketed_names(people, zt)
     people = drop_headline_verbs(people, zt)
     finder.roles_after_mentions(people)
+    finder.form_titles(people)
     people = drop_things_by_context(drop_word_phrases(people), zt)
     for p in people:
         for s, e in p.mentions:

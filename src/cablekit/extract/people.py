@@ -599,6 +599,22 @@ _DESCRIPTIVE: Final = frozenset(
     ambitious articulate energetic affable savvy seasoned capable experienced elderly aging
     ailing embattled beleaguered""".split()
 )
+# a form's name line and the title line under it (the title may wrap onto a line with no
+# label of its own)
+_FORM_NAME_TITLE: Final = re.compile(
+    r"(?im)^[ \t]*(?:-+[ \t]*)?(?:full[ \t]+)?name[ \t]*:[ \t]*(?P<name>\S[^\n]*?)[ \t]*\n"
+    r"[ \t]*(?:-+[ \t]*)?(?:title|position|current[ \t]+position)[ \t]*:[ \t]*"
+    r"(?P<title>\S[^\n]*(?:\n(?![ \t]*\n)(?![^\n:]{0,40}:)[^\n]*)?)"
+)
+_BRACKETED: Final = re.compile(r"\([^()]*\)")
+# where a form's title line goes on to another title: a semicolon, or a comma before a
+# title's first word ("Member of Parliament, Vice Chairman of the Independence Party"; not
+# "Minister of Education, Science and Culture")
+_FORM_TITLE_BREAK: Final = re.compile(
+    r";|,(?= (?:Vice|Deputy|Assistant|Acting|Former|Senior|Special|Permanent|Member|Minister"
+    r"|Chairman|Chairwoman|Chair|President|Director|Head|Secretary|Ambassador|Advisor"
+    r"|Adviser)\b)"
+)
 # heads a "General" after is a rank's, no office's "X General" ("Armed Forces Commander
 # General Freddy Padilla", "Army Chief General Deepak Kapoor"; not "Attorney General")
 _HEADS_BEFORE_RANK: Final = frozenset({"Commander", "Chief"})
@@ -3310,6 +3326,27 @@ class PeopleFinder:
         ):
             return []
         return self._words(list(range(j, end)))
+
+    def form_titles(self, people: list[Cand]) -> None:
+        """A form's title line under its name line ("Name: Vigdis Finnbogadottir" then
+        "Title: Former President of Iceland (1980-1996)"): the person's titles, one per
+        part between semicolons, a line that wraps read on."""
+        text = self.text
+        if "ame:" not in text and "AME:" not in text:
+            return
+        for m in _FORM_NAME_TITLE.finditer(text):
+            a, b = m.span("name")
+            person = next((p for p in people if any(a <= s < b for s, _e in p.mentions)), None)
+            if person is None:
+                continue
+            title = _BRACKETED.sub("", " ".join(m.group("title").split()))
+            for part in _FORM_TITLE_BREAK.split(title):
+                words = part.strip(" ,.").split()
+                if not words or len(words) > 14:
+                    continue
+                written = " ".join(words)
+                if all(t[0] != written for t in person.titles):
+                    person.titles.append((written, expand(words, self.caps)))
 
     def roles_after_mentions(self, people: list[Cand]) -> None:
         """A person's descriptive role given after any of its mentions: "Guldane Migi ...
