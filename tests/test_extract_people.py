@@ -2467,3 +2467,33 @@ def test_a_father_s_surname_alone_is_its_bearer_where_names_are_iberian() -> Non
     assert len(people["Jose Garcia Belaunde"]["mentions"]) == 1
     assert len(people["Garcia"]["mentions"]) == 2
     assert len(people["Melchor Lima Hancco"]["mentions"]) == 1
+
+
+def test_the_name_before_a_portuguese_particle_is_its_bearer_alone() -> None:
+    """Regression (set 48's 04BRASILIA2263, read after it was measured: "President Lula da
+    Silva" and "Lula" were two people; 49 dev cables): of a three-word name with a
+    Portuguese particle, the first word alone names its bearer."""
+    people = _people_of(
+        "1. (U) Ambassador presented his credentials to President Lula da Silva. Lula "
+        "welcomed him.\n",
+        cid="04BRASILIA2263",
+        origin="Embassy Brasilia",
+        head="BRASILIA 002263\nSIPDIS\nE.O. 12958: DECL: 09/03/2014\nTAGS: PREL BR",
+    )
+    assert "Lula" not in people
+    assert len(people["Lula da Silva"]["mentions"]) == 2
+
+
+def test_a_bridge_named_for_a_person_and_a_currency_s_initials_name_no_one() -> None:
+    """Regression (set 48's 09CAIRO1889 and set 49's 10CAIRO58, read after they were
+    measured: "the Mubarak Peace Bridge" gave the person Mubarak, "fined the journalist LE
+    40,000" the journalist "Le"): a name with a capitalised word and a facility's after it
+    is the facility's; a word of three capitals or fewer before a number, a currency's."""
+    people = _people_of(
+        "1. (C) The Bedouin demanded lifting the siege at the Mubarak Peace Bridge. The "
+        "court fined the editor and the journalist LE 40,000 each.\n",
+        cid="09CAIRO1889",
+        origin="Embassy Cairo",
+        head="CAIRO 001889\nSIPDIS\nE.O. 12958: DECL: 09/30/2019\nTAGS: PGOV EG",
+    )
+    assert not {"Mubarak", "Le", "LE"} & set(people)

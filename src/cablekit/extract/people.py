@@ -3391,6 +3391,16 @@ class PeopleFinder:
         if all(_REDACTED(t) for t in name_toks):
             return  # "The tribal chief XXXXXXXXXXXX": a name withheld is nobody's
         if (
+            b == a + 1
+            and not self.caps
+            and len(self.words[a]) <= 3
+            and self.words[a].isupper()
+            and b < len(self.words)
+            and self.words[b][:1].isdigit()
+            and self.gaps[a] == " "
+        ):
+            return  # "fined the journalist LE 40,000": a currency's initials, no name
+        if (
             words
             and words[-1].capitalize() == "General"
             and (
@@ -3558,6 +3568,14 @@ class PeopleFinder:
                     after in ("International", "National", "Memorial")
                     and b + 1 < len(toks)
                     and toks[b + 1] in NAMED_THINGS
+                )
+                # "the Mubarak Peace Bridge", "the Kennedy Space Center"
+                or (
+                    after[:1].isupper()
+                    and gap == " "
+                    and b + 1 < len(toks)
+                    and self.gaps[b] == " "
+                    and toks[b + 1] in _FACILITIES
                 )
                 or (
                     after in _FIRM_SUFFIXES and gap in (", ", ",", ",\n")
@@ -3920,6 +3938,8 @@ def _called(tokens: list[str], iberian: bool = False) -> frozenset[str]:
         return _NONE
     particles = any(t in _PORTUGUESE_PARTICLES or t in ("de", "del", "y") for t in tokens)
     last = len(tokens) - 2
+    if len(tokens) == 3 and tokens[1] in _PORTUGUESE_PARTICLES and len(tokens[0]) > 2:
+        return frozenset({tokens[0].casefold()})  # "Lula" of "Lula da Silva"
     return frozenset(
         t.casefold()
         for k, (t, nxt) in enumerate(zip(tokens[1:-1], tokens[2:], strict=True), 1)
