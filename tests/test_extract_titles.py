@@ -1653,3 +1653,18 @@ def test_a_form_s_title_line_under_its_name_line() -> None:
         "Member of Parliament",
         "Vice Chairman of the Independence Party",
     ]
+
+
+def test_an_apposition_s_title_after_initials_no_glossary_knows() -> None:
+    """Regression (set 49's 09LONDON2339, read after it was measured: "Sharon McDonald, CBRN
+    Terrorism Desk Officer in the Counter-Proliferation Department of the Foreign and
+    Commonwealth Office (FCO)," had no title; 17 dev cables): a capitalised word after
+    initials the glossary lacks is the title's body, and the chain may close on the body
+    it is of or on its initials in brackets."""
+    people = _people(
+        "(SBU) Poloff delivered the demarche to Sharon McDonald, CBRN Terrorism Desk Officer "
+        "in the Counter-Proliferation Department of the Foreign and Commonwealth Office "
+        "(FCO), on October 14.\n",
+        origin="Embassy London",
+    )
+    assert _expanded(people["Sharon McDonald"])[0].startswith("CBRN Terrorism Desk Officer in")

@@ -1351,9 +1351,17 @@ class PeopleFinder:
                     )
                     # or in Title Case after a body's initials: "FCO Sanctions Officer"
                     # (not "APEC BY PRESIDENT")
+                    # (or initials no glossary knows, not a place's or a title's: "CBRN
+                    # Terrorism Desk Officer")
                     or (
                         k > 0
-                        and info[k - 1] & wi.ORGACR
+                        and (
+                            info[k - 1] & wi.ORGACR
+                            or (
+                                _UNIT_ACRONYM(toks[k - 1])
+                                and not info[k - 1] & (wi.PLACE1 | wi.ABBR | wi.HEAD)
+                            )
+                        )
                         and gaps[k - 1] == " "
                         and toks[k][1:].islower()
                     )
@@ -2937,7 +2945,13 @@ class PeopleFinder:
             # (it may begin at the owner before: "MFA's Colombia Desk Officer")
             if not self._title_prefix(h) or self._prefix_from > j:
                 break
-            if end < n and self.gaps[end - 1].strip()[:1] not in (",", ".", ";", ")"):
+            if (
+                end < n
+                and self.gaps[end - 1].strip()[:1] not in (",", ".", ";", ")", "(")
+                # (or the body it is of: "CBRN Terrorism Desk Officer in the
+                # Counter-Proliferation Department of the Foreign and Commonwealth Office")
+                and not (_space(self.gaps[end - 1]) and self.words[end] in ("of", "in", "at"))
+            ):
                 break
             return [*self._words(list(range(j, h))), *words], end, aff
         return [], j, None
