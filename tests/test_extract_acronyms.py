@@ -114,3 +114,14 @@ def test_her_majesty_s_government_and_us_agencies_are_in_the_glossary() -> None:
     assert acr["USCG"] == "United States Coast Guard"
     orgs = {o["name"] for o in ents["organizations"]}
     assert {"Her Majesty's Treasury", "Group of 77", "Food and Drug Administration"} <= orgs
+
+
+def test_her_majesty_s_government_is_the_british_government() -> None:
+    """Regression (set 48's 09LONDON2347: "HMG" and "the British government" were two
+    bodies, "Her Majesty's Government" and "Government of United Kingdom")."""
+    text = "SUBJECT: TALKS\n\n1. (C) HMG officials said the British government agreed.\n"
+    cable = parse_cable(text, metadata={"origin": "Embassy London"})
+    orgs = {
+        o["name"]: len(o["mentions"]) for o in extract_entities(cable).to_dict()["organizations"]
+    }
+    assert orgs == {"Government of United Kingdom": 2}

@@ -453,6 +453,9 @@ def _extract(cable: Cable) -> Entities:
             orgs.setdefault(name, []).append((s, e))
             spans.append((s, e, (s, e) in known_spans))
     _join_country_prefixed(orgs)
+    for alias, name in org_mod.ALIASES.items():
+        if alias in orgs:
+            orgs.setdefault(name, []).extend(orgs.pop(alias))
     _join_apostrophe_spellings(orgs)
     _join_own_post(orgs, cable.origin)
 
