@@ -72,10 +72,12 @@ UNSEEN43_DIR = GOLD_DIR.parent / "entities-unseen43"
 # (GUIDELINES 55, 60)
 UNSEEN44_DIR = GOLD_DIR.parent / "entities-unseen44"
 UNSEEN45_DIR = GOLD_DIR.parent / "entities-unseen45"
-# two annotated at the start of session 28, checked here but not yet scored (GUIDELINES 58)
+# two annotated at the start of session 28, measured once at the start of session 30
+# (GUIDELINES 58, 63)
 UNSEEN46_DIR = GOLD_DIR.parent / "entities-unseen46"
 UNSEEN47_DIR = GOLD_DIR.parent / "entities-unseen47"
-# two annotated at the start of session 29, checked here but not yet scored (GUIDELINES 61)
+# two annotated at the start of session 29, measured once at the end of session 30
+# (GUIDELINES 61, 64)
 UNSEEN48_DIR = GOLD_DIR.parent / "entities-unseen48"
 UNSEEN49_DIR = GOLD_DIR.parent / "entities-unseen49"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"

@@ -5,9 +5,9 @@ found people, and acronym expansions right, on the 32 gold cables. The extractor
 developed against the even-numbered half (sorted by id) only; the odd half is reported
 apart as a held-out check. ``entities-unseen`` holds 16 more cables, annotated blind after
 the rules were written; its figures are what to expect on cables nobody has read.
-``entities-unseen2`` to ``entities-unseen45`` hold 12 more each, annotated blind in
-sessions 12 to 27 (what the extractor scored on them before any rule was written against
-them: GUIDELINES.md, sections 10 to 60). Figures are printed (``pytest -s``) and held to the
+``entities-unseen2`` to ``entities-unseen49`` hold 12 more each, annotated blind in
+sessions 12 to 29 (what the extractor scored on them before any rule was written against
+them: GUIDELINES.md, sections 10 to 64). Figures are printed (``pytest -s``) and held to the
 floors of ``tests/floors.json`` keys ``entities`` and ``entities_unseen*``.
 """
 
@@ -72,6 +72,10 @@ UNSEEN42_DIR = ROOT / "fixtures" / "entities-unseen42"  # a forty-second (GUIDEL
 UNSEEN43_DIR = ROOT / "fixtures" / "entities-unseen43"  # a forty-third (GUIDELINES.md 52, 57)
 UNSEEN44_DIR = ROOT / "fixtures" / "entities-unseen44"  # a forty-fourth (GUIDELINES.md 55, 60)
 UNSEEN45_DIR = ROOT / "fixtures" / "entities-unseen45"  # a forty-fifth (GUIDELINES.md 55, 60)
+UNSEEN46_DIR = ROOT / "fixtures" / "entities-unseen46"  # a forty-sixth (GUIDELINES.md 58, 63)
+UNSEEN47_DIR = ROOT / "fixtures" / "entities-unseen47"  # a forty-seventh (GUIDELINES.md 58, 63)
+UNSEEN48_DIR = ROOT / "fixtures" / "entities-unseen48"  # a forty-eighth (GUIDELINES.md 61, 64)
+UNSEEN49_DIR = ROOT / "fixtures" / "entities-unseen49"  # a forty-ninth (GUIDELINES.md 61, 64)
 CORPUS = ROOT.parents[0].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 FLOORS = ROOT / "floors.json"
 PARTIAL = "This record is a partial extract"
@@ -267,6 +271,10 @@ _BLIND: dict[str, tuple[Path, int]] = {
     "entities_unseen43": (UNSEEN43_DIR, 12),
     "entities_unseen44": (UNSEEN44_DIR, 12),
     "entities_unseen45": (UNSEEN45_DIR, 12),
+    "entities_unseen46": (UNSEEN46_DIR, 12),
+    "entities_unseen47": (UNSEEN47_DIR, 12),
+    "entities_unseen48": (UNSEEN48_DIR, 12),
+    "entities_unseen49": (UNSEEN49_DIR, 12),
 }
 
 
