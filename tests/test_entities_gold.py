@@ -80,6 +80,9 @@ UNSEEN47_DIR = GOLD_DIR.parent / "entities-unseen47"
 # (GUIDELINES 61, 64)
 UNSEEN48_DIR = GOLD_DIR.parent / "entities-unseen48"
 UNSEEN49_DIR = GOLD_DIR.parent / "entities-unseen49"
+# two annotated at the end of session 30, checked here but not yet scored (GUIDELINES 65)
+UNSEEN50_DIR = GOLD_DIR.parent / "entities-unseen50"
+UNSEEN51_DIR = GOLD_DIR.parent / "entities-unseen51"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -147,6 +150,8 @@ GOLD = _gold(
     UNSEEN47_DIR,
     UNSEEN48_DIR,
     UNSEEN49_DIR,
+    UNSEEN50_DIR,
+    UNSEEN51_DIR,
 )
 
 
