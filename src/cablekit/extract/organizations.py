@@ -18,11 +18,11 @@ from typing import Final
 from cablekit.extract.lexicon import lexicon
 from cablekit.extract.zone import has_case_odd
 
-# Organisations cables name without a head noun (parties, groups, companies, media).
 # a body the glossary spells one way and the text (or a GO<X>) another: one organisation,
 # by the second name ("HMG" is the government "the British government" names)
 ALIASES: Final = {"Her Majesty's Government": "Government of United Kingdom"}
 
+# Organisations cables name without a head noun (parties, groups, companies, media).
 KNOWN: Final = {
     "Hamas": "Hamas",
     "HAMAS": "Hamas",

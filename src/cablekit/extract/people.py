@@ -3344,7 +3344,8 @@ class PeopleFinder:
     def form_titles(self, people: list[Cand]) -> None:
         """A form's title line under its name line ("Name: Vigdis Finnbogadottir" then
         "Title: Former President of Iceland (1980-1996)"): the person's titles, one per
-        part between semicolons, a line that wraps read on."""
+        part between semicolons or commas before a title's first word, a line that wraps
+        read on, bracketed years left out."""
         text = self.text
         if "ame:" not in text and "AME:" not in text:
             return
