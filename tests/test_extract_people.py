@@ -2497,3 +2497,26 @@ def test_a_bridge_named_for_a_person_and_a_currency_s_initials_name_no_one() -> 
         head="CAIRO 001889\nSIPDIS\nE.O. 12958: DECL: 09/30/2019\nTAGS: PGOV EG",
     )
     assert not {"Mubarak", "Le", "LE"} & set(people)
+
+
+def test_a_father_s_surname_alone_keeps_apart_other_offices_and_shared_names() -> None:
+    """The guards of the rule above, each seen in dev cables: "President Garcia" after FM
+    Jose Garcia Belaunde holds another office (08LIMA177); "Calderon" beside two
+    Calderons is either (06SANJOSE158); beside common words the father's surname alone is
+    still its bearer's ("Participants in Holguin Meeting", 06BOGOTA10294; here Pretelt,
+    since Holguin is also a city)."""
+    people = _people_of(
+        "1. (C) Foreign Minister Jose Garcia Belaunde met the press. Later President Garcia "
+        "spoke. Rafael Angel Calderon Fournier and Rafael Angel Calderon Guardia were "
+        "named; Calderon was praised. Minister Carlos Pretelt Sardi agreed.\n\n"
+        "2. (U) Participants in Pretelt Meeting\n",
+        cid="08LIMA177",
+        origin="Embassy Lima",
+        head="LIMA 000177\nSIPDIS\nE.O. 12958: DECL: 01/30/2018\nTAGS: PREL PE",
+    )
+    assert len(people["Jose Garcia Belaunde"]["mentions"]) == 1
+    assert "Garcia" in people
+    assert "Calderon" in people
+    assert len(people["Rafael Angel Calderon Fournier"]["mentions"]) == 1
+    assert "Pretelt" not in people
+    assert len(people["Carlos Pretelt Sardi"]["mentions"]) == 2
