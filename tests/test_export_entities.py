@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
+import networkx as nx  # a test requirement: the GEXF export read back as a graph
 import pytest
 from conftest import CORPUS, _need
 
@@ -316,7 +317,6 @@ def test_gexf_text_output_and_networkx(library: Library, gexf, tmp_path):
     path = tmp_path / "people.gexf"
     path.write_text(text.getvalue(), encoding="utf-8")
     ET.parse(path)
-    nx = pytest.importorskip("networkx")
     graph = nx.read_gexf(path, version="1.3")
     root, _, _ = _gexf(library, max_nodes=30)
     assert graph.number_of_nodes() == 30
