@@ -1668,3 +1668,19 @@ def test_an_apposition_s_title_after_initials_no_glossary_knows() -> None:
         origin="Embassy London",
     )
     assert _expanded(people["Sharon McDonald"])[0].startswith("CBRN Terrorism Desk Officer in")
+
+
+def test_a_concept_s_initials_in_a_title_are_spelt_out() -> None:
+    """Regression (sets 41 and 44, read: "anti-TIP activist" and "MEPP desk officer" kept
+    their initials, which the annotators of every set spell out in a title, 403 of 420
+    times; 25 dev cables): a glossary concept's initials in a title are expanded, as a
+    body's are, but not in a cable written in capitals, where they may be words."""
+    assert expand(["anti-TIP", "activist"], False) == "anti-trafficking in persons activist"
+    assert expand(["MEPP", "desk", "officer"], False) == "Middle East Peace Process desk officer"
+    assert expand(["CT", "Coordinator"], False) == "counterterrorism Coordinator"
+    assert expand(["START", "NEGOTIATOR"], True) == "Start Negotiator"
+    people = _people(
+        "(U) Cabinet Office MEPP desk officer Brian Jones said the visit went well.\n",
+        origin="Embassy London",
+    )
+    assert "Middle East Peace Process desk officer" in _expanded(people["Brian Jones"])[0]

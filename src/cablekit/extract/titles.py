@@ -309,6 +309,11 @@ def expand_token(tok: str, caps: bool) -> str:
         acr = lex.acronyms.get(tok)
         if acr and acr[1] in ("title", "org", "gorg"):
             return acr[0]
+        if acr and acr[1] == "concept" and not caps:
+            # what the role covers, spelt out as the body before a title is: "MEPP desk
+            # officer", "anti-TIP activist", "WMD Controls Policy Section" (in a cable of
+            # capitals a concept's initials may be a word: "START", "AIDS")
+            return acr[0]
         if caps:
             return tok.capitalize()
     return tok
