@@ -1684,3 +1684,30 @@ def test_a_concept_s_initials_in_a_title_are_spelt_out() -> None:
         origin="Embassy London",
     )
     assert "Middle East Peace Process desk officer" in _expanded(people["Brian Jones"])[0]
+
+
+def test_a_title_of_a_body_in_lower_case_before_a_comma_and_the_name() -> None:
+    """Regression (sets 46 and 49's 08BUENOSAIRES83 and 05SANJOSE1995, read: "The Director
+    of another major polling firm, Manuel Mora y Araujo," and "the head of the resort's
+    ecological development consortium, Mr. Bernardino Rojas," had no title; 14 dev
+    cables): a title may run to the comma over a body named in lower case ("firm",
+    "consortium", "newspaper", ...), an honorific may stand between the comma and the
+    name, and a bracket may close the body before the comma ("(UoB),")."""
+    people = _people(
+        "(SBU) The Director of another major polling firm, Manuel Mora y Araujo, told the "
+        "Ambassador that the rise also reflects two factors.\n"
+    )
+    assert _expanded(people["Manuel Mora y Araujo"]) == ["Director of another major polling firm"]
+    people = _people(
+        "(U) The Ambassador toured the resort with the head of the resort's ecological "
+        "development consortium, Mr. Bernardino Rojas, who detailed its many efforts.\n"
+    )
+    assert _expanded(people["Bernardino Rojas"]) == [
+        "head of the resort's ecological development consortium"
+    ]
+    people = _people(
+        "(U) The President of the University of Bahrain (UoB), Ebrahim Janahi, welcomed "
+        "the delegation.\n",
+        origin="Embassy Manama",
+    )
+    assert _expanded(people["Ebrahim Janahi"]) == ["President of the University of Bahrain"]

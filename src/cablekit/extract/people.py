@@ -1584,7 +1584,24 @@ class PeopleFinder:
         toks, info, gaps, n = self.words, self.info, self.gaps, len(self.words)
         if a > 2 and _space(gaps[a - 1]) and self.demonym(toks[a - 1]):
             a -= 1  # "the current Secretary General, Qatari Abdul Rahman Al Attiyah."
-        if self.caps or a < 2 or gaps[a - 1].strip() != "," or "\n\n" in gaps[a - 1]:
+        elif a > 2 and info[a - 1] & wi.HON and _space(gaps[a - 1].lstrip(".")):
+            a -= 1  # "the head of the resort's ... consortium, Mr. Bernardino Rojas,"
+        if self.caps or a < 2 or "\n\n" in gaps[a - 1]:
+            return []
+        if gaps[a - 1].strip() == "),":
+            # a bracket between the title and the comma: the body's initials or a gloss
+            # ("Department of Disarmament and Sensitive Technologies (DDS), Luis Galvao",
+            # "Nature Conservation Association (an anti-whaling NGO), Arni Finsson")
+            for k in range(a - 1, max(0, a - 7), -1):
+                g = gaps[k - 1].strip()
+                if g == "(":
+                    a = k
+                    break
+                if g:
+                    return []
+            else:
+                return []
+        elif gaps[a - 1].strip() != ",":
             return []
         if b < n and gaps[b - 1].strip()[:1] not in (",", ".", ";"):
             return []
@@ -3923,7 +3940,11 @@ _DESCENT: Final = frozenset({"bin", "ibn", "bint", "al", "el"})
 # of the ruling party", "Deputy Chairman of the Al-Wifaq parliamentary bloc")
 _GROUP_NOUNS: Final = frozenset(
     "bloc party faction caucus coalition movement group committee council society union"
-    " association federation alliance front".split()
+    " association federation alliance front"
+    # a body in lower case: "the Director of another major polling firm, Manuel Mora y
+    # Araujo,", "the head of the resort's ecological development consortium, Mr. Rojas,"
+    " firm company consortium corporation organization agency institute foundation bank"
+    " newspaper daily network".split()
 )
 # "son of", "daughter of" before the father's name: [the word] as ``tokens[-2:-1]`` gives it
 _DESCENT_WORDS: Final = (["bin"], ["ibn"], ["bint"], ["Bin"], ["Ibn"], ["BIN"], ["IBN"])
