@@ -1711,3 +1711,25 @@ def test_a_title_of_a_body_in_lower_case_before_a_comma_and_the_name() -> None:
         origin="Embassy Manama",
     )
     assert _expanded(people["Ebrahim Janahi"]) == ["President of the University of Bahrain"]
+
+
+def test_a_title_given_as_the_name_s_complement() -> None:
+    """Regression (set 49's 09SANJOSE977, read: "Rivas' brother Harold Rivas is the
+    Ambassador." had no title; 29 dev cables): "is/was [the] Title" and "was appointed/
+    named/elected [as] [the] Title" after a name give it that title, when the title is
+    capitalised and closed (not "is the Ambassador's friend", not "is Chairman" before
+    another name)."""
+    people = _people(
+        "(SBU) The cars are assigned to the Nicaraguan Embassy, where Rivas' brother Harold "
+        "Rivas is the Ambassador.  Roberto Rivas saved an estimated $95,000.\n",
+        origin="Embassy San Jose",
+    )
+    assert _expanded(people["Harold Rivas"]) == ["Ambassador"]
+    people = _people(
+        "(U) Mohammed Jbril was named Secretary of Trade Unions, and Salima Abduljabbar "
+        "stayed on.\n",
+        origin="Embassy Tripoli",
+    )
+    assert _expanded(people["Mohammed Jbril"]) == ["Secretary of Trade Unions"]
+    people = _people("(U) Juan Perez is the Ambassador's oldest friend.\n")
+    assert _expanded(people["Juan Perez"]) == []

@@ -344,6 +344,9 @@ _NAME_MODS: Final = frozenset({"national", "federal", "general", "state", "centr
 _BODY_INITIALS: Final = re.compile(r"[A-Z]{2,9}").fullmatch
 _REDACTED: Final = re.compile(r"[Xx]{3,}").fullmatch
 _POSSESSIVE: Final = frozenset({"'s", "\u2019s"})
+# a name's verb before a title it is given: "is the Ambassador", "was appointed Director"
+_COPULAS: Final = frozenset("is was became remains".split())
+_MADE: Final = frozenset("appointed named elected promoted".split())
 # lower-case words a Title Case headline keeps ("Ambassador Discusses Trade with the FM")
 _HEADLINE_SMALL: Final = frozenset(
     "a an and as at by for from in into of on or over the to with -- - :".split()
@@ -1631,6 +1634,40 @@ class PeopleFinder:
                 end = tail
             return words if end == a and len(words) < 12 else []
         return []
+
+    def _predicate_title(self, b: int) -> list[str]:
+        """A title the sentence gives the name (tokens before b) as its complement: "Harold
+        Rivas is the Ambassador.", "Juan Perez was appointed Director of the National
+        Police". Only a capitalised title, closed by a mark or a word in lower case (not
+        "is the Ambassador's contact", not another name after it)."""
+        toks, info, gaps, n = self.words, self.info, self.gaps, len(self.words)
+        if self.caps or b + 2 >= n or not _space(gaps[b - 1]) or toks[b] not in _COPULAS:
+            return []
+        k = b + 1
+        if toks[k] == "re" and gaps[k] == "-":
+            k += 1  # "re-elected"
+        if toks[k] in _MADE and _space(gaps[k - 1]):
+            k += 1
+            if k < n and toks[k] == "as":
+                k += 1
+        elif toks[b] not in ("is", "was"):
+            return []
+        if k < n and toks[k] == "the":
+            k += 1
+        if k >= n or not _space(gaps[k - 1]) or not info[k] & wi.UP0:
+            return []
+        end, words, _aff = self.title_chain(k)
+        if not words or not info[k] & (wi.HEAD | wi.ABBR | wi.MOD):
+            return []
+        if end < n:
+            tail = self._appos_tail(k, end)
+            words = self._run_on(words, end, tail)
+            end = tail
+        if end < n:
+            g = gaps[end - 1]
+            if g[:2] in _POSSESSIVE or (_space(g) and info[end] & wi.UP0):
+                return []
+        return words if len(words) < 12 else []
 
     def _quoted_body(self, end: int) -> int:
         """The end of "of <a few words> "<Name>"" after a title chain ending at ``end``, when
@@ -3467,7 +3504,7 @@ class PeopleFinder:
         self._list_title = False
         w2, a2 = self.apposition(b, a)
         if not (words or pending or w2):
-            words = self._title_before_comma(a, b)
+            words = self._title_before_comma(a, b) or self._predicate_title(b)
         start, end = self.starts[a], self.ends[b - 1]
         titles = []
         if words:
