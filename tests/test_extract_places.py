@@ -90,3 +90,19 @@ def test_a_country_s_first_level_subdivisions_of_two_words_are_places() -> None:
     assert places["Mato Grosso"]["country"] == "Brazil"
     assert "Uttar Pradesh" in places and "Long Island" not in places
     assert [p["name"] for p in found.to_dict()["people"]] == ["Toledo"]
+
+
+def test_the_islands_of_the_bases_are_places_not_people() -> None:
+    """Regression (sets 41 and 48's 09LONDON2318 and 09LONDON2347, read: "Diego Garcia" was
+    a person in both, and in 8 dev cables; "Chagos Archipelago" one in 2): the curated
+    regions hold the islands cables name for their bases."""
+    cable = parse_cable(
+        "SUBJECT: A TEST\n\n1. (C) The UK holds the Chagos Archipelago, where Diego Garcia\n"
+        "lies, and Ascension Island.\n",
+        metadata={"origin": "Embassy London"},
+    )
+    found = extract_entities(cable).to_dict()
+    places = {p["name"]: p for p in found["places"]}
+    assert {"Chagos Islands", "Diego Garcia", "Ascension Island"} <= set(places)
+    assert places["Diego Garcia"]["lat"] is not None
+    assert found["people"] == []

@@ -215,6 +215,17 @@ REGIONS: list[tuple[str, str, str | None, float, float, list[str]]] = [
     ("Strait of Hormuz", "other", None, 26.57, 56.25, []),
     ("Suez Canal", "other", "Egypt", 30.6, 32.33, []),
     ("Panama Canal", "other", "Panama", 9.08, -79.68, []),
+    # islands of the South Atlantic and Indian Ocean cables name for their bases
+    ("Diego Garcia", "other", "British Indian Ocean Territory", -7.31, 72.42, []),
+    (
+        "Chagos Islands",
+        "region",
+        "British Indian Ocean Territory",
+        -6.0,
+        71.5,
+        ["Chagos", "Chagos Archipelago"],
+    ),
+    ("Ascension Island", "region", "Saint Helena", -7.95, -14.36, []),
     ("Kurdistan", "region", "Iraq", 36.2, 44.0, ["Iraqi Kurdistan", "KRG area"]),
     ("Darfur", "region", "Sudan", 13.0, 24.5, []),
     ("Kashmir", "region", None, 34.0, 75.5, ["Jammu and Kashmir"]),
