@@ -355,6 +355,25 @@ def test_signers_vectors(case: dict[str, Any]) -> None:
         ),
         # (08BERLIN643, the seventeenth): a suffix in lower case after a mixed-case signer
         ("the German nonpaper.\nTimken jr", "Timken", ["Timken"]),
+        # (set 43's 07TRIPOLI983 and set 49's 09TRIPOLI953, read: 19 dev cables): the stamp
+        # with a copy of the cable's record run on after it, on the signer's line or the next
+        (
+            "to Oxy. STEVENS 0 11/21/2007 2983 ECON,EINV,EPET,ENRG,LY OXY EXTENDS FOR 25 YEARS"
+            " IN LIBYA 1. U.S. energy company Occidental is set to announce it.",
+            "STEVENS",
+            ["STEVENS"],
+        ),
+        (
+            "guidance request. POLASCHIK\n0 12/09/2009 2787 UNGA,PREL,PHUM,LY LIBYA REQUESTS US"
+            " SUPPORT\nThe GOL asked for it.",
+            "POLASCHIK",
+            ["POLASCHIK"],
+        ),
+        (
+            "its veracity. Beyrle\n\n0 12/04/2009 2675 ASEC,KCRM,RS ALLEGED SMUGGLING",
+            "Beyrle",
+            ["Beyrle"],
+        ),
     ],
 )
 def test_signature_variants(tail: str, sig: str | None, signers: list[str]) -> None:

@@ -23,6 +23,14 @@ from cablekit.parse.body.patterns import (
 
 # a printout's stamp after the signer: "STEVENS 0 02/18/2008"
 _DATE_STAMP = re.compile(r"\s+\d\s+\d\d/\d\d/\d{4}$")
+# the same stamp run into a copy of the cable's record, the text's last lines after it:
+# "... End comment. MILAM 0 11/07/2007 6695 PREL,PGOV,ECON,... SLOW PROGRESS ON ..."
+_RUN_IN_STAMP = re.compile(
+    r"[.!?\")*X]\s+((?!XXX)[A-Z][A-Z'\-]{2,})\s+\d\s+\d\d/\d\d/\d{4}\s+\d+\s+[A-Z0-9\-]+,"
+)
+# or at the start of a later line, the signer ending the line before ("... request.
+# POLASCHIK" then "0 12/09/2009 2787 UNGA,PREL,...")
+_STAMP_LINE = re.compile(r"\d\s+\d\d/\d\d/\d{4}\s+\d+\s+[A-Z0-9\-]+,")
 # a suffix in lower case after a mixed-case signer: "Timken jr"
 _SUFFIX = re.compile(r",?\s+(?:jr|sr)\.?$")
 
@@ -99,7 +107,29 @@ def _parse_signature(lines: list[str], pb: frozenset[int]) -> str | None:
         m = _tail_search(_SIG_TAIL, s) or _tail_search(_SIG_TAIL_MIXED, s)
         if m and m.group(1).upper() not in _NOT_NAMES:
             return m.group(1)
-        return None
+        return _run_in_signer(lines)
+    return None
+
+
+def _run_in_signer(lines: list[str]) -> str | None:
+    """The signer before a printout's stamp that a copy of the cable's record follows on
+    the same line (07TRIPOLI983: "... to Oxy. STEVENS 0 11/21/2007 2983 ECON,EINV,..."),
+    when the walk up from the end found none: the last such stamp of the text's lines."""
+    for k in range(len(lines) - 1, -1, -1):
+        line = lines[k]
+        if "/" not in line:
+            continue
+        found = [m.group(1) for m in _RUN_IN_STAMP.finditer(line)]
+        if k > 0 and _STAMP_LINE.match(line):
+            prev = k - 1
+            while prev > 0 and not lines[prev].strip():
+                prev -= 1
+            last = lines[prev].rstrip()
+            m = _tail_search(_SIG_TAIL, last) or _tail_search(_SIG_TAIL_MIXED, last)
+            found += [m.group(1)] if m else []
+        found = [f for f in found if f.upper() not in _NOT_NAMES]
+        if found:
+            return found[-1]
     return None
 
 
