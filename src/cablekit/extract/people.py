@@ -4579,12 +4579,33 @@ def drop_things_by_context(people: list[Cand], text: str) -> list[Cand]:
             )
         ):
             continue
+        if (
+            not p.titles
+            and p.role is None
+            and all(_FIRM_AFTER.match(text, b) for _, b in p.mentions)
+        ):
+            continue  # a firm's name, its legal form after a comma: "Fuego de Indios, S.A."
         out.append(p)
     return out
 
 
 # a company's legal form, which ends a firm's name and no one's
 _FIRM_FORMS: Final = frozenset("sa ltda llc gmbh sarl plc ag inc ltd bv nv spa srl sas cia".split())
+_FIRM_AFTER: Final = re.compile(
+    r",[^\S\n]*(?:S\.A\.|Ltda\b|LLC\b|GmbH\b|S\.?A\.?R\.?L\.|PLC\b|Inc\b|Ltd\b|S\.p\.A\.)"
+)
+# peoples and faiths, which name a group and no one ("Sinai Bedouin", "the Kalenjin",
+# "Tamil Diaspora", "Young Chechens"); none of them a common surname ("Zulu", "Baloch",
+# "Zaidi" and "Ahmadi" are)
+_PEOPLES: Final = frozenset(
+    "bedouin bedouins kalenjin kikuyu luo maasai tamil tamils mayan mayans mapuche aymara"
+    " quechua garifuna miskito uighur uighurs uyghur uyghurs tuareg tuaregs berber berbers"
+    " amazigh druze alawite alawites maronite maronites copt copts coptic yazidi yazidis"
+    " houthi houthis pashtun pashtuns tajiks uzbeks hazaras kurds chechens ossetians"
+    " circassian circassians tatars rohingya hutu hutus tutsi tutsis fulani oromo amhara"
+    " tigrayan janjaweed wahhabi deobandi barelvi salafi salafis sufis bahai baha'i afro"
+    " sikhs shiites sunnis".split()
+)
 
 
 def drop_word_phrases(people: list[Cand]) -> list[Cand]:
@@ -4628,6 +4649,12 @@ def drop_word_phrases(people: list[Cand]) -> list[Cand]:
                 for w in words
             ):
                 continue
+        if not p.titles and p.role is None:
+            folded = [w.lower() for t in p.tokens for w in t.split("-") if w]
+            if any(w in _PEOPLES for w in folded) and all(
+                w in _PEOPLES or (w in english and w.capitalize() not in known) for w in folded
+            ):
+                continue  # a people or a faith: "Bedouin", "Tamil Diaspora", "Young Chechens"
         out.append(p)
     return out
 
