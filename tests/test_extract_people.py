@@ -2526,14 +2526,15 @@ def test_peoples_faiths_and_firms_are_no_one() -> None:
     """Regression (set 48's 09CAIRO1889 and set 40's 10STATE1515, read: "Bedouin" and "Fuego
     de Indios" were people; 31 dev cables, "Kalenjin", "Mayan", "Tamil Tigers", "Coptic
     Choir"...): a name made of a people's or faith's name and English words names a group,
-    and one followed by a firm's legal form after a comma ("Fuego de Indios, S.A.") a firm;
-    a person named beside them stays."""
+    and so does one ending in a people's name ("Imghad Tuareg", a clan); one followed by a
+    firm's legal form after a comma ("Fuego de Indios, S.A.") is a firm; a person named
+    beside them stays."""
     people = _people_but_not(
         "1. (S/NF) Approximately 200 Sinai Bedouin held an open protest near Rafah. The "
         "Bedouin issued a list of demands, said activist Musa Abu Jarir. The Kalenjin and "
         "the Tamil Tigers were named too, as was the firm Fuego de Indios, S.A. (FDI), "
-        "owned by Bedouin Migrating.\n",
+        "owned by Bedouin Migrating. The Imghad Tuareg and the Ifoghas Tuareg met.\n",
         {"Musa Abu Jarir"},
-        ("Bedouin", "Kalenjin", "Tamil", "Fuego"),
+        ("Bedouin", "Kalenjin", "Tamil", "Fuego", "Tuareg"),
     )
     assert set(people) == {"Musa Abu Jarir", "Pearson"}  # and the signer

@@ -4596,12 +4596,12 @@ _FIRM_AFTER: Final = re.compile(
 )
 # peoples and faiths, which name a group and no one ("Sinai Bedouin", "the Kalenjin",
 # "Tamil Diaspora", "Young Chechens"); none of them a common surname ("Zulu", "Baloch",
-# "Zaidi" and "Ahmadi" are)
+# "Zaidi", "Ahmadi" and "Pashtun" are)
 _PEOPLES: Final = frozenset(
     "bedouin bedouins kalenjin kikuyu luo maasai tamil tamils mayan mayans mapuche aymara"
     " quechua garifuna miskito uighur uighurs uyghur uyghurs tuareg tuaregs berber berbers"
     " amazigh druze alawite alawites maronite maronites copt copts coptic yazidi yazidis"
-    " houthi houthis pashtun pashtuns tajiks uzbeks hazaras kurds chechens ossetians"
+    " houthi houthis pashtuns tajiks uzbeks hazaras kurds chechens ossetians"
     " circassian circassians tatars rohingya hutu hutus tutsi tutsis fulani oromo amhara"
     " tigrayan janjaweed wahhabi deobandi barelvi salafi salafis sufis bahai baha'i afro"
     " sikhs shiites sunnis".split()
@@ -4655,6 +4655,8 @@ def drop_word_phrases(people: list[Cand]) -> list[Cand]:
                 w in _PEOPLES or (w in english and w.capitalize() not in known) for w in folded
             ):
                 continue  # a people or a faith: "Bedouin", "Tamil Diaspora", "Young Chechens"
+            if len(folded) > 1 and folded[-1] in _PEOPLES and p.tokens[0] not in known:
+                continue  # a clan or tribe of a people: "Imghad Tuareg", "Fawakhria Bedouin"
         out.append(p)
     return out
 
