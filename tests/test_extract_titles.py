@@ -1733,3 +1733,15 @@ def test_a_title_given_as_the_name_s_complement() -> None:
     assert _expanded(people["Mohammed Jbril"]) == ["Secretary of Trade Unions"]
     people = _people("(U) Juan Perez is the Ambassador's oldest friend.\n")
     assert _expanded(people["Juan Perez"]) == []
+
+
+def test_vice_in_lower_case_begins_a_title() -> None:
+    """Regression (set 27's 07HAVANA252, read: a vice-president in lower case had no title;
+    4 dev cables): "vice" in lower case is a title's modifier, as "Vice" is ("the vice
+    chair of the Independence Party"), and no title alone ("vice versa")."""
+    people = _people(
+        "(U) He met Juan Perez, the vice chair of the Independence Party, on Monday.\n"
+    )
+    assert _expanded(people["Juan Perez"]) == ["vice chair of the Independence Party"]
+    people = _people("(U) It works vice versa, Juan Perez said.\n")
+    assert _expanded(people["Juan Perez"]) == []
