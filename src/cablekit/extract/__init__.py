@@ -540,8 +540,8 @@ def _extract(cable: Cable) -> Entities:
     # (without definitions, an ACRDEF token that is no ACR is skipped below)
     for i in acr_at:
         s, e, tok = starts[i], ends[i], words[i]
-        if len(tok) < 2 or not tok[0].isupper():
-            continue
+        if len(tok) < 2 or not (tok[0].isupper() or info[i] & wi.ACR):
+            continue  # (in lower case, only jargon: "reftel")
         if tok in defs:
             key, long_form, kind = tok, defs[tok], "defined"
         elif not info[i] & wi.ACR:
@@ -570,6 +570,12 @@ def _extract(cable: Cable) -> Entities:
                     orgs.setdefault(long_form, [])
             else:
                 key, long_form, kind = hit
+                single = lex.acronyms.get(key[:-1]) if key[-1:] in "sS" else None
+                if single is not None and tok[-1:] in "sS" and _plural_of(long_form, single[0]):
+                    # a plural the glossary also lists ("REFTELS", "MPs") is a mention of
+                    # its singular's entry, spelt as the singular (GUIDELINES section 5)
+                    key, long_form, kind = key[:-1], single[0], single[1]
+                    tok = tok[:-1]
         a = acrs.get(key.upper())
         if a is None:
             if own_mfa and long_form == _MFA:
@@ -737,6 +743,13 @@ def _caps_line(text: str, at: int) -> bool:
     b = text.find("\n", at)
     words = [w for w in text[a : b if b >= 0 else len(text)].split() if len(w) > 2]
     return len(words) > 1 and sum(w.isupper() for w in words) * 5 >= len(words) * 4
+
+
+def _plural_of(plural: str, single: str) -> bool:
+    """Whether one long form is the other's plural, word by word ("Members of Parliament",
+    "reference telegrams"): not two bodies that share initials ("PAS", "PA")."""
+    a, b = plural.casefold().split(), single.casefold().split()
+    return len(a) == len(b) and all(x == y or x == y + "s" for x, y in zip(a, b, strict=True))
 
 
 def _defined(written: str, expanded: str, defs: dict[str, str]) -> str:

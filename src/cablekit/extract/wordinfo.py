@@ -305,6 +305,14 @@ def _compute(tok: str, caps: bool) -> int:
             _acr_mod.lookup(tok, caps) is not None or _acr_mod._GOX.fullmatch(tok)
         ):
             f |= ACR
+    elif (
+        len(tok) > 4
+        and tok.islower()
+        and not caps
+        and acronyms.get(tok.upper(), ("", ""))[1] == "jargon"
+        and tok not in english_words()
+    ):
+        f |= ACR  # telegram and staff jargon in lower case: "reftel", "septel", "poloff"
     # organizations.has_head, without its split for a word of one part
     if "/" in tok or "'" in tok:
         if _org_mod.has_head(tok, caps):
