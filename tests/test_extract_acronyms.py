@@ -146,3 +146,22 @@ def test_jargon_in_lower_case_and_plurals_of_one_entry() -> None:
     assert found["poloff"].long == "political officer"
     assert found["MP"].long == "Member of Parliament" and len(found["MP"].mentions) == 2
     assert "pol" not in found and "reftels" not in found and "MPs" not in found
+
+
+def test_groups_of_countries_by_their_number() -> None:
+    """Regression (sets 4, 10, 14, 28, 38, 41, 43: "G-8", "G20", "G-4" were neither an
+    organisation nor an acronym; "G77" no acronym): the glossary names the groups, and the
+    organisation found by such initials gives the acronym, "G8" and "G-8" one entry."""
+    cable = parse_cable(
+        "SUBJECT: TEST\n\n1. (C) Patriota pushed for coordination on G-20 and at the G8 "
+        "summit; the G-8 and the G-4 bid; the G77 agreed.\n",
+        "09TEST1",
+        metadata={"origin": "Embassy Brasilia"},
+    )
+    found = extract_entities(cable)
+    acronyms = {a.short: (a.long, [m.text for m in a.mentions]) for a in found.acronyms}
+    assert acronyms["G-20"] == ("Group of Twenty", ["G-20"])
+    assert acronyms["G8"] == ("Group of Eight", ["G8", "G-8"])
+    assert acronyms["G-4"][0] == "Group of Four" and acronyms["G77"][0] == "Group of 77"
+    orgs = {o.name for o in found.organizations}
+    assert {"Group of Twenty", "Group of Eight", "Group of Four", "Group of 77"} <= orgs

@@ -592,6 +592,20 @@ def _extract(cable: Cable) -> Entities:
                     )
                 pl.mentions.append(_mention(text, s, e))
 
+    # a group's initials with its number ("G-8", "G20", "G77") are words of one token or
+    # two the pass above does not read: the organisation found by its known name gives them
+    for spans in orgs.values():
+        for s, e in spans:
+            short = zt[s:e]
+            hit = lex.acronyms.get(short) if short[:1] == "G" and short[-1:].isdigit() else None
+            if hit is not None:
+                key = short.upper().replace("-", "")  # "G8" and "G-8": one entry
+                entry = acrs.get(key)
+                if entry is None:
+                    entry = acrs[key] = Acronym(short=short, long=hit[0])
+                entry.mentions.append(_mention(text, s, e))
+                entry.mentions.sort(key=lambda m: m.start)
+
     # assemble
     out_people: list[Person] = []
     speaker_mentions: list[tuple[int, str]] = []
