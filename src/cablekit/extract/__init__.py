@@ -605,6 +605,7 @@ def _extract(cable: Cable) -> Entities:
                     entry = acrs[key] = Acronym(short=short, long=hit[0])
                 entry.mentions.append(_mention(text, s, e))
                 entry.mentions.sort(key=lambda m: m.start)
+                entry.short = entry.mentions[0].text  # as first written
 
     # assemble
     out_people: list[Person] = []
