@@ -151,3 +151,40 @@ def test_names_that_differ_by_an_apostrophe_are_one_body() -> None:
     ppp = [o for o in orgs if "Peoples" in o["name"].replace("'", "")]
     assert [o["name"] for o in ppp] == ["Pakistan People's Party"]
     assert [m["text"] for m in ppp[0]["mentions"]] == ["Pakistan People\u2019s Party", "PPP"]
+
+
+def test_papers_named_beside_the_word_for_them() -> None:
+    """Regression (sets 40-49, read: "El Mercurio", "La Prensa Libre", "Al Masry Al Youm"
+    were no organisations, and papers were people in 21 dev cables, "Clarin", "Granma",
+    "Dnevni Avaz"; 234 dev cables changed): a paper's name after "daily", "newspaper",
+    "weekly", "magazine" or before it after "the", over a line's end; not a day, a title,
+    a language, a nationality or an owner's possessive, and not a person named after a
+    paper named before the word ("Al Shorouk newspaper, Salama Ahmed Salama")."""
+    cable = parse_cable(
+        "SUBJECT: TEST\n\n1. (U) In an editorial, daily newspaper La\nPrensa Libre voiced "
+        "support. One of the leading dailies, El Mercurio, ran a poll. The independent daily "
+        "Al Masry Al Youm and the pro-government Al Ahram daily said so. The Arabic daily "
+        "and the President's daily brief did not. In an op-ed column in Al Shorouk "
+        "newspaper, Salama Ahmed Salama wrote that the delegation failed. Clarin's December "
+        "edition agreed with the daily Clarin.\n",
+        metadata={"origin": "Embassy Cairo"},
+    )
+    found = extract_entities(cable)
+    orgs = {o.name for o in found.organizations}
+    assert {"La Prensa Libre", "El Mercurio", "Al Masry Al Youm", "Al Ahram", "Clarin"} <= orgs
+    assert not orgs & {"Arabic", "President's", "Salama Ahmed Salama"}
+    people = {p.name for p in found.people}
+    assert "Salama Ahmed Salama" in people and "Clarin" not in people
+
+
+def test_a_translation_in_brackets_is_the_same_organisation() -> None:
+    """Regression (set 9's 06TASHKENT465, read: 'the magazine "Vysshee Obshchestvo" ("High
+    Society")' gave two organisations; 2 dev cables): a quoted translation in brackets
+    just after a name is a mention of it."""
+    cable = parse_cable(
+        'SUBJECT: TEST\n\n1. (U) Photos appeared in the Russian magazine "Vysshee Obshchestvo"'
+        ' ("High Society").\n',
+        metadata={"origin": "Embassy Tashkent"},
+    )
+    orgs = {o.name: [m.text for m in o.mentions] for o in extract_entities(cable).organizations}
+    assert orgs == {"Vysshee Obshchestvo": ["Vysshee Obshchestvo", "High Society"]}

@@ -320,6 +320,26 @@ def _join_own_post(orgs: dict[str, list[tuple[int, int]]], origin: str | None) -
             orgs[post].extend(orgs.pop(name))
 
 
+_TRANSLATION: Final = re.compile(
+    r"[\"\u201d]?[^\S\n]*\([\"\u201c]([^\"\u201d()\n]{3,60})[\"\u201d]\)"
+)
+
+
+def _join_translations(orgs: dict[str, list[tuple[int, int]]], text: str) -> None:
+    """One organisation for a name and its translation in quotes and brackets just after
+    it ('the magazine "Vysshee Obshchestvo" ("High Society")'), when the translation was
+    found as an organisation of its own there and nowhere else."""
+    where = {span: name for name, spans in orgs.items() for span in spans}
+    for name, spans in list(orgs.items()):
+        for _s, e in list(spans):
+            m = _TRANSLATION.match(text, e)
+            if m is None:
+                continue
+            other = where.get(m.span(1))
+            if other is not None and other != name and len(orgs.get(other, [])) == 1:
+                spans.extend(orgs.pop(other))
+
+
 def _extract(cable: Cable) -> Entities:
     text = cable.text or ""
     ents = Entities(reference_id=cable.reference_id)
@@ -446,6 +466,8 @@ def _extract(cable: Cable) -> Entities:
         if country:
             found.append((m.start(), m.end(), f"Government of {country}"))
     found.extend(org_mod.find_posts(zt, zone.start))
+    media = org_mod.find_media(zt, zone.start) if not caps else []
+    found.extend(media)
     # longest first, then in order
     spans: list[tuple[int, int, bool]] = []
     for s, e, name in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
@@ -458,6 +480,7 @@ def _extract(cable: Cable) -> Entities:
             orgs.setdefault(name, []).extend(orgs.pop(alias))
     _join_apostrophe_spellings(orgs)
     _join_own_post(orgs, cable.origin)
+    _join_translations(orgs, zt)
 
     # people
     finder = PeopleFinder(zt, toks, caps, claimed, host, info, scan_at)
@@ -505,6 +528,11 @@ def _extract(cable: Cable) -> Entities:
     finder.roles_after_mentions(people)
     finder.form_titles(people)
     people = drop_things_by_context(drop_word_phrases(people), zt)
+    if media:
+        # a paper named beside the word for it is no one where it stands alone ("Clarin's
+        # December 16 edition"): a name no title comes with
+        papers = {name for _, _, name in media}
+        people = [p for p in people if p.titles or " ".join(p.tokens) not in papers]
     for p in people:
         for s, e in p.mentions:
             i = bisect_left(starts, s)

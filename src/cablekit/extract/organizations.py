@@ -15,7 +15,8 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Final
 
-from cablekit.extract.lexicon import lexicon
+from cablekit.extract.lexicon import english_words, lexicon
+from cablekit.extract.titles import HEADS as TITLE_HEADS
 from cablekit.extract.zone import has_case_odd
 
 # a body the glossary spells one way and the text (or a GO<X>) another: one organisation,
@@ -492,6 +493,78 @@ _POST_RE: Final = re.compile(
     r"(?:Embassy|EMBASSY|AmEmbassy)(?:[ \t]+-)?[ \t]+([A-Z][A-Za-z]+)(?:[ \t]([A-Z][A-Za-z]+))?"
 )
 _US_BEFORE: Final = re.compile(r"(?:U\.S\.|US)\s+\Z")
+
+
+# a newspaper, magazine or agency by the word that says what it is: its name after the word
+# ("daily newspaper La Prensa Libre", 'an "O Globo" press report' is not this) or before it
+# ("the Al Ahram daily"); the name's words capitalised, with the particles of Spanish,
+# Portuguese, French and Arabic titles between them
+_MEDIA_WORD = r"(?:daily|dailies|newspaper|newspapers|weekly|weeklies|magazine|tabloid)"
+_MEDIA_NAME = (
+    r"((?:[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*)"
+    r"(?:[^\S\n]*\n?[^\S\n]*(?<=\s)(?:(?:de|del|da|do|dos|das|al|el|la|le|du|des)\s+)?"
+    r"[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*){0,4})"
+)
+_MEDIA_AFTER = re.compile(
+    r"\b" + _MEDIA_WORD + r",?[^\S\n]+[\"\u201c]?" + _MEDIA_NAME + r"(?![\w-])"
+)
+_MEDIA_BEFORE = re.compile(
+    r"\b[Tt]he(?:[^\S\n]+[a-z][a-z-]*){0,2}[^\S\n]+"
+    + _MEDIA_NAME
+    + r"[^\S\n]+"
+    + _MEDIA_WORD
+    + r"\b"
+)
+_MEDIA_STOP: Final = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April"
+    " May June July August September October November December The A An In On This"
+    # languages, which name no paper ("the Arabic daily")
+    " Arabic English French Spanish Portuguese Russian Chinese Persian Farsi Urdu Hindi"
+    " Turkish Hebrew German Italian Japanese Korean Dari Pashto Kurdish Bengali Armenian"
+    " Azeri Georgian Greek Dutch Swedish Icelandic Malay Thai Vietnamese Amharic Swahili".split()
+)
+
+
+def find_media(text: str, pos: int) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each newspaper or magazine named beside the word for it, from
+    ``pos``: "daily newspaper La Prensa Libre", "the independent daily Al Masry Al Youm",
+    "the Al Ahram daily". Not a day, a title or a person after the word ("reported daily
+    Minister Ali"), nor a nationality, language or place before it ("the Arabic daily")."""
+    lex = lexicon()
+    out: list[tuple[int, int, str]] = []
+    for pattern in (_MEDIA_AFTER, _MEDIA_BEFORE):
+        for m in pattern.finditer(text, pos):
+            words = m.group(1).split()
+            name = " ".join(words)  # (over a line's end: "La \nPrensa Libre")
+            first = words[0]
+            cut = next((k for k in range(1, len(words)) if words[k] in _MEDIA_STOP), 0)
+            if cut:  # a sentence's first word on the next line: "Clarin \nThe ..."
+                words = words[:cut]
+                name = " ".join(words)
+            end = m.start(1) + len(m.group(1))
+            if cut:
+                end = text.index(words[-1], m.start(1)) + len(words[-1])
+            if (
+                first in _MEDIA_STOP
+                or first in lex.titles
+                or first.capitalize() in TITLE_HEADS
+                or name.casefold() in lex.places
+                or first in lex.demonyms
+                or name in lex.demonyms  # "the major Costa Rican dailies"
+                or (len(words) == 1 and first.lower() in english_words())
+                or first.isupper()  # a redaction or initials ("XXXXXXXXXXXX", "TV")
+                or name.endswith(("'s", "\u2019s"))  # an owner: "the President's daily brief"
+                or (len(words) == 1 and first.endswith(("ist", "ists")))  # "the Nasserist weekly"
+            ):
+                continue
+            if pattern is _MEDIA_AFTER:
+                before = text[max(pos, m.start() - 30) : m.start()].split()
+                last = before[-1] if before else ""
+                if last[:1].isupper() and last not in lex.demonyms and last not in _MEDIA_STOP:
+                    continue  # the paper named before the word, a person after it: "Al-Wasat
+                    # newspaper Mansour Al-Jamri", "Al Shorouk newspaper, Salama Ahmed Salama"
+            out.append((m.start(1), end, name))
+    return out
 
 
 def find_posts(text: str, pos: int) -> list[tuple[int, int, str]]:
