@@ -118,13 +118,13 @@ def test_her_majesty_s_government_and_us_agencies_are_in_the_glossary() -> None:
 
 def test_her_majesty_s_government_is_the_british_government() -> None:
     """Regression (set 48's 09LONDON2347: "HMG" and "the British government" were two
-    bodies, "Her Majesty's Government" and "Government of United Kingdom")."""
+    bodies, "Her Majesty's Government" and "Government of the United Kingdom")."""
     text = "SUBJECT: TALKS\n\n1. (C) HMG officials said the British government agreed.\n"
     cable = parse_cable(text, metadata={"origin": "Embassy London"})
     orgs = {
         o["name"]: len(o["mentions"]) for o in extract_entities(cable).to_dict()["organizations"]
     }
-    assert orgs == {"Government of United Kingdom": 2}
+    assert orgs == {"Government of the United Kingdom": 2}
 
 
 def test_jargon_in_lower_case_and_plurals_of_one_entry() -> None:
@@ -165,3 +165,27 @@ def test_groups_of_countries_by_their_number() -> None:
     assert acronyms["G-4"][0] == "Group of Four" and acronyms["G77"][0] == "Group of 77"
     orgs = {o.name for o in found.organizations}
     assert {"Group of Twenty", "Group of Eight", "Group of Four", "Group of 77"} <= orgs
+
+
+def test_a_government_by_its_initials_or_code_and_with_its_article() -> None:
+    """Regression (28 "GOCR" misses over the read sets, "GONL", "GoNZ"; 434 dev cables):
+    GO<X> also stands for a country whose words' initials or ISO code X is, the host first
+    ("GOCR" Costa Rica, not Croatia, from San Jose), its government named with "the" where
+    the country's name takes it ("Government of the Netherlands"), and "GOCR's" owns the
+    body after it rather than being part of its name."""
+    assert _acr("SUBJECT: T\n\n1. (C) The GOCR agreed.\n", "Embassy San Jose")["GOCR"] == (
+        "Government of Costa Rica"
+    )
+    assert _acr("SUBJECT: T\n\n1. (C) The GONL agreed.\n", "Embassy The Hague")["GONL"] == (
+        "Government of the Netherlands"
+    )
+    assert _acr("SUBJECT: T\n\n1. (C) GoNZ agreed.\n", "Embassy Wellington")["GONZ"] == (
+        "Government of New Zealand"
+    )
+    cable = parse_cable(
+        "SUBJECT: T\n\n1. (C) The GOCR's Directorate of Immigration agreed.\n",
+        metadata={"origin": "Embassy San Jose"},
+    )
+    orgs = {o.name: [m.text for m in o.mentions] for o in extract_entities(cable).organizations}
+    assert orgs["Government of Costa Rica"] == ["GOCR"]
+    assert not any(name.startswith("GOCR") for name in orgs)

@@ -86,7 +86,7 @@ def test_a_regions_government_is_not_its_countrys() -> None:
         o["name"]: [m["text"] for m in o["mentions"]]
         for o in extract_entities(cable).to_dict()["organizations"]
     }
-    assert orgs["Government of United Kingdom"] == ["British government"]
+    assert orgs["Government of the United Kingdom"] == ["British government"]
 
 
 def test_a_region_adjective_stays_in_a_partys_name() -> None:

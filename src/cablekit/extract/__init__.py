@@ -127,6 +127,7 @@ def _owner_before(words: list[str], holder: str, lex: Lexicon) -> bool:
         or (holder in TITLE_HEADS and len(words) > 1)  # not "Lord's", "King's College"
         or holder in org_mod.HEAD_WORDS
         or wi.classify([holder], False)[0] & wi.ORGACR
+        or (holder.isupper() and acr_mod._GOX.fullmatch(holder) is not None)  # "GOCR's"
     )
 
 
@@ -464,7 +465,7 @@ def _extract(cable: Cable) -> Entities:
         elif m.group(2):
             country = country_named(m.group(2))
         if country:
-            found.append((m.start(), m.end(), f"Government of {country}"))
+            found.append((m.start(), m.end(), org_mod.government_of(country)))
     found.extend(org_mod.find_posts(zt, zone.start))
     media = org_mod.find_media(zt, zone.start) if not caps else []
     found.extend(media)
@@ -590,7 +591,7 @@ def _extract(cable: Cable) -> Entities:
                 country = acr_mod.resolve_gox(gm.group(1), host, country_mentions, tag_countries)
                 if not country:
                     continue
-                key, long_form, kind = tok.upper(), f"Government of {country}", "gov"
+                key, long_form, kind = tok.upper(), org_mod.government_of(country), "gov"
                 s_e = (s, e)
                 if _claim(claimed, starts, s, e):
                     orgs.setdefault(long_form, []).append(s_e)

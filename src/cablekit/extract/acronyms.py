@@ -233,9 +233,23 @@ def _reordered(words: list[str], need: str) -> int | None:
 
 @lru_cache(maxsize=1024)
 def _gox_fits(up: str) -> list[str]:
-    """Countries whose name starts with the letters after GO (the gazetteer's order)."""
+    """Countries whose name starts with the letters after GO, or whose words' initials or
+    ISO code they are ("GOCR" Costa Rica, "GONZ" New Zealand, "GONL" the Netherlands), in
+    the gazetteer's order."""
     lex = lexicon()
-    return [c for c in lex.countries if c.upper().startswith(up) and lex.countries[c].lat]
+    out = []
+    for c in lex.countries:
+        if not lex.countries[c].lat:
+            continue
+        words = c.upper().replace("-", " ").split()
+        initials = "".join(w[0] for w in words if w not in ("OF", "THE", "AND"))
+        if (
+            c.upper().startswith(up)
+            or (len(up) > 1 and len(words) > 1 and initials == up)
+            or (len(up) == 2 and lex.iso.get(c.casefold()) == up)
+        ):
+            out.append(c)
+    return out
 
 
 def resolve_gox(

@@ -19,9 +19,23 @@ from cablekit.extract.lexicon import english_words, lexicon
 from cablekit.extract.titles import HEADS as TITLE_HEADS
 from cablekit.extract.zone import has_case_odd
 
+# countries whose English name takes "the": "the Government of the Netherlands"
+_THE_COUNTRY: Final = re.compile(
+    r"(?:United|Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Seychelles)\b"
+    r"|.*\b(?:Republic|Islands|Emirates|Kingdom|States|Territory)\b"
+)
+
+
+def government_of(country: str) -> str:
+    """The name of a country's government as the cables' readers write it: "Government of
+    Spain", "Government of the United Kingdom"."""
+    the = "the " if _THE_COUNTRY.match(country) else ""
+    return f"Government of {the}{country}"
+
+
 # a body the glossary spells one way and the text (or a GO<X>) another: one organisation,
 # by the second name ("HMG" is the government "the British government" names)
-ALIASES: Final = {"Her Majesty's Government": "Government of United Kingdom"}
+ALIASES: Final = {"Her Majesty's Government": government_of("United Kingdom")}
 
 # Organisations cables name without a head noun (parties, groups, companies, media).
 KNOWN: Final = {
