@@ -189,3 +189,25 @@ def test_a_government_by_its_initials_or_code_and_with_its_article() -> None:
     orgs = {o.name: [m.text for m in o.mentions] for o in extract_entities(cable).organizations}
     assert orgs["Government of Costa Rica"] == ["GOCR"]
     assert not any(name.startswith("GOCR") for name in orgs)
+
+
+def test_more_of_the_state_department_s_glossary_and_hyphenated_entries() -> None:
+    """Regression (misses over the read sets: POTUS 10, FY 10, NAC 8, GAERC 9, SIPRNET 5,
+    DOB 5, NFI 5, DFID 4, AKP 3, MEPI 3; 144 dev cables): these are in the glossary
+    (POTUS as jargon, not a title: "a POTUS-Berlusconi call" gives Berlusconi none), and a
+    hyphenated glossary entry is read whole ("PML-N", not "PML")."""
+    found = _acr(
+        "SUBJECT: T\n\n1. (C) POTUS met the NAC and the GAERC; FY 2010 funds, the DOB and "
+        "NFI; a SIPRNET link; DFID, MEPI and the AKP; the PML-N.\n",
+        "Embassy Islamabad",
+    )
+    assert found["POTUS"] == "President of the United States"
+    assert found["NAC"] == "North Atlantic Council"
+    assert found["FY"] == "fiscal year" and found["NFI"] == "no further information"
+    assert found["PML-N"] == "Pakistan Muslim League-Nawaz" and "PML" not in found
+    cable = parse_cable(
+        "SUBJECT: T\n\n1. (C) The NSC should schedule a POTUS-Berlusconi call.\n",
+        metadata={"origin": "Embassy Rome"},
+    )
+    people = extract_entities(cable).people
+    assert [(p.name, p.titles) for p in people] == [("Berlusconi", [])]

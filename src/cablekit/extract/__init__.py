@@ -567,13 +567,17 @@ def _extract(cable: Cable) -> Entities:
     words, ends = toks.words, toks.ends
     # a token the cable defines (acronyms._DEF) has two capitals or a slash: ACRDEF
     # (without definitions, an ACRDEF token that is no ACR is skipped below)
+    gaps = toks.gaps
+    joined = -1  # the second part of a hyphenated glossary entry, read with the first
     for i in acr_at:
         s, e, tok = starts[i], ends[i], words[i]
-        if len(tok) < 2 or not (tok[0].isupper() or info[i] & wi.ACR):
+        if i == joined or len(tok) < 2 or not (tok[0].isupper() or info[i] & wi.ACR):
             continue  # (in lower case, only jargon: "reftel")
+        if gaps[i] == "-" and i + 1 < len(words) and f"{tok}-{words[i + 1]}" in lex.acronyms:
+            tok, e, joined = f"{tok}-{words[i + 1]}", ends[i + 1], i + 1  # "PML-N"
         if tok in defs:
             key, long_form, kind = tok, defs[tok], "defined"
-        elif not info[i] & wi.ACR:
+        elif not info[i] & wi.ACR and joined != i + 1:
             continue
         else:
             # wordinfo gives ACR to "Amb" and else only to a token with two capitals, a
