@@ -539,6 +539,35 @@ _MEDIA_STOP: Final = frozenset(
 )
 
 
+_MEDIA_CUES: Final = ("dail", "newspaper", "weekl", "magazine", "tabloid")
+_MEDIA_WORD_AT = re.compile(_MEDIA_WORD + r"\b")
+
+
+def _media_matches(text: str, pos: int) -> list[tuple[re.Match[str], bool]]:
+    """The matches of ``_MEDIA_AFTER`` and ``_MEDIA_BEFORE`` (with True for the first),
+    tried only where a word for a paper is: a C search finds those (the patterns tried at
+    every position of the text took 0.4 ms a cable)."""
+    at: list[int] = []
+    for cue in _MEDIA_CUES:
+        k = text.find(cue, pos)
+        while k >= 0:
+            if not (k and text[k - 1].isalnum()):
+                at.append(k)
+            k = text.find(cue, k + 1)
+    out: list[tuple[re.Match[str], bool]] = []
+    for k in sorted(at):
+        word = _MEDIA_WORD_AT.match(text, k)
+        if word is None:
+            continue
+        m = _MEDIA_AFTER.match(text, k)
+        if m is not None:
+            out.append((m, True))
+        b = _MEDIA_BEFORE.search(text, max(pos, k - 120), word.end())
+        if b is not None and b.end() == word.end():
+            out.append((b, False))
+    return out
+
+
 def find_media(text: str, pos: int) -> list[tuple[int, int, str]]:
     """(start, end, name) of each newspaper or magazine named beside the word for it, from
     ``pos``: "daily newspaper La Prensa Libre", "the independent daily Al Masry Al Youm",
@@ -546,38 +575,37 @@ def find_media(text: str, pos: int) -> list[tuple[int, int, str]]:
     Minister Ali"), nor a nationality, language or place before it ("the Arabic daily")."""
     lex = lexicon()
     out: list[tuple[int, int, str]] = []
-    for pattern in (_MEDIA_AFTER, _MEDIA_BEFORE):
-        for m in pattern.finditer(text, pos):
-            words = m.group(1).split()
-            name = " ".join(words)  # (over a line's end: "La \nPrensa Libre")
-            first = words[0]
-            cut = next((k for k in range(1, len(words)) if words[k] in _MEDIA_STOP), 0)
-            if cut:  # a sentence's first word on the next line: "Clarin \nThe ..."
-                words = words[:cut]
-                name = " ".join(words)
-            end = m.start(1) + len(m.group(1))
-            if cut:
-                end = text.index(words[-1], m.start(1)) + len(words[-1])
-            if (
-                first in _MEDIA_STOP
-                or first in lex.titles
-                or first.capitalize() in TITLE_HEADS
-                or name.casefold() in lex.places
-                or first in lex.demonyms
-                or name in lex.demonyms  # "the major Costa Rican dailies"
-                or (len(words) == 1 and first.lower() in english_words())
-                or first.isupper()  # a redaction or initials ("XXXXXXXXXXXX", "TV")
-                or name.endswith(("'s", "\u2019s"))  # an owner: "the President's daily brief"
-                or (len(words) == 1 and first.endswith(("ist", "ists")))  # "the Nasserist weekly"
-            ):
-                continue
-            if pattern is _MEDIA_AFTER:
-                before = text[max(pos, m.start() - 30) : m.start()].split()
-                last = before[-1] if before else ""
-                if last[:1].isupper() and last not in lex.demonyms and last not in _MEDIA_STOP:
-                    continue  # the paper named before the word, a person after it: "Al-Wasat
-                    # newspaper Mansour Al-Jamri", "Al Shorouk newspaper, Salama Ahmed Salama"
-            out.append((m.start(1), end, name))
+    for m, after in _media_matches(text, pos):
+        words = m.group(1).split()
+        name = " ".join(words)  # (over a line's end: "La \nPrensa Libre")
+        first = words[0]
+        cut = next((k for k in range(1, len(words)) if words[k] in _MEDIA_STOP), 0)
+        if cut:  # a sentence's first word on the next line: "Clarin \nThe ..."
+            words = words[:cut]
+            name = " ".join(words)
+        end = m.start(1) + len(m.group(1))
+        if cut:
+            end = text.index(words[-1], m.start(1)) + len(words[-1])
+        if (
+            first in _MEDIA_STOP
+            or first in lex.titles
+            or first.capitalize() in TITLE_HEADS
+            or name.casefold() in lex.places
+            or first in lex.demonyms
+            or name in lex.demonyms  # "the major Costa Rican dailies"
+            or (len(words) == 1 and first.lower() in english_words())
+            or first.isupper()  # a redaction or initials ("XXXXXXXXXXXX", "TV")
+            or name.endswith(("'s", "\u2019s"))  # an owner: "the President's daily brief"
+            or (len(words) == 1 and first.endswith(("ist", "ists")))  # "the Nasserist weekly"
+        ):
+            continue
+        if after:
+            before = text[max(pos, m.start() - 30) : m.start()].split()
+            last = before[-1] if before else ""
+            if last[:1].isupper() and last not in lex.demonyms and last not in _MEDIA_STOP:
+                continue  # the paper named before the word, a person after it: "Al-Wasat
+                # newspaper Mansour Al-Jamri", "Al Shorouk newspaper, Salama Ahmed Salama"
+        out.append((m.start(1), end, name))
     return out
 
 
