@@ -2538,3 +2538,19 @@ def test_peoples_faiths_and_firms_are_no_one() -> None:
         ("Bedouin", "Kalenjin", "Tamil", "Fuego", "Tuareg"),
     )
     assert set(people) == {"Musa Abu Jarir", "Pearson"}  # and the signer
+
+
+def test_people_named_only_in_what_is_named_for_them() -> None:
+    """Regression (sets 3, 14, 19, 21, 38 and 43, read: "Leahy vetting", "the Goldstone
+    report" gave no person; 80 dev cables): a name before "vetting", "amendment" or
+    "doctrine", or after "the" before "plan" or "report", is its person's mention (section
+    3: names used as modifiers count); not a programme's "Plan", a month, a faith, a
+    nationality or a word, and a person the cable names in full takes the mention."""
+    people = _people_of(
+        "1. (SBU) Post requests Leahy vetting for the unit. The Lautenberg amendment "
+        "applies. Justice Richard Goldstone presented the Goldstone report, the Ahtisaari "
+        "plan was discussed, and the Marshall Plan, the April report, the Catholic doctrine "
+        "and the Egyptians plan were not.\n"
+    )
+    assert {"Leahy", "Lautenberg", "Richard Goldstone", "Ahtisaari", "Pearson"} == set(people)
+    assert len(people["Richard Goldstone"]["mentions"]) == 2

@@ -37,6 +37,7 @@ from cablekit.extract.people import (
     drop_things_by_context,
     drop_verb_openers,
     drop_word_phrases,
+    eponyms,
     far_town_ruler,
     link_aliases,
     link_bracketed_names,
@@ -326,6 +327,12 @@ _TRANSLATION: Final = re.compile(
 )
 
 
+def _claimed_span(claimed: list[bool], starts: list[int], s: int, e: int) -> bool:
+    """Whether a token from offset ``s`` to ``e`` is claimed (by an organisation)."""
+    k = bisect_left(starts, s)
+    return k < len(starts) and starts[k] == s and claimed[k]
+
+
 def _join_translations(orgs: dict[str, list[tuple[int, int]]], text: str) -> None:
     """One organisation for a name and its translation in quotes and brackets just after
     it ('the magazine "Vysshee Obshchestvo" ("High Society")'), when the translation was
@@ -529,6 +536,7 @@ def _extract(cable: Cable) -> Entities:
     finder.roles_after_mentions(people)
     finder.form_titles(people)
     people = drop_things_by_context(drop_word_phrases(people), zt)
+    eponyms(people, zt, lambda s, e: _claimed_span(claimed, starts, s, e))
     if media:
         # a paper named beside the word for it is no one where it stands alone ("Clarin's
         # December 16 edition"): a name no title comes with

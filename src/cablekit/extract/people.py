@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -4549,6 +4550,62 @@ def far_town_ruler(tok: str, text: str, host: str | None) -> bool:
 _EPONYM_THING: Final = re.compile(r"\s+(?:cocktails?|rifles?)\b")
 _IN_BEFORE: Final = re.compile(r"\b(?:in|near|at)\s+\Z")
 _POSSESSIVE_AFTER: Final = re.compile(r"(?:'s|\u2019s|,s)\b|\S*'")
+
+
+# a law, amendment, vetting, doctrine or plan named for a person ("Leahy vetting", "the
+# Lautenberg amendment", "the Ahtisaari plan", "the Goldstone report"): the name is a
+# mention of that person (GUIDELINES section 3: names used as modifiers count)
+_NOT_EPONYMS: Final = frozenset(
+    "Act Bill Law Treaty Accord Shia Shiite Sunni Catholic Muslim Christian Jewish Islamic"
+    " Orthodox Protestant Buddhist Hindu January February March April May June July August"
+    " September October November December".split()
+)
+_EPONYM_NAME = r"([A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?)[^\S\n]+"
+_EPONYMS = (
+    re.compile(r"(?<![\w'-])" + _EPONYM_NAME + r"(?:[Vv]etting|[Aa]mendment|[Dd]octrine)\b"),
+    # (a "Plan" in capitals is a programme's name: "the Marshall Plan", "Plan Colombia")
+    re.compile(r"\bthe[^\S\n]+" + _EPONYM_NAME + r"(?:plan|[Rr]eport)\b"),
+)
+
+
+def eponyms(people: list[Cand], text: str, claimed_at: Callable[[int, int], bool]) -> None:
+    """People named only in what is named for them: a name before "vetting", "amendment"
+    or "doctrine", or after "the" before "plan" or "report", unclaimed, no English word,
+    place, nationality or initials; a mention of the person of that surname if the cable
+    names one, else a person of its own."""
+    if (
+        "etting" not in text
+        and "mendment" not in text
+        and "octrine" not in text
+        and ("lan" not in text and "eport" not in text)
+    ):
+        return
+    lex = lexicon()
+    english = english_words()
+    by_surname = {p.surname: p for p in people if p.tokens}
+    for m in (m for pattern in _EPONYMS for m in pattern.finditer(text)):
+        for part in re.finditer(r"[A-Z][a-z]+", m.group(1)):
+            word = part.group()
+            s, e = m.start(1) + part.start(), m.start(1) + part.end()
+            if (
+                word.lower() in english
+                or word.lower() in lex.common
+                or word.casefold() in lex.places
+                or word in lex.demonyms
+                or word[:-1] in lex.demonyms  # "the Egyptians plan"
+                or word.lower() in _PEOPLES
+                or word in _NOT_EPONYMS
+                or word.endswith(("ist", "ists"))  # "the Gulenist plan"
+                or word in lex.acronyms
+                or claimed_at(s, e)
+            ):
+                continue
+            person = by_surname.get(word)
+            if person is None:
+                person = by_surname[word] = Cand([word], mentions=[], first=s)
+                people.append(person)
+            if (s, e) not in person.mentions:
+                person.mentions.append((s, e))
 
 
 def drop_things_by_context(people: list[Cand], text: str) -> list[Cand]:
