@@ -635,16 +635,16 @@ def _extract(cable: Cable) -> Entities:
 
     # a group's initials with its number ("G-8", "G20", "G77") are words of one token or
     # two the pass above does not read: the organisation found by its known name gives them
-    for spans in orgs.values():
-        for s, e in spans:
-            short = zt[s:e]
-            hit = lex.acronyms.get(short) if short[:1] == "G" and short[-1:].isdigit() else None
-            if hit is not None:
+    for org_spans in orgs.values():
+        for gs, ge in org_spans:
+            short = zt[gs:ge]
+            group = lex.acronyms.get(short) if short[:1] == "G" and short[-1:].isdigit() else None
+            if group is not None:
                 key = short.upper().replace("-", "")  # "G8" and "G-8": one entry
                 entry = acrs.get(key)
                 if entry is None:
-                    entry = acrs[key] = Acronym(short=short, long=hit[0])
-                entry.mentions.append(_mention(text, s, e))
+                    entry = acrs[key] = Acronym(short=short, long=group[0])
+                entry.mentions.append(_mention(text, gs, ge))
                 entry.mentions.sort(key=lambda m: m.start)
                 entry.short = entry.mentions[0].text  # as first written
 
