@@ -337,6 +337,8 @@ def _join_translations(orgs: dict[str, list[tuple[int, int]]], text: str) -> Non
     """One organisation for a name and its translation in quotes and brackets just after
     it ('the magazine "Vysshee Obshchestvo" ("High Society")'), when the translation was
     found as an organisation of its own there and nowhere else."""
+    if '("' not in text and "(\u201c" not in text:
+        return
     where = {span: name for name, spans in orgs.items() for span in spans}
     for name, spans in list(orgs.items()):
         for _s, e in list(spans):
@@ -637,6 +639,8 @@ def _extract(cable: Cable) -> Entities:
     # two the pass above does not read: the organisation found by its known name gives them
     for org_spans in orgs.values():
         for gs, ge in org_spans:
+            if zt[gs] != "G" or ge - gs > 4:
+                continue
             short = zt[gs:ge]
             group = lex.acronyms.get(short) if short[:1] == "G" and short[-1:].isdigit() else None
             if group is not None:

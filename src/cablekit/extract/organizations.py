@@ -559,12 +559,20 @@ def _media_matches(text: str, pos: int) -> list[tuple[re.Match[str], bool]]:
         word = _MEDIA_WORD_AT.match(text, k)
         if word is None:
             continue
-        m = _MEDIA_AFTER.match(text, k)
-        if m is not None:
-            out.append((m, True))
-        b = _MEDIA_BEFORE.search(text, max(pos, k - 120), word.end())
-        if b is not None and b.end() == word.end():
-            out.append((b, False))
+        nxt = word.end()
+        while nxt < len(text) and text[nxt] in ' ,\t\n"\u201c':
+            nxt += 1
+        if nxt < len(text) and text[nxt].isupper():  # a name may follow
+            m = _MEDIA_AFTER.match(text, k)
+            if m is not None:
+                out.append((m, True))
+        p = k - 2  # the word before, if capitalised, may end a name
+        while p >= 0 and (text[p].isalnum() or text[p] in "-'"):
+            p -= 1
+        if p + 1 < k - 1 and text[p + 1].isupper():
+            b = _MEDIA_BEFORE.search(text, max(pos, k - 120), word.end())
+            if b is not None and b.end() == word.end():
+                out.append((b, False))
     return out
 
 
