@@ -476,7 +476,7 @@ def _extract(cable: Cable) -> Entities:
         if country:
             found.append((m.start(), m.end(), org_mod.government_of(country)))
     found.extend(org_mod.find_posts(zt, zone.start))
-    media = org_mod.find_media(zt, zone.start) if not caps else []
+    media = org_mod.find_media(zt, zone.start, toks.words, starts) if not caps else []
     found.extend(media)
     # longest first, then in order
     spans: list[tuple[int, int, bool]] = []
@@ -538,7 +538,7 @@ def _extract(cable: Cable) -> Entities:
     finder.roles_after_mentions(people)
     finder.form_titles(people)
     people = drop_things_by_context(drop_word_phrases(people), zt)
-    eponyms(people, zt, lambda s, e: _claimed_span(claimed, starts, s, e))
+    eponyms(people, zt, toks, lambda s, e: _claimed_span(claimed, starts, s, e))
     if media:
         # a paper named beside the word for it is no one where it stands alone ("Clarin's
         # December 16 edition"): a name no title comes with

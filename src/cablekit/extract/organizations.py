@@ -539,23 +539,21 @@ _MEDIA_STOP: Final = frozenset(
 )
 
 
-_MEDIA_CUES: Final = ("dail", "newspaper", "weekl", "magazine", "tabloid")
+_MEDIA_WORDS: Final = frozenset(
+    "daily dailies newspaper newspapers weekly weeklies magazine tabloid".split()
+)
 _MEDIA_WORD_AT = re.compile(_MEDIA_WORD + r"\b")
 
 
-def _media_matches(text: str, pos: int) -> list[tuple[re.Match[str], bool]]:
+def _media_matches(
+    text: str, pos: int, words: list[str], starts: list[int]
+) -> list[tuple[re.Match[str], bool]]:
     """The matches of ``_MEDIA_AFTER`` and ``_MEDIA_BEFORE`` (with True for the first),
-    tried only where a word for a paper is: a C search finds those (the patterns tried at
-    every position of the text took 0.4 ms a cable)."""
-    at: list[int] = []
-    for cue in _MEDIA_CUES:
-        k = text.find(cue, pos)
-        while k >= 0:
-            if not (k and text[k - 1].isalnum()):
-                at.append(k)
-            k = text.find(cue, k + 1)
+    tried only at the tokens that are a word for a paper (the patterns tried at every
+    position of the text took 0.4 ms a cable)."""
+    at = [starts[i] for i in range(len(words)) if words[i] in _MEDIA_WORDS and starts[i] >= pos]
     out: list[tuple[re.Match[str], bool]] = []
-    for k in sorted(at):
+    for k in at:
         word = _MEDIA_WORD_AT.match(text, k)
         if word is None:
             continue
@@ -576,14 +574,16 @@ def _media_matches(text: str, pos: int) -> list[tuple[re.Match[str], bool]]:
     return out
 
 
-def find_media(text: str, pos: int) -> list[tuple[int, int, str]]:
+def find_media(
+    text: str, pos: int, words: list[str], starts: list[int]
+) -> list[tuple[int, int, str]]:
     """(start, end, name) of each newspaper or magazine named beside the word for it, from
     ``pos``: "daily newspaper La Prensa Libre", "the independent daily Al Masry Al Youm",
     "the Al Ahram daily". Not a day, a title or a person after the word ("reported daily
     Minister Ali"), nor a nationality, language or place before it ("the Arabic daily")."""
     lex = lexicon()
     out: list[tuple[int, int, str]] = []
-    for m, after in _media_matches(text, pos):
+    for m, after in _media_matches(text, pos, words, starts):
         words = m.group(1).split()
         name = " ".join(words)  # (over a line's end: "La \nPrensa Libre")
         first = words[0]
