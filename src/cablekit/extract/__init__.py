@@ -83,7 +83,7 @@ def host_country(origin: str | None) -> str | None:
 
 
 # the word classes whose token indices _extract reads (wordinfo.classify_where)
-_BITS: Final = [wi.KNOWN, wi.ORGHEAD, wi.SCAN, wi.PLACE, wi.ACR | wi.ACRDEF, wi.UP0]
+_BITS: Final = [wi.KNOWN, wi.ORGHEAD, wi.SCAN, wi.PLACE, wi.ACR | wi.ACRDEF, wi.UP0, wi.CUE]
 
 
 def _claim(claimed: list[bool], starts: list[int], s: int, e: int) -> bool:
@@ -372,6 +372,7 @@ def _extract(cable: Cable) -> Entities:
     info, at = wi.classify_where(toks.words, caps, _BITS)
     _dotted_titles(toks, info, at[2], lex.dotted_titles, caps)
     known_at, head_at, scan_at, place_at, acr_at, up0_at = at[0], at[1], at[2], at[3], at[4], at[5]
+    cue_at = at[6]
     # a word joined to the one before by "_" is an identifier's or an address's, no name's
     # ("Portal:United_Kingdom" before a London cable's signature)
     glued: set[int] = (
@@ -476,7 +477,7 @@ def _extract(cable: Cable) -> Entities:
         if country:
             found.append((m.start(), m.end(), org_mod.government_of(country)))
     found.extend(org_mod.find_posts(zt, zone.start))
-    media = org_mod.find_media(zt, zone.start, toks.words, starts) if not caps else []
+    media = org_mod.find_media(zt, zone.start, toks.words, starts, cue_at) if not caps else []
     found.extend(media)
     # longest first, then in order
     spans: list[tuple[int, int, bool]] = []
@@ -538,7 +539,7 @@ def _extract(cable: Cable) -> Entities:
     finder.roles_after_mentions(people)
     finder.form_titles(people)
     people = drop_things_by_context(drop_word_phrases(people), zt)
-    eponyms(people, zt, toks, lambda s, e: _claimed_span(claimed, starts, s, e))
+    eponyms(people, zt, toks, cue_at, lambda s, e: _claimed_span(claimed, starts, s, e))
     if media:
         # a paper named beside the word for it is no one where it stands alone ("Clarin's
         # December 16 edition"): a name no title comes with

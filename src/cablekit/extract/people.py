@@ -4566,7 +4566,7 @@ _EPONYM_THE_BEFORE = re.compile(r"\bthe[^\S\n]+([A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,}
 # the words for what is named for a person, and whether "the" must come before the name;
 # "plan" in lower case only: a "Plan" in capitals is a programme's name ("the Marshall
 # Plan", "Plan Colombia")
-_EPONYM_CUES: Final = {
+EPONYM_CUES: Final = {
     "vetting": False,
     "Vetting": False,
     "amendment": False,
@@ -4579,15 +4579,16 @@ _EPONYM_CUES: Final = {
 }
 
 
-def _eponym_names(text: str, words: list[str], starts: list[int]) -> list[re.Match[str]]:
-    """The names before the cue words, found among the tokens (a cue after a capitalised
-    word), each then matched in the few characters before it (a pattern tried at every
-    position of the text took 0.3 ms a cable)."""
+def _eponym_names(
+    text: str, words: list[str], starts: list[int], cue_at: list[int]
+) -> list[re.Match[str]]:
+    """The names before the cue words (``cue_at``: the tokens wordinfo marks ``CUE``) that
+    follow a capitalised word, each matched in the few characters before the cue (a
+    pattern tried at every position of the text took 0.3 ms a cable)."""
     out: list[re.Match[str]] = []
-    cues = _EPONYM_CUES
-    for i in range(1, len(words)):
-        the = cues.get(words[i])
-        if the is not None and words[i - 1][:1].isupper():
+    for i in cue_at:
+        the = EPONYM_CUES.get(words[i])
+        if the is not None and i and words[i - 1][:1].isupper():
             w = starts[i]
             pattern = _EPONYM_THE_BEFORE if the else _EPONYM_BEFORE
             m = pattern.search(text, max(0, w - 40), w)
@@ -4597,7 +4598,11 @@ def _eponym_names(text: str, words: list[str], starts: list[int]) -> list[re.Mat
 
 
 def eponyms(
-    people: list[Cand], text: str, toks: Tokens, claimed_at: Callable[[int, int], bool]
+    people: list[Cand],
+    text: str,
+    toks: Tokens,
+    cue_at: list[int],
+    claimed_at: Callable[[int, int], bool],
 ) -> None:
     """People named only in what is named for them: a name before "vetting", "amendment"
     or "doctrine", or after "the" before "plan" or "report", unclaimed, no English word,
@@ -4606,7 +4611,7 @@ def eponyms(
     lex = lexicon()
     english = english_words()
     by_surname = {p.surname: p for p in people if p.tokens}
-    for m in _eponym_names(text, toks.words, toks.starts):
+    for m in _eponym_names(text, toks.words, toks.starts, cue_at):
         for part in re.finditer(r"[A-Z][a-z]+", m.group(1)):
             word = part.group()
             s, e = m.start(1) + part.start(), m.start(1) + part.end()

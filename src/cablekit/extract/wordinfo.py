@@ -43,6 +43,7 @@ KNOWN: Final = 1 << 21  # a known organisation's name can start in it (organizat
 SURN: Final = 1 << 22  # a surname ending ("Medvedev") or a known surname: a name alone
 SPEECH: Final = 1 << 23  # a verb of speech ("said"): the word before it can be a name alone
 OFFOR: Final = 1 << 24  # "of" or "for" in any case: a title chain can go on over it
+CUE: Final = 1 << 25  # a word for what is named for someone ("vetting") or for a paper
 
 # Endings of English abstract nouns, which no surname has.
 _NOUN_ENDINGS = (
@@ -83,6 +84,7 @@ _caches: dict[bool, dict[str, int]] = {False: {}, True: {}}
 _LEX: Lexicon | None = None
 _GIVEN_OK: frozenset[str] = frozenset()
 _SPEECH: frozenset[str] = frozenset()
+_CUES: frozenset[str] = frozenset()
 _SURNAME_ENDINGS: tuple[str, ...] = ()
 _PARTICLES: frozenset[str] = frozenset()
 _RANKS: frozenset[str] = frozenset()
@@ -108,7 +110,7 @@ _OFFICER_JARGON: Final = re.compile(
 def _bind() -> None:
     global _LEX, _GIVEN_OK, _PARTICLES, _RANKS, _STOP
     global _HEADS, _HONORIFICS, _LOWER_HEADS, _MODIFIERS, _QUALIFIERS, _FIRST_WORDS
-    global _HEAD_WORDS, _HEAD_FOLDS, _SPEECH, _SURNAME_ENDINGS
+    global _HEAD_WORDS, _HEAD_FOLDS, _SPEECH, _SURNAME_ENDINGS, _CUES
     from cablekit.extract import organizations, people, places, titles
 
     _LEX = lexicon()
@@ -123,6 +125,7 @@ def _bind() -> None:
     _MODIFIERS, _QUALIFIERS = titles.MODIFIERS, titles.QUALIFIERS
     _FIRST_WORDS = places.first_words()
     _HEAD_WORDS, _HEAD_FOLDS = organizations.HEAD_WORDS, organizations.HEAD_FOLDS
+    _CUES = frozenset(people.EPONYM_CUES) | organizations.MEDIA_WORDS
 
 
 _D_AFFAIRES = frozenset(
@@ -323,6 +326,8 @@ def _compute(tok: str, caps: bool) -> int:
         f |= KNOWN
     if (len(tok) > 4 and tok.endswith(_SURNAME_ENDINGS)) or tok in lex.known_surnames:
         f |= SURN
+    if tok in _CUES:
+        f |= CUE
     if tok in _SPEECH:
         f |= SPEECH
     if tok.lower() in ("of", "for"):
