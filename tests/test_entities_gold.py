@@ -80,7 +80,8 @@ UNSEEN47_DIR = GOLD_DIR.parent / "entities-unseen47"
 # (GUIDELINES 61, 64)
 UNSEEN48_DIR = GOLD_DIR.parent / "entities-unseen48"
 UNSEEN49_DIR = GOLD_DIR.parent / "entities-unseen49"
-# two annotated at the end of session 30, checked here but not yet scored (GUIDELINES 65)
+# two annotated at the end of session 30, measured once at the end of session 31
+# (GUIDELINES 65, 67)
 UNSEEN50_DIR = GOLD_DIR.parent / "entities-unseen50"
 UNSEEN51_DIR = GOLD_DIR.parent / "entities-unseen51"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"

@@ -5,9 +5,9 @@ found people, and acronym expansions right, on the 32 gold cables. The extractor
 developed against the even-numbered half (sorted by id) only; the odd half is reported
 apart as a held-out check. ``entities-unseen`` holds 16 more cables, annotated blind after
 the rules were written; its figures are what to expect on cables nobody has read.
-``entities-unseen2`` to ``entities-unseen49`` hold 12 more each, annotated blind in
-sessions 12 to 29 (what the extractor scored on them before any rule was written against
-them: GUIDELINES.md, sections 10 to 64). Figures are printed (``pytest -s``) and held to the
+``entities-unseen2`` to ``entities-unseen51`` hold 12 more each, annotated blind in
+sessions 12 to 30 (what the extractor scored on them before any rule was written against
+them: GUIDELINES.md, sections 10 to 67). Figures are printed (``pytest -s``) and held to the
 floors of ``tests/floors.json`` keys ``entities`` and ``entities_unseen*``.
 """
 
@@ -76,6 +76,8 @@ UNSEEN46_DIR = ROOT / "fixtures" / "entities-unseen46"  # a forty-sixth (GUIDELI
 UNSEEN47_DIR = ROOT / "fixtures" / "entities-unseen47"  # a forty-seventh (GUIDELINES.md 58, 63)
 UNSEEN48_DIR = ROOT / "fixtures" / "entities-unseen48"  # a forty-eighth (GUIDELINES.md 61, 64)
 UNSEEN49_DIR = ROOT / "fixtures" / "entities-unseen49"  # a forty-ninth (GUIDELINES.md 61, 64)
+UNSEEN50_DIR = ROOT / "fixtures" / "entities-unseen50"  # a fiftieth (GUIDELINES.md 65, 67)
+UNSEEN51_DIR = ROOT / "fixtures" / "entities-unseen51"  # a fifty-first (GUIDELINES.md 65, 67)
 CORPUS = ROOT.parents[0].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 FLOORS = ROOT / "floors.json"
 PARTIAL = "This record is a partial extract"
@@ -275,6 +277,8 @@ _BLIND: dict[str, tuple[Path, int]] = {
     "entities_unseen47": (UNSEEN47_DIR, 12),
     "entities_unseen48": (UNSEEN48_DIR, 12),
     "entities_unseen49": (UNSEEN49_DIR, 12),
+    "entities_unseen50": (UNSEEN50_DIR, 12),
+    "entities_unseen51": (UNSEEN51_DIR, 12),
 }
 
 
