@@ -84,6 +84,9 @@ UNSEEN49_DIR = GOLD_DIR.parent / "entities-unseen49"
 # (GUIDELINES 65, 67)
 UNSEEN50_DIR = GOLD_DIR.parent / "entities-unseen50"
 UNSEEN51_DIR = GOLD_DIR.parent / "entities-unseen51"
+# two annotated at the end of session 31, checked here but not yet scored (GUIDELINES 68)
+UNSEEN52_DIR = GOLD_DIR.parent / "entities-unseen52"
+UNSEEN53_DIR = GOLD_DIR.parent / "entities-unseen53"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables-dev.jsonl.gz"
 PARTIAL = "This record is a partial extract"
 KINDS = ("people", "organizations", "places", "acronyms")
@@ -153,6 +156,8 @@ GOLD = _gold(
     UNSEEN49_DIR,
     UNSEEN50_DIR,
     UNSEEN51_DIR,
+    UNSEEN52_DIR,
+    UNSEEN53_DIR,
 )
 
 
