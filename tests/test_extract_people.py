@@ -2554,3 +2554,6 @@ def test_people_named_only_in_what_is_named_for_them() -> None:
     )
     assert {"Leahy", "Lautenberg", "Richard Goldstone", "Ahtisaari", "Pearson"} == set(people)
     assert len(people["Richard Goldstone"]["mentions"]) == 2
+    # a name read in full just before the cue keeps its one mention there
+    people = _people_of("1. (SBU) Senator Patrick Leahy vetting rules apply.\n")
+    assert [m["text"] for m in people["Patrick Leahy"]["mentions"]] == ["Patrick Leahy"]

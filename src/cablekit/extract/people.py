@@ -4626,6 +4626,8 @@ def eponyms(
                 or word.endswith(("ist", "ists"))  # "the Gulenist plan"
                 or word in lex.acronyms
                 or claimed_at(s, e)
+                # a name already read there: "Patrick Leahy vetting"
+                or any(a < e and s < b for p in people for a, b in p.mentions)
             ):
                 continue
             person = by_surname.get(word)
