@@ -2538,6 +2538,13 @@ def test_peoples_faiths_and_firms_are_no_one() -> None:
         ("Bedouin", "Kalenjin", "Tamil", "Fuego", "Tuareg"),
     )
     assert set(people) == {"Musa Abu Jarir", "Pearson"}  # and the signer
+    # a legal form in capitals is one too, but not initials the glossary knows
+    people = _people_but_not(
+        "1. (C) EIH may stand for Europaisch Iranische Handelsbank, AG. They met with "
+        "Secretary Clinton, DNI Blair, CIA Director Panetta.\n",
+        {"Clinton", "Blair", "Panetta"},
+        ("Europaisch", "Handelsbank"),
+    )
 
 
 def test_people_named_only_in_what_is_named_for_them() -> None:

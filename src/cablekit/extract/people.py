@@ -4669,7 +4669,7 @@ def drop_things_by_context(people: list[Cand], text: str) -> list[Cand]:
         if (
             not p.titles
             and p.role is None
-            and all(_FIRM_AFTER.match(text, b) for _, b in p.mentions)
+            and all(_firm_form_after(text, b) for _, b in p.mentions)
         ):
             continue  # a firm's name, its legal form after a comma: "Fuego de Indios, S.A."
         out.append(p)
@@ -4678,9 +4678,20 @@ def drop_things_by_context(people: list[Cand], text: str) -> list[Cand]:
 
 # a company's legal form, which ends a firm's name and no one's
 _FIRM_FORMS: Final = frozenset("sa ltda llc gmbh sarl plc ag inc ltd bv nv spa srl sas cia".split())
-_FIRM_AFTER: Final = re.compile(
-    r",[^\S\n]*(?:S\.A\.|Ltda\b|LLC\b|GmbH\b|S\.?A\.?R\.?L\.|PLC\b|Inc\b|Ltd\b|S\.p\.A\.)"
-)
+# the word after a comma, which may be a firm's legal form ("Fuego de Indios, S.A.")
+_WORD_AFTER_COMMA: Final = re.compile(r",[^\S\n]*([A-Za-z][A-Za-z.]*)")
+
+
+def _firm_form_after(text: str, end: int) -> bool:
+    """Whether a comma and a firm's legal form (``_FIRM_FORMS``) follow offset ``end``; not
+    initials the glossary knows ("DNI Blair, CIA Director")."""
+    m = _WORD_AFTER_COMMA.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word.replace(".", "").lower() in _FIRM_FORMS and word not in lexicon().acronyms
+
+
 # peoples and faiths, which name a group and no one ("Sinai Bedouin", "the Kalenjin",
 # "Tamil Diaspora", "Young Chechens"); none of them a common surname ("Zulu", "Baloch",
 # "Zaidi", "Ahmadi" and "Pashtun" are)

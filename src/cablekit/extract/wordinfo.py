@@ -188,6 +188,7 @@ def _compute(tok: str, caps: bool) -> int:
         lowh = plural = True  # "opposition leaders Javier Montanez and Julian Bolivar"
     if lowh or tok in _D_AFFAIRES:
         head = True
+    # (and "vice" in lower case, which no title is alone: "the vice chair of the party")
     mod = ((caps or up0) and (w in _MODIFIERS or w in lex.title_parts)) or tok == "vice"
     # titles.is_title_abbr
     abbr = tok in lex.titles or (
